@@ -1,0 +1,146 @@
+/**
+ * Electron entry point: app lifecycle, the one window, and the wiring of Electron's
+ * modules to the plain services under main/. Kept small on purpose: everything that
+ * can run without Electron lives elsewhere and is tested in Node.
+ */
+import { app, BrowserWindow, ipcMain, Menu, protocol, screen, session, shell } from 'electron';
+import { readFile, writeFile, mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createRequestHandlers } from '../app-handlers';
+import { createIpcRouter } from '../ipc/router';
+import { APP_SECURITY_HEADERS, isSafeExternalUrl } from '../security/csp';
+import { APP_HOST, APP_SCHEME, APP_START_URL, isAppPageUrl, resolveAppAsset } from '../window/app-assets';
+import { buildAppMenuTemplate } from '../window/app-menu';
+import { createMainWindowOptions } from '../window/window-options';
+import { fitToDisplays, parseSavedWindowState, type SavedWindowState } from '../window/window-state';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const rendererRoot = path.join(here, '../renderer');
+const preloadPath = path.join(here, '../preload/preload.cjs');
+
+// Must happen before 'ready'.
+protocol.registerSchemesAsPrivileged([
+  { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
+]);
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  void startApp();
+}
+
+let mainWindow: BrowserWindow | null = null;
+
+async function startApp(): Promise<void> {
+  app.on('second-instance', () => {
+    if (!mainWindow) return;
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.focus();
+  });
+  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents));
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+
+  await app.whenReady();
+  serveAppProtocol();
+  denyAllPermissions();
+  registerIpc();
+  Menu.setApplicationMenu(
+    Menu.buildFromTemplate(
+      buildAppMenuTemplate(process.platform, app.getName(), {
+        openAbout: () => app.showAboutPanel(),
+        openHelp: () => void shell.openExternal('https://support.google.com/mail/answer/7190'),
+      }),
+    ),
+  );
+  await createMainWindow();
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0) void createMainWindow();
+  });
+}
+
+function serveAppProtocol(): void {
+  protocol.handle(APP_SCHEME, async (request) => {
+    const asset = resolveAppAsset(rendererRoot, request.url, APP_HOST);
+    if (!asset) return new Response('Not found', { status: 404 });
+    try {
+      const body = await readFile(asset.filePath);
+      return new Response(body, { headers: { 'Content-Type': asset.mimeType, ...APP_SECURITY_HEADERS } });
+    } catch {
+      return new Response('Not found', { status: 404 });
+    }
+  });
+}
+
+function denyAllPermissions(): void {
+  session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  session.defaultSession.setPermissionCheckHandler(() => false);
+  session.defaultSession.setDevicePermissionHandler(() => false);
+}
+
+function hardenWebContents(contents: Electron.WebContents): void {
+  contents.on('will-navigate', (event) => event.preventDefault());
+  contents.on('will-redirect', (event) => event.preventDefault());
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+  contents.setWindowOpenHandler(({ url }) => {
+    if (isSafeExternalUrl(url)) void shell.openExternal(url);
+    return { action: 'deny' };
+  });
+}
+
+function registerIpc(): void {
+  const router = createIpcRouter(
+    createRequestHandlers({
+      appInfo: { name: app.getName(), version: app.getVersion(), platform: process.platform, shell: 'electron' },
+      shell: { openExternal: (url) => shell.openExternal(url) },
+    }),
+    {
+      isTrustedSender: isAppPageUrl,
+      logError: (channel, error) => console.error(`[ipc] ${channel} failed:`, error instanceof Error ? error.message : 'unknown error'),
+    },
+  );
+  for (const channel of router.channels) {
+    ipcMain.handle(channel, (event, args: unknown) => {
+      const frame = event.senderFrame;
+      // Only the top frame of our own page may call: never the mail body frame.
+      const senderUrl = frame && frame.parent === null ? frame.url : '';
+      return router.handle(channel, senderUrl, args);
+    });
+  }
+}
+
+const windowStateFile = () => path.join(app.getPath('userData'), 'window-state.json');
+
+async function loadWindowState(): Promise<SavedWindowState> {
+  let saved: unknown = undefined;
+  try {
+    saved = JSON.parse(await readFile(windowStateFile(), 'utf8'));
+  } catch {
+    // First run or an unreadable file: the default size is fine.
+  }
+  const displays = screen.getAllDisplays().map((d) => d.workArea);
+  return fitToDisplays(parseSavedWindowState(saved), displays);
+}
+
+async function saveWindowState(window: BrowserWindow): Promise<void> {
+  const bounds = window.getNormalBounds();
+  const state: SavedWindowState = { ...bounds, maximized: window.isMaximized() };
+  await mkdir(path.dirname(windowStateFile()), { recursive: true });
+  await writeFile(windowStateFile(), JSON.stringify(state));
+}
+
+async function createMainWindow(): Promise<void> {
+  const state = await loadWindowState();
+  const { maximized, ...bounds } = state;
+  const window = new BrowserWindow(createMainWindowOptions(preloadPath, bounds));
+  mainWindow = window;
+  if (maximized) window.maximize();
+  window.once('ready-to-show', () => window.show());
+  window.on('close', () => void saveWindowState(window).catch(() => undefined));
+  window.on('closed', () => {
+    if (mainWindow === window) mainWindow = null;
+  });
+  await window.loadURL(APP_START_URL);
+}

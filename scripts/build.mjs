@@ -1,0 +1,43 @@
+// One command builds all three parts: the renderer (Vite), main (ESM) and the preload
+// (one self-contained CommonJS file, as a sandboxed preload must be).
+import { build as esbuild } from 'esbuild';
+import { build as viteBuild } from 'vite';
+import { rm } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const out = path.join(root, 'out');
+
+export async function buildAll({ quiet = false } = {}) {
+  await rm(out, { recursive: true, force: true });
+  await viteBuild({ configFile: path.join(root, 'vite.config.ts'), logLevel: quiet ? 'warn' : 'info' });
+  await esbuild({
+    entryPoints: [path.join(root, 'main/electron/main.ts')],
+    outfile: path.join(out, 'main/main.js'),
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node22',
+    sourcemap: true,
+    // Dependencies stay in node_modules (native addons can't be bundled); our code is inlined.
+    packages: 'external',
+    logLevel: quiet ? 'warning' : 'info',
+  });
+  await esbuild({
+    entryPoints: [path.join(root, 'preload/preload.ts')],
+    outfile: path.join(out, 'preload/preload.cjs'),
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'chrome130',
+    external: ['electron'],
+    minify: true,
+    legalComments: 'none',
+    logLevel: quiet ? 'warning' : 'info',
+  });
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  await buildAll();
+}

@@ -1,0 +1,96 @@
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createRequestHandlers } from '../../main/app-handlers';
+import { createIpcRouter } from '../../main/ipc/router';
+import { launchApp, type LaunchedApp } from './harness/launch-app';
+import { screenshotDir } from './harness/paths';
+
+describe('app frame in Chromium over the real bridge', () => {
+  let app: LaunchedApp;
+  const opened: string[] = [];
+  const requestsSeen: string[] = [];
+
+  beforeAll(async () => {
+    app = await launchApp({
+      router: (isTrustedSender) =>
+        createIpcRouter(
+          createRequestHandlers({
+            appInfo: { name: 'Skimmer', version: '9.9.9-e2e', platform: process.platform, shell: 'test-bridge' },
+            shell: { openExternal: async (url) => void opened.push(url) },
+          }),
+          { isTrustedSender },
+        ),
+    });
+    app.page.on('request', (request) => requestsSeen.push(request.url()));
+    await mkdir(screenshotDir, { recursive: true });
+  });
+
+  afterAll(async () => {
+    await app?.close();
+  });
+
+  it('renders the frame and shows data from a real IPC round trip', async () => {
+    const { page } = app;
+    await expect.poll(() => page.getByTestId('status-version').textContent()).toBe('Skimmer 9.9.9-e2e');
+    await expect.poll(() => page.locator('.app').getAttribute('data-shell')).toBe('test-bridge');
+    expect(await page.getByRole('banner').isVisible()).toBe(true);
+    expect(await page.getByRole('navigation', { name: 'Accounts and labels' }).isVisible()).toBe(true);
+    expect(await page.getByRole('main', { name: 'Messages' }).isVisible()).toBe(true);
+    expect(await page.getByRole('region', { name: 'Reading pane' }).isVisible()).toBe(true);
+    expect(await page.getByRole('contentinfo').isVisible()).toBe(true);
+    await page.screenshot({ path: path.join(screenshotDir, 'app-frame-light.png') });
+  });
+
+  it('exposes only the contract methods, frozen, and no Node or ipcRenderer', async () => {
+    const shape = await app.page.evaluate(() => {
+      const api = window.skimmer as unknown as Record<string, unknown>;
+      return {
+        keys: Object.keys(api).sort(),
+        frozen: Object.isFrozen(api),
+        hasRequire: typeof (window as unknown as { require?: unknown }).require !== 'undefined',
+        hasProcess: typeof (window as unknown as { process?: unknown }).process !== 'undefined',
+        hasGenericInvoke: 'invoke' in api || 'send' in api,
+      };
+    });
+    expect(shape.keys).toEqual(['getAppInfo', 'on', 'openExternal']);
+    expect(shape.frozen).toBe(true);
+    expect(shape.hasRequire).toBe(false);
+    expect(shape.hasProcess).toBe(false);
+    expect(shape.hasGenericInvoke).toBe(false);
+  });
+
+  it('refuses a malformed request from the page with invalid_request', async () => {
+    const reply = await app.page.evaluate(() =>
+      (window.skimmer as unknown as { openExternal: (u: unknown) => Promise<unknown> }).openExternal('javascript:alert(1)'),
+    );
+    expect(reply).toMatchObject({ ok: false, error: { code: 'invalid_request' } });
+    const good = await app.page.evaluate(() => window.skimmer!.openExternal('https://example.com/help'));
+    expect(good).toEqual({ ok: true, value: null });
+    expect(opened).toEqual(['https://example.com/help']);
+  });
+
+  it('runs under the CSP: an injected inline script does not execute', async () => {
+    const ran = await app.page.evaluate(async () => {
+      const script = document.createElement('script');
+      script.textContent = 'window.__inlineRan = true';
+      document.body.appendChild(script);
+      await new Promise((r) => setTimeout(r, 50));
+      return (window as unknown as { __inlineRan?: boolean }).__inlineRan === true;
+    });
+    expect(ran).toBe(false);
+  });
+
+  it('loads nothing from outside its own origin', () => {
+    const foreign = requestsSeen.filter((url) => !url.startsWith(app.origin));
+    expect(foreign).toEqual([]);
+  });
+
+  it('follows the OS dark theme', async () => {
+    await app.page.emulateMedia({ colorScheme: 'dark' });
+    const background = await app.page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    expect(background).toBe('rgb(22, 23, 27)');
+    await app.page.screenshot({ path: path.join(screenshotDir, 'app-frame-dark.png') });
+    await app.page.emulateMedia({ colorScheme: 'light' });
+  });
+});
