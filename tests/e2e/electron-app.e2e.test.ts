@@ -33,7 +33,9 @@ describe('Electron app', () => {
       await expect.poll(() => window.locator('.app').getAttribute('data-shell')).toBe('electron');
       const prefs = await app.evaluate(({ BrowserWindow }) => {
         const [win] = BrowserWindow.getAllWindows();
-        const p = win!.webContents.getLastWebPreferences();
+        // Present at run time, missing from electron.d.ts.
+        const contents = win!.webContents as unknown as { getLastWebPreferences(): Electron.WebPreferences | null };
+        const p = contents.getLastWebPreferences();
         return { contextIsolation: p?.contextIsolation, sandbox: p?.sandbox, nodeIntegration: p?.nodeIntegration };
       });
       expect(prefs).toEqual({ contextIsolation: true, sandbox: true, nodeIntegration: false });
