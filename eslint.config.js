@@ -12,7 +12,7 @@ const electronAllowed = [
 ];
 
 export default tseslint.config(
-  { ignores: ['out/**', 'dist/**', 'node_modules/**', '.tools/**', 'test-results/**', 'emulator/demo/mail/**'] },
+  { ignores: ['out/**', 'dist/**', 'node_modules/**', '.tools/**', '.tmp/**', 'test-results/**', 'emulator/demo/mail/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

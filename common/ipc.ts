@@ -8,6 +8,7 @@
  */
 import { z } from 'zod';
 import type { IpcResult } from './ipc-result';
+import type { LabelSummary, MessagePage, ThreadDetail } from './mail-types';
 
 export * from './ipc-result';
 
@@ -57,12 +58,88 @@ const httpUrl = z
     }
   }, 'must be an http(s) URL');
 
+export type AccountState = 'signed_in' | 'refreshing' | 'needs_reauth' | 'signed_out';
+
+/** An account as the renderer sees it: no token, no path. */
+export interface AccountView {
+  readonly id: string;
+  readonly email: string;
+  readonly name: string;
+  readonly initials: string;
+  readonly state: AccountState;
+  readonly active: boolean;
+}
+
+export interface AuthStatus {
+  /** Which OAuth client is configured: a Google one, or none (demo only). */
+  readonly client: 'google' | 'none';
+  /** Where refresh tokens live: encrypted by the OS keychain, or only in memory this session. */
+  readonly storage: 'encrypted' | 'memory_only';
+  /** How to create a Desktop OAuth client, shown when none is configured. */
+  readonly help: string;
+}
+
+export interface SignInPending {
+  /** The consent page URL, opened in the system browser; shown so people can copy it. */
+  readonly url: string;
+}
+
+export interface SyncStatus {
+  readonly accountId: string;
+  readonly phase: 'idle' | 'initial' | 'incremental' | 'error' | 'offline';
+  readonly cachedMessages: number;
+  readonly totalMessages: number | null;
+  readonly etaSeconds: number | null;
+  readonly lastSyncedAt: number | null;
+  readonly message: string | null;
+}
+
+export interface SavedAttachment {
+  readonly saved: boolean;
+  /** The file name chosen (never a full path). */
+  readonly fileName: string | null;
+}
+
+const id = z.string().min(1).max(256).regex(/^[\w.@+-]+$/, 'must be an id');
+const query = z.string().max(2048);
+const selector = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('label'), labelId: id }).strict(),
+  z.object({ kind: z.literal('query'), query }).strict(),
+]);
+const listOptions = z
+  .object({ pageToken: z.string().max(512).nullable().optional(), threads: z.boolean().optional(), pageSize: z.number().int().min(1).max(500).optional() })
+  .strict();
+
 export const requests = {
   getAppInfo: request<AppInfo>()('app:get-info', z.tuple([])),
   openExternal: request<null>()('app:open-external', z.tuple([httpUrl])),
+
+  getAuthStatus: request<AuthStatus>()('auth:get-status', z.tuple([])),
+  importClientSecret: request<AuthStatus | null>()('auth:import-client-secret', z.tuple([])),
+  signIn: request<AccountView>()('auth:sign-in', z.tuple([z.object({ accountId: id.optional() }).strict()])),
+  startDemo: request<AccountView>()('auth:start-demo', z.tuple([])),
+  cancelSignIn: request<null>()('auth:cancel-sign-in', z.tuple([])),
+
+  listAccounts: request<AccountView[]>()('accounts:list', z.tuple([])),
+  switchAccount: request<null>()('accounts:switch', z.tuple([id])),
+  signOut: request<null>()('accounts:sign-out', z.tuple([id])),
+
+  listLabels: request<LabelSummary[]>()('mail:list-labels', z.tuple([id])),
+  listMessages: request<MessagePage>()('mail:list-messages', z.tuple([id, selector, listOptions])),
+  getThread: request<ThreadDetail>()('mail:get-thread', z.tuple([id, id])),
+  /** The attachment is named by its MIME part id ("1", "1.2"): Gmail's attachment ids change between calls. */
+  saveAttachment: request<SavedAttachment>()('mail:save-attachment', z.tuple([id, id, z.string().min(1).max(64).regex(/^\d+(\.\d+)*$/, 'must be a part id')])),
+  suggestSenders: request<string[]>()('mail:suggest-senders', z.tuple([id, z.string().max(256)])),
+
+  getSyncStatus: request<SyncStatus>()('sync:get-status', z.tuple([id])),
+  syncNow: request<null>()('sync:now', z.tuple([id])),
 } as const;
 
-export const events = {} as const;
+export const events = {
+  accountsChanged: event<AccountView[]>('event:accounts-changed'),
+  signInPending: event<SignInPending>('event:sign-in-pending'),
+  syncProgress: event<SyncStatus>('event:sync-progress'),
+} as const;
 
 export type Requests = typeof requests;
 export type RequestName = keyof Requests;

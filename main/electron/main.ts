@@ -3,13 +3,18 @@
  * modules to the plain services under main/. Kept small on purpose: everything that
  * can run without Electron lives elsewhere and is tested in Node.
  */
-import { app, BrowserWindow, ipcMain, Menu, protocol, screen, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, screen, session, shell } from 'electron';
 import { readFile, writeFile, mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createRequestHandlers } from '../app-handlers';
+import { events } from '../../common/ipc';
+import { createAppServices, type AppServices } from '../app-services';
 import { createIpcRouter } from '../ipc/router';
+import { KeyringCipher } from '../secrets/keyring-cipher';
+import { DemoServer } from '../services/demo-server';
+import { createSafeStorageCipher } from './safe-storage';
 import { APP_SECURITY_HEADERS, isSafeExternalUrl } from '../security/csp';
+import { allowNavigation, allowPermission, decideWindowOpen } from '../security/navigation-policy';
 import { APP_HOST, APP_SCHEME, APP_START_URL, isAppPageUrl, resolveAppAsset } from '../window/app-assets';
 import { buildAppMenuTemplate } from '../window/app-menu';
 import { createMainWindowOptions } from '../window/window-options';
@@ -46,7 +51,9 @@ async function startApp(): Promise<void> {
   await app.whenReady();
   serveAppProtocol();
   denyAllPermissions();
-  registerIpc();
+  const services = await startServices();
+  registerIpc(services);
+  app.on('will-quit', () => void services.dispose());
   Menu.setApplicationMenu(
     Menu.buildFromTemplate(
       buildAppMenuTemplate(process.platform, app.getName(), {
@@ -75,32 +82,70 @@ function serveAppProtocol(): void {
 }
 
 function denyAllPermissions(): void {
-  session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
-  session.defaultSession.setPermissionCheckHandler(() => false);
+  session.defaultSession.setPermissionRequestHandler((_contents, permission, callback) => callback(allowPermission(permission)));
+  session.defaultSession.setPermissionCheckHandler((_contents, permission) => allowPermission(permission));
   session.defaultSession.setDevicePermissionHandler(() => false);
 }
 
 function hardenWebContents(contents: Electron.WebContents): void {
-  contents.on('will-navigate', (event) => event.preventDefault());
-  contents.on('will-redirect', (event) => event.preventDefault());
+  contents.on('will-navigate', (event, url) => {
+    if (!allowNavigation(url)) event.preventDefault();
+  });
+  contents.on('will-redirect', (event, url) => {
+    if (!allowNavigation(url)) event.preventDefault();
+  });
   contents.on('will-attach-webview', (event) => event.preventDefault());
   contents.setWindowOpenHandler(({ url }) => {
-    if (isSafeExternalUrl(url)) void shell.openExternal(url);
-    return { action: 'deny' };
+    const decision = decideWindowOpen(url);
+    if (decision.openExternally) void shell.openExternal(decision.openExternally);
+    return { action: decision.action };
   });
 }
 
-function registerIpc(): void {
-  const router = createIpcRouter(
-    createRequestHandlers({
-      appInfo: { name: app.getName(), version: app.getVersion(), platform: process.platform, shell: 'electron' },
-      shell: { openExternal: (url) => shell.openExternal(url) },
-    }),
-    {
-      isTrustedSender: isAppPageUrl,
-      logError: (channel, error) => console.error(`[ipc] ${channel} failed:`, error instanceof Error ? error.message : 'unknown error'),
+/** The demo mailbox ships beside the app (extraResources) or in the source tree in development. */
+function demoMailboxPath(): string {
+  return app.isPackaged
+    ? path.join(process.resourcesPath, 'demo/demo-mailbox.mbox')
+    : path.join(here, '../../emulator/demo/demo-mailbox.mbox');
+}
+
+async function startServices(): Promise<AppServices> {
+  return createAppServices({
+    dataDir: path.join(app.getPath('userData'), 'data'),
+    appInfo: { name: app.getName(), version: app.getVersion(), platform: process.platform, shell: 'electron' },
+    // Electron's safeStorage first (refuses Linux basic_text), the OS keychain directly second.
+    ciphers: [createSafeStorageCipher(), new KeyringCipher()],
+    demo: new DemoServer({ mail: [demoMailboxPath()] }),
+    platform: {
+      openExternal: async (url) => {
+        if (isSafeExternalUrl(url)) await shell.openExternal(url);
+      },
+      chooseClientSecretFile: async () => {
+        const options: Electron.OpenDialogOptions = {
+          title: 'Import your OAuth client',
+          properties: ['openFile'],
+          filters: [{ name: 'Google OAuth client', extensions: ['json'] }],
+        };
+        const result = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options);
+        return result.canceled ? null : (result.filePaths[0] ?? null);
+      },
+      chooseSaveLocation: async (suggestedName) => {
+        const options: Electron.SaveDialogOptions = { defaultPath: path.join(app.getPath('downloads'), suggestedName) };
+        const result = mainWindow ? await dialog.showSaveDialog(mainWindow, options) : await dialog.showSaveDialog(options);
+        return result.canceled ? null : (result.filePath ?? null);
+      },
+      emit: (name, payload) => {
+        mainWindow?.webContents.send(events[name].channel, payload);
+      },
     },
-  );
+  });
+}
+
+function registerIpc(services: AppServices): void {
+  const router = createIpcRouter(services.handlers, {
+    isTrustedSender: isAppPageUrl,
+    logError: (channel, error) => console.error(`[ipc] ${channel} failed:`, error instanceof Error ? error.name : 'unknown error'),
+  });
   for (const channel of router.channels) {
     ipcMain.handle(channel, (event, args: unknown) => {
       const frame = event.senderFrame;

@@ -1,38 +1,32 @@
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createRequestHandlers } from '../../main/app-handlers';
-import { createIpcRouter } from '../../main/ipc/router';
+import { requests } from '../../common/ipc';
+import { startAppBackend, type AppBackend } from './harness/app-backend';
 import { launchApp, type LaunchedApp } from './harness/launch-app';
 import { screenshotDir } from './harness/paths';
 
 describe('app frame in Chromium over the real bridge', () => {
   let app: LaunchedApp;
-  const opened: string[] = [];
+  let backend: AppBackend;
   const requestsSeen: string[] = [];
 
   beforeAll(async () => {
-    app = await launchApp({
-      router: (isTrustedSender) =>
-        createIpcRouter(
-          createRequestHandlers({
-            appInfo: { name: 'Skimmer', version: '9.9.9-e2e', platform: process.platform, shell: 'test-bridge' },
-            shell: { openExternal: async (url) => void opened.push(url) },
-          }),
-          { isTrustedSender },
-        ),
-    });
+    backend = await startAppBackend();
+    app = await launchApp({ router: backend.router });
+    backend.connect(app.emit);
     app.page.on('request', (request) => requestsSeen.push(request.url()));
     await mkdir(screenshotDir, { recursive: true });
   });
 
   afterAll(async () => {
     await app?.close();
+    await backend?.close();
   });
 
   it('renders the frame and shows data from a real IPC round trip', async () => {
     const { page } = app;
-    await expect.poll(() => page.getByTestId('status-version').textContent()).toBe('Skimmer 9.9.9-e2e');
+    await expect.poll(() => page.getByTestId('status-version').textContent()).toBe('Skimmer e2e');
     await expect.poll(() => page.locator('.app').getAttribute('data-shell')).toBe('test-bridge');
     expect(await page.getByRole('banner').isVisible()).toBe(true);
     expect(await page.getByRole('navigation', { name: 'Accounts and labels' }).isVisible()).toBe(true);
@@ -53,7 +47,7 @@ describe('app frame in Chromium over the real bridge', () => {
         hasGenericInvoke: 'invoke' in api || 'send' in api,
       };
     });
-    expect(shape.keys).toEqual(['getAppInfo', 'on', 'openExternal']);
+    expect(shape.keys).toEqual([...Object.keys(requests), 'on'].sort());
     expect(shape.frozen).toBe(true);
     expect(shape.hasRequire).toBe(false);
     expect(shape.hasProcess).toBe(false);
@@ -67,7 +61,7 @@ describe('app frame in Chromium over the real bridge', () => {
     expect(reply).toMatchObject({ ok: false, error: { code: 'invalid_request' } });
     const good = await app.page.evaluate(() => window.skimmer!.openExternal('https://example.com/help'));
     expect(good).toEqual({ ok: true, value: null });
-    expect(opened).toEqual(['https://example.com/help']);
+    expect(backend.openedUrls).toEqual(['https://example.com/help']);
   });
 
   it('runs under the CSP: an injected inline script does not execute', async () => {

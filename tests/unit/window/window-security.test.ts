@@ -106,3 +106,17 @@ describe('app:// assets', () => {
     expect(isAppPageUrl('about:srcdoc')).toBe(false);
   });
 });
+
+describe('navigation policy', () => {
+  it('never opens a window; web links go to the system browser, others nowhere', async () => {
+    const { decideWindowOpen, allowNavigation, allowPermission } = await import('../../../main/security/navigation-policy');
+    expect(decideWindowOpen('https://example.com/x')).toEqual({ action: 'deny', openExternally: 'https://example.com/x' });
+    expect(decideWindowOpen('javascript:alert(1)')).toEqual({ action: 'deny', openExternally: null });
+    expect(decideWindowOpen('file:///etc/passwd')).toEqual({ action: 'deny', openExternally: null });
+    expect(allowNavigation('https://evil.example/')).toBe(false);
+    expect(allowNavigation('app://skimmer/index.html')).toBe(false);
+    for (const permission of ['media', 'notifications', 'geolocation', 'clipboard-read', 'openExternal']) {
+      expect(allowPermission(permission)).toBe(false);
+    }
+  });
+});

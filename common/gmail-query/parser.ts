@@ -1,0 +1,353 @@
+/**
+ * Gmail query parser. Grammar (decision table rules 2a–2c, 11a–11c):
+ *
+ *   sequence := (or ('AND')?)*             implicit AND; explicit AND is the same
+ *   or       := unary ('OR' unary)*         OR binds tighter than AND
+ *   unary    := ('-' | 'NOT') unary | around
+ *   around   := primary ('AROUND' N primary)*
+ *   primary  := '(' sequence ')' | '{' sequence '}' | '"…"' | '+'word | word | op:value
+ *
+ * It never throws: whatever is malformed is read leniently and explained in `hints`.
+ */
+import type { AddressField, QueryNode, TextField } from './ast';
+import { parseDateBound, parseRelativeAge } from './dates';
+import { lex, type Lexeme } from './lexer';
+import { queryWordToTokens, splitQueryWordOnSpaceLike, stripEdgeAts, tokenizeText } from './text';
+import type { ParsedQuery } from './ast';
+
+const ADDRESS_OPS: ReadonlySet<string> = new Set(['from', 'to', 'cc', 'bcc', 'deliveredto']);
+const TEXT_OPS: Readonly<Record<string, TextField>> = { subject: 'subject', list: 'list', filename: 'filename' };
+const STATE_OPS: ReadonlySet<string> = new Set(['is', 'in', 'has', 'category']);
+const DATE_OPS: Readonly<Record<string, 'after' | 'before'>> = { after: 'after', newer: 'after', before: 'before', older: 'before' };
+const RELATIVE_OPS: ReadonlySet<string> = new Set(['older_than', 'newer_than']);
+const SIZE_OPS: Readonly<Record<string, 'larger' | 'smaller'>> = { size: 'larger', larger: 'larger', smaller: 'smaller' };
+const OTHER_OPS: ReadonlySet<string> = new Set(['label', 'rfc822msgid']);
+
+function isKnownOperator(op: string): boolean {
+  return ADDRESS_OPS.has(op) || op in TEXT_OPS || STATE_OPS.has(op) || op in DATE_OPS
+    || RELATIVE_OPS.has(op) || op in SIZE_OPS || OTHER_OPS.has(op);
+}
+
+type Closer = 'rparen' | 'rbrace' | null;
+
+/** Value text of an operator, and whether it was quoted (quoted values are phrases, never split). */
+interface OperatorValue {
+  readonly text: string;
+  readonly quoted: boolean;
+  readonly exact: boolean;
+}
+
+function and(children: QueryNode[]): QueryNode | null {
+  if (children.length === 0) return null;
+  return children.length === 1 ? children[0]! : { kind: 'and', children };
+}
+
+function or(children: QueryNode[]): QueryNode | null {
+  if (children.length === 0) return null;
+  return children.length === 1 ? children[0]! : { kind: 'or', children };
+}
+
+function nothing(raw: string): QueryNode {
+  return { kind: 'nothing', raw };
+}
+
+function isKeyword(l: Lexeme | undefined, keyword: string): boolean {
+  return l?.type === 'word' && l.text === keyword;
+}
+
+function parseSize(value: string): number | null {
+  const m = /^(\d+(?:\.\d+)?)\s*([km]?)b?$/i.exec(value.trim());
+  if (!m) return null;
+  const unit = (m[2] ?? '').toLowerCase();
+  const multiplier = unit === 'k' ? 1024 : unit === 'm' ? 1024 * 1024 : 1;
+  return Math.round(Number(m[1]) * multiplier);
+}
+
+class Parser {
+  private pos = 0;
+  readonly hints: string[] = [];
+
+  constructor(private readonly lexemes: readonly Lexeme[]) {}
+
+  parse(): QueryNode | null {
+    return and(this.sequence(null, null));
+  }
+
+  private peek(offset = 0): Lexeme | undefined {
+    return this.lexemes[this.pos + offset];
+  }
+
+  private hint(text: string): void {
+    if (!this.hints.includes(text)) this.hints.push(text);
+  }
+
+  private atEnd(closer: Closer): boolean {
+    const l = this.peek();
+    return l === undefined || (closer !== null && l.type === closer);
+  }
+
+  /** Operands up to `closer` (or the end), to be ANDed by a `(…)` or ORed by a `{…}`. */
+  private sequence(field: string | null, closer: Closer): QueryNode[] {
+    const nodes: QueryNode[] = [];
+    while (!this.atEnd(closer)) {
+      const l = this.peek()!;
+      if (l.type === 'rparen' || l.type === 'rbrace') {
+        this.hint(`Ignored a stray "${l.type === 'rparen' ? ')' : '}'}"`);
+        this.pos++;
+      } else if (isKeyword(l, 'AND') || isKeyword(l, 'OR')) {
+        this.hint(`Ignored "${(l as { text: string }).text}" with nothing on one side`);
+        this.pos++;
+      } else {
+        const node = this.or(field, closer);
+        if (node) nodes.push(node);
+        if (isKeyword(this.peek(), 'AND')) this.skipAnd(closer);
+      }
+    }
+    return nodes;
+  }
+
+  private skipAnd(closer: Closer): void {
+    this.pos++;
+    if (this.atEnd(closer)) this.hint('Ignored "AND" with nothing on one side');
+  }
+
+  private or(field: string | null, closer: Closer): QueryNode | null {
+    const children: QueryNode[] = [];
+    const first = this.unary(field, closer);
+    if (first) children.push(first);
+    while (isKeyword(this.peek(), 'OR')) {
+      this.pos++;
+      if (this.atEnd(closer) || isKeyword(this.peek(), 'AND')) {
+        this.hint('Ignored "OR" with nothing on one side');
+        break;
+      }
+      if (isKeyword(this.peek(), 'OR')) continue;
+      const next = this.unary(field, closer);
+      if (next) children.push(next);
+    }
+    return or(children);
+  }
+
+  private unary(field: string | null, closer: Closer): QueryNode | null {
+    const l = this.peek();
+    const isNot = l?.type === 'minus' || isKeyword(l, 'NOT');
+    if (!isNot) return this.around(field, closer);
+    this.pos++;
+    if (this.atEnd(closer)) {
+      this.hint('Ignored a negation with nothing after it');
+      return null;
+    }
+    const child = this.unary(field, closer);
+    return child ? { kind: 'not', child } : null;
+  }
+
+  private around(field: string | null, closer: Closer): QueryNode | null {
+    let left = this.primary(field, closer);
+    while (isKeyword(this.peek(), 'AROUND')) {
+      this.pos++;
+      const n = this.peek();
+      if (n?.type !== 'word' || !/^\d+$/.test(n.text)) {
+        this.hint('"AROUND" needs a number of words after it; read as AND');
+        continue;
+      }
+      this.pos++;
+      if (this.atEnd(closer)) {
+        this.hint('Ignored "AROUND" with nothing after it');
+        break;
+      }
+      const right = this.primary(field, closer);
+      left = this.makeAround(left, right, Number(n.text), false);
+    }
+    return left;
+  }
+
+  private makeAround(left: QueryNode | null, right: QueryNode | null, distance: number, ordered: boolean): QueryNode | null {
+    const freeText = (n: QueryNode | null): n is QueryNode & { tokens: readonly string[] } =>
+      n !== null && (n.kind === 'word' || n.kind === 'phrase') && n.field === 'any' && n.tokens.length > 0;
+    if (freeText(left) && freeText(right)) {
+      return { kind: 'around', left: left.tokens, right: right.tokens, distance, ordered };
+    }
+    this.hint('"AROUND" works between two plain words or phrases; read as AND');
+    return and([left, right].filter((n): n is QueryNode => n !== null));
+  }
+
+  private primary(field: string | null, closer: Closer): QueryNode | null {
+    const l = this.peek();
+    if (!l || (closer !== null && l.type === closer)) return null;
+    this.pos++;
+    switch (l.type) {
+      case 'lparen': return and(this.group(field, 'rparen'));
+      case 'lbrace': return or(this.group(field, 'rbrace'));
+      case 'rparen':
+      case 'rbrace':
+        this.hint(`Ignored a stray "${l.type === 'rparen' ? ')' : '}'}"`);
+        return null;
+      case 'minus': return null;
+      case 'plus': return this.exactWord(field, closer);
+      case 'quote': return this.quoted(l.text, l.closed, field);
+      case 'word': return this.word(l.text, field, closer, false);
+    }
+  }
+
+  private group(field: string | null, closer: 'rparen' | 'rbrace'): QueryNode[] {
+    const nodes = this.sequence(field, closer);
+    if (this.peek()?.type === closer) this.pos++;
+    else this.hint(`Unmatched "${closer === 'rparen' ? '(' : '{'}": closed at the end`);
+    return nodes;
+  }
+
+  /** `+word`: the word without variants (rule 5c). A `+` before anything else is ignored. */
+  private exactWord(field: string | null, closer: Closer): QueryNode | null {
+    const l = this.peek();
+    if (l?.type === 'word') {
+      this.pos++;
+      return this.word(l.text, field, closer, true);
+    }
+    return this.primary(field, closer);
+  }
+
+  private quoted(text: string, closed: boolean, field: string | null): QueryNode | null {
+    if (!closed) this.hint('Unmatched quote: read as a phrase to the end');
+    if (field !== null) return this.operatorValue(field, { text, quoted: true, exact: true });
+    const around = /^(.*?)\s+AROUND\s+(\d+)\s+(.*)$/s.exec(text);
+    if (around) {
+      return this.makeAround(this.phrase('any', around[1] ?? ''), this.phrase('any', around[3] ?? ''), Number(around[2]), true);
+    }
+    return this.phrase('any', text);
+  }
+
+  private phrase(field: TextField, text: string): QueryNode | null {
+    const tokens = tokenizeText(text);
+    return tokens.length > 0 ? { kind: 'phrase', field, tokens, raw: text } : null;
+  }
+
+  private word(text: string, field: string | null, closer: Closer, exact: boolean): QueryNode | null {
+    const op = /^([A-Za-z_0-9]+):(.*)$/s.exec(text);
+    const name = op?.[1]?.toLowerCase();
+    if (op && name !== undefined && isKnownOperator(name)) return this.operator(name, op[2] ?? '', closer, exact);
+    if (field !== null) return this.operatorValue(field, { text, quoted: false, exact });
+    return this.freeTextWord(text, exact);
+  }
+
+  /** An unquoted free-text word: split on space-like characters, each piece a (possibly multi-token) word. */
+  private freeTextWord(text: string, exact: boolean): QueryNode | null {
+    const nodes: QueryNode[] = [];
+    for (const piece of splitQueryWordOnSpaceLike(text)) {
+      const tokens = queryWordToTokens(piece);
+      if (tokens.length > 0) nodes.push({ kind: 'word', field: 'any', tokens, exact, raw: piece });
+    }
+    return and(nodes);
+  }
+
+  /** `op:value`, `op:"…"`, `op:(…)`/`op:{…}`; with a space after the colon the next term is taken as the value. */
+  private operator(op: string, rest: string, closer: Closer, exact: boolean): QueryNode | null {
+    if (rest !== '') return this.operatorValue(op, { text: rest, quoted: false, exact });
+    const next = this.peek();
+    if (next === undefined || !this.canBeValue(next)) return this.operatorValue(op, { text: '', quoted: false, exact });
+    if (next.spaceBefore) this.hint(`Read "${op}: …" with a space as "${op}:…"`);
+    return this.primary(op, closer);
+  }
+
+  /** A lexeme after `op:` that can be its value: a group, a phrase, or a plain word that is not itself `op:…`. */
+  private canBeValue(l: Lexeme): boolean {
+    if (l.type === 'lparen' || l.type === 'lbrace' || l.type === 'quote') return true;
+    if (l.type !== 'word' || ['OR', 'AND', 'NOT', 'AROUND'].includes(l.text)) return false;
+    const op = /^([A-Za-z_0-9]+):/.exec(l.text)?.[1]?.toLowerCase();
+    return op === undefined || !isKnownOperator(op);
+  }
+
+  private operatorValue(op: string, value: OperatorValue): QueryNode | null {
+    if (ADDRESS_OPS.has(op)) return this.addressValue(op as AddressField, value);
+    const textField = TEXT_OPS[op];
+    if (textField) return this.textValue(textField, op, value);
+    if (STATE_OPS.has(op)) return this.nonEmpty(op, value, (v) => ({ kind: op as 'is', value: v.toLowerCase() }));
+    if (op === 'label') return this.nonEmpty(op, value, (v) => ({ kind: 'label', name: v }));
+    if (op === 'rfc822msgid') {
+      return this.nonEmpty(op, value, (v) => ({ kind: 'rfc822msgid', messageId: v.replace(/^<+|>+$/g, '').trim() }));
+    }
+    const dateOp = DATE_OPS[op];
+    if (dateOp) return this.dateValue(op, dateOp, value.text);
+    if (RELATIVE_OPS.has(op)) return this.relativeValue(op as 'older_than', value.text);
+    const sizeOp = SIZE_OPS[op];
+    if (sizeOp) return this.sizeValue(op, sizeOp, value.text);
+    return this.freeTextWord(value.text, value.exact);
+  }
+
+  private nonEmpty(op: string, value: OperatorValue, build: (v: string) => QueryNode): QueryNode {
+    const v = value.text.trim();
+    if (v === '') {
+      this.hint(`"${op}:" has no value; it matches nothing`);
+      return nothing(`${op}:`);
+    }
+    return build(v);
+  }
+
+  /** Rules 1c–1e: `@` trimmed at the edges, an inner `@` means a whole address, unquoted `a+b` means a OR b. */
+  private addressValue(field: AddressField, value: OperatorValue): QueryNode | null {
+    const v = stripEdgeAts(value.text.trim());
+    if (!value.quoted && !v.includes('@') && v.includes('+')) {
+      return or(v.split('+').filter((p) => p !== '').map((p) => this.addressLeaf(field, p)));
+    }
+    return this.addressLeaf(field, v);
+  }
+
+  private addressLeaf(field: AddressField, v: string): QueryNode {
+    const tokens = tokenizeText(v);
+    if (tokens.length === 0) {
+      this.hint(`"${field}:" has no words to match; it matches nothing`);
+      return nothing(`${field}:${v}`);
+    }
+    const me = v.toLowerCase() === 'me';
+    return { kind: 'address', field, tokens, wholeAddress: v.includes('@') && !/\s/.test(v), me, raw: v };
+  }
+
+  private textValue(field: TextField, op: string, value: OperatorValue): QueryNode {
+    const tokens = tokenizeText(value.text);
+    if (tokens.length === 0 && field !== 'list') {
+      this.hint(`"${op}:" has no words to match; it matches nothing`);
+      return nothing(`${op}:${value.text}`);
+    }
+    if (value.quoted) return { kind: 'phrase', field, tokens, raw: value.text };
+    const variants = field === 'subject' && !value.exact;
+    return { kind: 'word', field, tokens, exact: !variants, raw: value.text };
+  }
+
+  private dateValue(op: string, dateOp: 'after' | 'before', text: string): QueryNode {
+    const at = parseDateBound(text);
+    if (at === null) {
+      this.hint(`"${op}:${text}" is not a date Gmail understands (YYYY/MM/DD, MM/DD/YYYY or epoch seconds); it matches nothing`);
+      return nothing(`${op}:${text}`);
+    }
+    return { kind: 'date', op: dateOp, at, raw: text };
+  }
+
+  private relativeValue(op: 'older_than' | 'newer_than', text: string): QueryNode {
+    const age = parseRelativeAge(text);
+    if (age === null) {
+      this.hint(`"${op}:${text}" needs a number and d, m or y (e.g. 7d); it matches nothing`);
+      return nothing(`${op}:${text}`);
+    }
+    return { kind: 'relativeDate', op, amount: age.amount, unit: age.unit };
+  }
+
+  private sizeValue(op: string, sizeOp: 'larger' | 'smaller', text: string): QueryNode {
+    const bytes = parseSize(text);
+    if (bytes === null) {
+      this.hint(`"${op}:${text}" is not a size (e.g. 10M, 500K, 20000); it matches nothing`);
+      return nothing(`${op}:${text}`);
+    }
+    return { kind: 'size', op: sizeOp, bytes };
+  }
+}
+
+/** Parses a Gmail `q` string. Never throws; an empty or blank query gives `ast: null` (match all). */
+export function parseGmailQuery(q: string): ParsedQuery {
+  try {
+    const parser = new Parser(lex(typeof q === 'string' ? q : ''));
+    const ast = parser.parse();
+    return { ast, hints: parser.hints };
+  } catch {
+    // Defensive only: a parser bug must not turn into a failed search (rule 11c).
+    return { ast: null, hints: ['The query could not be read; showing everything'] };
+  }
+}

@@ -1,0 +1,87 @@
+/**
+ * What the renderer is shown of mail. The same shapes come from the Gmail API or from
+ * the local cache; the renderer can't tell which, and doesn't need to.
+ */
+export interface LabelSummary {
+  readonly id: string;
+  readonly name: string;
+  readonly type: 'system' | 'user';
+  readonly messagesTotal: number;
+  readonly messagesUnread: number;
+  readonly threadsTotal: number;
+  readonly threadsUnread: number;
+  readonly color?: { readonly textColor: string; readonly backgroundColor: string };
+}
+
+export interface MailAddress {
+  readonly name: string;
+  readonly email: string;
+}
+
+export interface MessageSummary {
+  readonly id: string;
+  readonly threadId: string;
+  readonly internalDate: number;
+  readonly from: MailAddress;
+  readonly to: readonly MailAddress[];
+  readonly subject: string;
+  readonly snippet: string;
+  readonly labelIds: readonly string[];
+  readonly unread: boolean;
+  readonly starred: boolean;
+  readonly hasAttachment: boolean;
+  readonly sizeEstimate: number;
+}
+
+/** A message list row as shown: one message, or a thread collapsed to its newest message. */
+export interface ListRow extends MessageSummary {
+  /** Messages in the thread that match (1 when not grouped). */
+  readonly threadCount: number;
+  /** Everyone who wrote in the matching part of the thread, oldest first, for "Ana, me (3)". */
+  readonly participants: readonly string[];
+}
+
+export interface MessagePage {
+  readonly rows: readonly ListRow[];
+  readonly nextPageToken: string | null;
+  readonly resultSizeEstimate: number;
+  /** Where the page came from: the local cache or the Gmail API. */
+  readonly source: 'cache' | 'api';
+  /** How a lenient query was read (unmatched quote, bracket...), for a quiet hint. */
+  readonly queryHints: readonly string[];
+}
+
+export interface AttachmentInfo {
+  readonly attachmentId: string;
+  readonly partId: string;
+  readonly filename: string;
+  readonly mimeType: string;
+  readonly size: number;
+  /** Content-ID for inline images referenced as cid: from the HTML. */
+  readonly contentId: string | null;
+  readonly inline: boolean;
+}
+
+export interface MessageDetail extends MessageSummary {
+  readonly cc: readonly MailAddress[];
+  readonly bcc: readonly MailAddress[];
+  readonly replyTo: readonly MailAddress[];
+  readonly date: string;
+  readonly messageIdHeader: string;
+  readonly listId: string;
+  /** Unsanitised HTML body; the renderer sanitises it before display. */
+  readonly html: string | null;
+  readonly text: string | null;
+  readonly attachments: readonly AttachmentInfo[];
+}
+
+export interface ThreadDetail {
+  readonly id: string;
+  readonly subject: string;
+  /** Oldest first. */
+  readonly messages: readonly MessageDetail[];
+}
+
+export type MailSelector =
+  | { readonly kind: 'label'; readonly labelId: string }
+  | { readonly kind: 'query'; readonly query: string };

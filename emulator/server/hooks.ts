@@ -1,0 +1,252 @@
+/**
+ * Test hooks under /__emulator/ (loopback callers only). Documented in emulator/README.md.
+ * Each hook is also a plain function on the state, so the library handle can call it directly.
+ */
+import type { EmuRequest, EmuResponse } from './http';
+import { errorToResponse, headerValue, isLoopback, jsonResponse } from './http';
+import { apiError, errors } from './errors';
+import type { EmulatorState } from './state';
+import type { ClientRegistration, OAuthClient } from './oauth/store';
+import type { QuotaSettings } from './quota';
+import type { FaultSettings } from './faults';
+import type { StoredMessageLike } from './types';
+
+export interface AddMessageInput {
+  raw: Buffer;
+  labelIds?: string[];
+  internalDate?: number;
+}
+
+export function addMessage(state: EmulatorState, email: string, input: AddMessageInput): StoredMessageLike {
+  const acct = state.account(email);
+  if (!acct) throw errors.notFound();
+  const opts: { labelIds?: string[]; internalDate?: number } = {};
+  if (input.labelIds) opts.labelIds = input.labelIds;
+  if (input.internalDate !== undefined) opts.internalDate = input.internalDate;
+  try {
+    return acct.mailbox.add(input.raw, opts);
+  } catch (e) {
+    throw errors.badRequest((e as Error).message);
+  }
+}
+
+export function clientInfo(c: OAuthClient): Record<string, unknown> {
+  return { clientId: c.clientId, clientSecret: c.clientSecret, type: c.type, redirectUris: c.redirectUris, name: c.name };
+}
+
+function readJson(req: EmuRequest): Record<string, unknown> {
+  const text = req.body.toString('utf8').trim();
+  if (!text) return {};
+  try {
+    const v = JSON.parse(text) as unknown;
+    if (v && typeof v === 'object' && !Array.isArray(v)) return v as Record<string, unknown>;
+  } catch {
+    /* fall through */
+  }
+  throw errors.invalidJson('Expected a JSON object.');
+}
+
+function strList(v: unknown): string[] | undefined {
+  if (v === undefined || v === null) return undefined;
+  if (typeof v === 'string') return v.split(',').filter(Boolean);
+  if (Array.isArray(v) && v.every((x) => typeof x === 'string')) return v as string[];
+  throw errors.badRequest('Expected a list of strings.');
+}
+
+function num(v: unknown): number | undefined {
+  if (v === undefined || v === null || v === '') return undefined;
+  const n = typeof v === 'number' ? v : Number(v);
+  if (!Number.isFinite(n)) throw errors.badRequest(`Not a number: ${String(v)}`);
+  return n;
+}
+
+function str(v: unknown): string | undefined {
+  return typeof v === 'string' && v ? v : undefined;
+}
+
+function avatarSvg(email: string, name: string): string {
+  const initial = (name[0] ?? email[0] ?? '?').toUpperCase().replace(/[<>&"']/g, '?');
+  let h = 0;
+  for (const ch of email) h = (h * 31 + ch.charCodeAt(0)) >>> 0;
+  const colors = ['#1a73e8', '#d93025', '#188038', '#e37400', '#9334e6', '#007b83'];
+  return `<svg xmlns="http://www.w3.org/2000/svg" width="96" height="96" viewBox="0 0 96 96"><circle cx="48" cy="48" r="48" fill="${colors[h % colors.length]}"/><text x="48" y="62" font-family="Arial,sans-serif" font-size="44" fill="#fff" text-anchor="middle">${initial}</text></svg>`;
+}
+
+export function handleHook(state: EmulatorState, req: EmuRequest, info: () => Record<string, unknown>): EmuResponse {
+  try {
+    if (!isLoopback(req.remoteAddress)) throw errors.forbidden('Test hooks answer loopback callers only.');
+    // No cross-site requests from a browser page, no DNS-rebinding hosts.
+    const origin = headerValue(req.headers, 'origin');
+    if (origin && origin !== state.baseUrl) throw errors.forbidden('Test hooks refuse cross-origin requests.');
+    const host = headerValue(req.headers, 'host');
+    if (host && !/^(127\.0\.0\.1|localhost|\[::1\])(:\d+)?$/i.test(host)) throw errors.forbidden('Test hooks answer loopback hosts only.');
+    let parts: string[];
+    try {
+      parts = req.path.split('/').filter(Boolean).slice(1).map((p) => decodeURIComponent(p));
+    } catch {
+      throw errors.badRequest('Malformed percent-encoding in the path.');
+    }
+    const [a, b, c, d, e] = parts;
+    const M = req.method;
+    const ok = (v: unknown) => jsonResponse(200, v);
+
+    if (a === 'info' && M === 'GET') return ok(info());
+    if (a === 'avatar' && b && M === 'GET') {
+      const email = b.replace(/\.svg$/, '');
+      const acct = state.account(email);
+      return { status: 200, headers: { 'Content-Type': 'image/svg+xml', 'Cache-Control': 'max-age=3600' }, body: avatarSvg(email, acct?.name ?? email) };
+    }
+
+    if (a === 'accounts') {
+      if (!b && M === 'GET') {
+        return ok({
+          accounts: [...state.accounts.values()].map((x) => ({ email: x.email, name: x.name, ...x.mailbox.profile() })),
+        });
+      }
+      const acct = b ? state.account(b) : undefined;
+      if (!acct) throw errors.notFound();
+      const mailbox = acct.mailbox;
+      if (c === 'messages' && !d && M === 'POST') {
+        const type = (headerValue(req.headers, 'content-type') ?? '').toLowerCase();
+        let input: AddMessageInput;
+        if (type.includes('application/json')) {
+          const body = readJson(req);
+          const raw = str(body.raw);
+          const rawText = str(body.rawText);
+          if (!raw && !rawText) throw errors.badRequest('Give "raw" (base64 or base64url) or "rawText".');
+          input = { raw: rawText ? Buffer.from(rawText, 'utf8') : Buffer.from(raw!.replace(/-/g, '+').replace(/_/g, '/'), 'base64') };
+          const labelIds = strList(body.labelIds);
+          if (labelIds) input.labelIds = labelIds;
+          const internalDate = num(body.internalDate);
+          if (internalDate !== undefined) input.internalDate = internalDate;
+        } else {
+          if (!req.body.length) throw errors.badRequest('Empty message.');
+          input = { raw: req.body };
+          const labelIds = req.query.getAll('labelIds').flatMap((x) => x.split(',')).filter(Boolean);
+          if (req.query.has('labelIds')) input.labelIds = labelIds;
+          const internalDate = num(req.query.get('internalDate'));
+          if (internalDate !== undefined) input.internalDate = internalDate;
+        }
+        const m = addMessage(state, acct.email, input);
+        return ok({ id: m.id, threadId: m.threadId, labelIds: m.labelIds, historyId: m.historyId });
+      }
+      if (c === 'messages' && d && e === 'labels' && M === 'POST') {
+        const body = readJson(req);
+        if (!mailbox.get(d)) throw errors.notFound();
+        try {
+          mailbox.modify(d, strList(body.addLabelIds) ?? [], strList(body.removeLabelIds) ?? []);
+        } catch (err) {
+          throw errors.badRequest((err as Error).message);
+        }
+        const m = mailbox.get(d)!;
+        return ok({ id: m.id, threadId: m.threadId, labelIds: m.labelIds, historyId: m.historyId });
+      }
+      if (c === 'messages' && d && !e && M === 'DELETE') {
+        if (!mailbox.delete(d)) throw errors.notFound();
+        return ok({ deleted: d, historyId: mailbox.historyId });
+      }
+      if (c === 'labels' && !d && M === 'POST') {
+        const name = str(readJson(req).name);
+        if (!name) throw errors.badRequest('Give "name".');
+        try {
+          return ok(mailbox.createLabel(name));
+        } catch (err) {
+          throw errors.badRequest((err as Error).message);
+        }
+      }
+      if (c === 'history' && d === 'expire' && M === 'POST') {
+        const mb = mailbox as unknown as { expireHistory?: () => void };
+        if (typeof mb.expireHistory !== 'function') throw errors.badRequest('This mailbox cannot expire its history.');
+        mb.expireHistory();
+        return ok({ historyId: mailbox.historyId });
+      }
+      throw errors.methodNotFound(req.path);
+    }
+
+    if (a === 'tokens' && M === 'POST' && (b === 'revoke' || b === 'expire')) {
+      const body = readJson(req);
+      const email = str(body.email);
+      const token = str(body.token);
+      if (b === 'revoke') {
+        if (token) return ok({ revoked: state.oauth.revokeToken(token) ? 1 : 0 });
+        return ok({ revoked: state.oauth.revokeAll(email) });
+      }
+      return ok({ expired: state.oauth.expireAccessTokens({ ...(email ? { email } : {}), ...(token ? { token } : {}) }) });
+    }
+
+    if (a === 'settings') {
+      if (M === 'POST') {
+        const body = readJson(req);
+        const at = num(body.accessTokenTtlSeconds);
+        const code = num(body.codeTtlSeconds);
+        if (at !== undefined) state.oauth.accessTokenTtlSeconds = Math.max(1, Math.floor(at));
+        if (code !== undefined) state.oauth.codeTtlSeconds = Math.max(1, Math.floor(code));
+      } else if (M !== 'GET') throw errors.methodNotFound(req.path);
+      return ok({ accessTokenTtlSeconds: state.oauth.accessTokenTtlSeconds, codeTtlSeconds: state.oauth.codeTtlSeconds });
+    }
+
+    if (a === 'clients') {
+      if (M === 'GET') return ok({ clients: [...state.oauth.clients.values()].map(clientInfo) });
+      if (M === 'POST') {
+        const body = readJson(req);
+        const type = body.type === 'web' ? 'web' : body.type === undefined || body.type === 'installed' ? 'installed' : undefined;
+        if (!type) throw errors.badRequest('type must be "installed" or "web".');
+        const reg: ClientRegistration = { type };
+        const id = str(body.clientId);
+        const secret = str(body.clientSecret);
+        const name = str(body.name);
+        const uris = strList(body.redirectUris);
+        if (id) reg.clientId = id;
+        if (secret) reg.clientSecret = secret;
+        if (name) reg.name = name;
+        if (uris) reg.redirectUris = uris;
+        return ok(clientInfo(state.oauth.registerClient(reg)));
+      }
+    }
+
+    if (a === 'quota') {
+      if (!b && M === 'GET') {
+        const email = req.query.get('email');
+        if (email) return ok(state.quota.usage(email));
+        return ok({ users: [...state.accounts.values()].map((x) => state.quota.usage(x.email)) });
+      }
+      if (!b && (M === 'POST' || M === 'PUT')) {
+        const body = readJson(req);
+        const s: QuotaSettings = {};
+        const ups = num(body.unitsPerSecond);
+        const mc = num(body.maxConcurrent);
+        if (ups !== undefined) s.unitsPerSecond = Math.max(0, ups);
+        if (mc !== undefined) s.maxConcurrent = Math.max(0, Math.floor(mc));
+        state.quota.set(str(body.email), s);
+        return ok({ email: str(body.email) ?? null, ...s });
+      }
+      if (b === 'reset' && M === 'POST') {
+        state.quota.resetUsage(str(readJson(req).email));
+        return ok({ reset: true });
+      }
+    }
+
+    if (a === 'faults') {
+      if (M === 'GET') return ok(state.faults.snapshot());
+      if (M === 'DELETE') {
+        state.faults.clear();
+        return ok(state.faults.snapshot());
+      }
+      if (M === 'POST' || M === 'PUT') {
+        const body = readJson(req);
+        const s: FaultSettings = {};
+        for (const k of ['latencyMs', 'jitterMs', 'errorRate', 'dropRate'] as const) {
+          const v = num(body[k]);
+          if (v !== undefined) s[k] = v;
+        }
+        if (Array.isArray(body.errorStatuses)) s.errorStatuses = body.errorStatuses.map(Number);
+        state.faults.set(str(body.email), s);
+        return ok(state.faults.snapshot());
+      }
+    }
+
+    throw apiError(404, `Unknown hook: ${M} ${req.path}`, { reason: 'notFound' });
+  } catch (err) {
+    return errorToResponse(err);
+  }
+}

@@ -1,0 +1,266 @@
+/**
+ * The composition root of main's services, in plain Node: sign-in and accounts, the
+ * Gmail API client, (later) the local cache, and the IPC handlers over them. Electron
+ * passes its dialogs, shell and safeStorage in through PlatformHooks; the e2e harness
+ * and the tests pass their own, so every handler runs for real outside Electron.
+ */
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { IpcFailure, type AppInfo, type AuthStatus, type EventName, type EventPayload, type SyncStatus } from '../common/ipc';
+import type { MailSelector } from '../common/mail-types';
+import { AccountError } from './auth/accounts';
+import { ClientConfigError, clientConfigFromEnv, loadClientSecretFile, NO_CLIENT_HELP, parseClientSecretJson, type OAuthClientConfig } from './auth/client-config';
+import { SignInError } from './auth/sign-in-flow';
+import { GmailApi, GmailAuthError, GmailNotFoundError, GmailUnavailableError } from './gmail/gmail-api';
+import { GmailMailSource, type MailSource } from './gmail/gmail-mail-source';
+import type { RequestHandlers } from './ipc/router';
+import type { Cipher } from './secrets/cipher';
+import { openSettingsStore } from './secrets/settings-store';
+import { isSafeExternalUrl } from './security/csp';
+import { AccountDirectory } from './services/account-directory';
+import { DemoServer } from './services/demo-server';
+
+export interface PlatformHooks {
+  openExternal(url: string): Promise<void>;
+  /** Asks for a client_secret*.json; null when the person cancels. */
+  chooseClientSecretFile(): Promise<string | null>;
+  /** Asks where to save a file; null when the person cancels. */
+  chooseSaveLocation(suggestedName: string): Promise<string | null>;
+  emit<N extends EventName>(name: N, payload: EventPayload<N>): void;
+}
+
+export interface AppServicesOptions {
+  readonly dataDir: string;
+  readonly appInfo: AppInfo;
+  readonly platform: PlatformHooks;
+  /** Token ciphers in order of preference; none = tokens in memory only. */
+  readonly ciphers: Cipher[];
+  readonly env?: NodeJS.ProcessEnv;
+  readonly demo?: DemoServer;
+  readonly signInTimeoutMs?: number;
+}
+
+export interface AppServices {
+  readonly handlers: RequestHandlers;
+  readonly accounts: AccountDirectory;
+  dispose(): Promise<void>;
+}
+
+const GOOGLE_CLIENT_KEY = 'googleClient';
+
+export async function createAppServices(options: AppServicesOptions): Promise<AppServices> {
+  await mkdir(options.dataDir, { recursive: true, mode: 0o700 });
+  const settings = openSettingsStore(options.dataDir, 'settings');
+  const demo = options.demo ?? new DemoServer();
+  const sources = new Map<string, MailSource>();
+  const sendersSeen = new Map<string, Map<string, string>>();
+
+  const accounts = new AccountDirectory({
+    dataDir: options.dataDir,
+    settings,
+    ciphers: options.ciphers,
+    signInTimeoutMs: options.signInTimeoutMs,
+    openExternal: async (url) => {
+      options.platform.emit('signInPending', { url });
+      await options.platform.openExternal(url);
+    },
+    onAccountRemoved: (accountId) => {
+      sources.delete(accountId);
+      sendersSeen.delete(accountId);
+    },
+    onChanged: (list) => {
+      // A changed client or state drops the cached API client so the next call rebuilds it.
+      for (const account of list) if (account.state !== 'signed_in') sources.delete(account.id);
+      options.platform.emit('accountsChanged', list);
+    },
+  });
+
+  const googleConfig = (): OAuthClientConfig | null => {
+    const fromEnv = clientConfigFromEnv(options.env ?? process.env);
+    if (fromEnv) return fromEnv;
+    const stored = settings.get(GOOGLE_CLIENT_KEY);
+    if (typeof stored !== 'string') return null;
+    try {
+      return parseClientSecretJson(stored);
+    } catch {
+      return null;
+    }
+  };
+
+  const initialGoogle = googleConfig();
+  if (initialGoogle) await accounts.openRealm('google', initialGoogle);
+  // Demo accounts from an earlier run: their tokens belonged to that run's emulator.
+  if (openSettingsStore(options.dataDir, 'accounts-demo').has('accounts')) {
+    await accounts.openRealm('demo', await demo.clientConfig());
+  }
+
+  const authStatus = (): AuthStatus => ({
+    client: googleConfig() ? 'google' : 'none',
+    storage: accounts.storageMode,
+    help: NO_CLIENT_HELP,
+  });
+
+  async function mailSource(accountId: string): Promise<MailSource> {
+    const cached = sources.get(accountId);
+    if (cached) return cached;
+    const service = accounts.serviceFor(accountId);
+    if (!service) throw new IpcFailure('not_found', 'That account is not signed in here.');
+    const auth = await service.getAuthorizedClient(accountId).catch(rethrowForIpc);
+    const api = new GmailApi({ auth, rootUrl: service.clientConfig.gmailRootUrl });
+    const source = new GmailMailSource(api);
+    sources.set(accountId, source);
+    return source;
+  }
+
+  async function withSource<T>(accountId: string, run: (source: MailSource) => Promise<T>): Promise<T> {
+    try {
+      return await run(await mailSource(accountId));
+    } catch (error) {
+      if (error instanceof GmailAuthError) {
+        sources.delete(accountId);
+        throw new IpcFailure('needs_reauth', 'Google needs you to sign in to this account again.');
+      }
+      return rethrowForIpc(error);
+    }
+  }
+
+  function rememberSenders(accountId: string, senders: readonly { name: string; email: string }[]): void {
+    let known = sendersSeen.get(accountId);
+    if (!known) sendersSeen.set(accountId, (known = new Map()));
+    for (const sender of senders) if (sender.email) known.set(sender.email.toLowerCase(), sender.name ? `${sender.name} <${sender.email}>` : sender.email);
+  }
+
+  const idleStatus = (accountId: string): SyncStatus => ({
+    accountId,
+    phase: 'idle',
+    cachedMessages: 0,
+    totalMessages: null,
+    etaSeconds: null,
+    lastSyncedAt: null,
+    message: 'Reading from Gmail directly.',
+  });
+
+  const handlers: RequestHandlers = {
+    getAppInfo: () => options.appInfo,
+    openExternal: async (url) => {
+      if (!isSafeExternalUrl(url)) throw new IpcFailure('invalid_request', 'Only web links can be opened.');
+      await options.platform.openExternal(url);
+      return null;
+    },
+
+    getAuthStatus: () => authStatus(),
+    importClientSecret: async () => {
+      const file = await options.platform.chooseClientSecretFile();
+      if (!file) return null;
+      try {
+        const config = await loadClientSecretFile(file);
+        settings.set(GOOGLE_CLIENT_KEY, JSON.stringify({ [config.kind === 'web' ? 'web' : 'installed']: { client_id: config.clientId, client_secret: config.clientSecret, auth_uri: config.authUri, token_uri: config.tokenUri } }));
+        await accounts.openRealm('google', config);
+        return authStatus();
+      } catch (error) {
+        if (error instanceof ClientConfigError) throw new IpcFailure('invalid_request', error.message);
+        throw error;
+      }
+    },
+    signIn: async ({ accountId }) => {
+      const config = googleConfig();
+      if (!config) throw new IpcFailure('needs_sign_in', NO_CLIENT_HELP);
+      const service = await accounts.openRealm('google', config);
+      const account = await (accountId && service.get(accountId) ? service.reauthenticate(accountId) : service.signIn()).catch(rethrowForIpc);
+      accounts.setActive(account.id);
+      return accounts.list().find((a) => a.id === account.id)!;
+    },
+    startDemo: async () => {
+      const service = await accounts.openRealm('demo', await demo.clientConfig());
+      const existing = service.list().find((a) => a.state === 'needs_reauth');
+      const account = await (existing ? service.reauthenticate(existing.id) : service.signIn()).catch(rethrowForIpc);
+      accounts.setActive(account.id);
+      return accounts.list().find((a) => a.id === account.id)!;
+    },
+    cancelSignIn: () => {
+      for (const name of ['google', 'demo'] as const) accounts.realm(name)?.cancelSignIn();
+      return null;
+    },
+
+    listAccounts: () => accounts.list(),
+    switchAccount: (accountId) => {
+      if (!accounts.serviceFor(accountId)) throw new IpcFailure('not_found', 'That account is not signed in here.');
+      accounts.setActive(accountId);
+      return null;
+    },
+    signOut: async (accountId) => {
+      const service = accounts.serviceFor(accountId);
+      if (!service) throw new IpcFailure('not_found', 'That account is not signed in here.');
+      await service.signOut(accountId).catch(rethrowForIpc);
+      return null;
+    },
+
+    listLabels: (accountId) => withSource(accountId, (source) => source.listLabels()),
+    listMessages: (accountId, selector, listOptions) =>
+      withSource(accountId, async (source) => {
+        const page = await source.listMessages(selector as MailSelector, {
+          pageToken: listOptions.pageToken ?? null,
+          threads: listOptions.threads ?? true,
+          pageSize: listOptions.pageSize ?? 50,
+        });
+        rememberSenders(accountId, page.rows.map((r) => r.from));
+        return page;
+      }),
+    getThread: (accountId, threadId) => withSource(accountId, (source) => source.getThread(threadId)),
+    saveAttachment: (accountId, messageId, partId) =>
+      withSource(accountId, async (source) => {
+        const message = await source.getMessage(messageId);
+        const attachment = message.attachments.find((a) => a.partId === partId);
+        if (!attachment) throw new IpcFailure('not_found', 'That attachment is no longer in the message.');
+        const target = await options.platform.chooseSaveLocation(safeFileName(attachment.filename));
+        if (!target) return { saved: false, fileName: null };
+        const bytes = await source.getAttachment(messageId, attachment.attachmentId);
+        await writeFile(target, bytes);
+        return { saved: true, fileName: path.basename(target) };
+      }),
+    suggestSenders: (accountId, prefix) => {
+      const needle = prefix.toLowerCase();
+      return [...(sendersSeen.get(accountId)?.values() ?? [])].filter((s) => s.toLowerCase().includes(needle)).slice(0, 8);
+    },
+
+    getSyncStatus: (accountId) => idleStatus(accountId),
+    syncNow: (accountId) => {
+      options.platform.emit('syncProgress', idleStatus(accountId));
+      return null;
+    },
+  };
+
+  return {
+    handlers,
+    accounts,
+    dispose: async () => {
+      accounts.dispose();
+      await demo.close();
+    },
+  };
+}
+
+/** Keeps only a file name a file system will take: no folders, no control characters. */
+export function safeFileName(name: string): string {
+  // Control characters are exactly what must go, so the regex names them.
+  // eslint-disable-next-line no-control-regex
+  const base = name.replace(/[\\/]/g, '_').replace(/[\u0000-\u001f<>:"|?*]/g, '_').trim();
+  const cleaned = base.replace(/^\.+/, '').slice(0, 200);
+  return cleaned || 'attachment';
+}
+
+/** Maps service errors to the IPC contract's codes, with the services' own human messages. */
+export function rethrowForIpc(error: unknown): never {
+  if (error instanceof IpcFailure) throw error;
+  if (error instanceof SignInError) {
+    const code = error.code === 'cancelled' ? 'cancelled' : error.code === 'network' ? 'offline' : 'needs_sign_in';
+    throw new IpcFailure(code, error.message);
+  }
+  if (error instanceof AccountError) {
+    const code = error.code === 'not_found' ? 'not_found' : error.code === 'internal' ? 'internal' : error.code;
+    throw new IpcFailure(code, error.message);
+  }
+  if (error instanceof GmailNotFoundError) throw new IpcFailure('not_found', error.message);
+  if (error instanceof GmailUnavailableError) throw new IpcFailure('offline', 'Gmail could not be reached. Check your connection; Skimmer will keep trying.');
+  throw error;
+}

@@ -1,0 +1,311 @@
+import { randomBytes } from 'node:crypto';
+import { CodeChallengeMethod, OAuth2Client } from 'google-auth-library';
+import { z } from 'zod';
+import { oauth2Endpoints, type OAuthClientConfig } from './client-config';
+import { LoopbackError, startLoopbackServer, type IgnoredReason, type LoopbackCallback } from './loopback-server';
+
+/** Least scopes: read mail, and who the person is. */
+export const GMAIL_READONLY_SCOPE = 'https://www.googleapis.com/auth/gmail.readonly';
+export const SIGN_IN_SCOPES: readonly string[] = Object.freeze([GMAIL_READONLY_SCOPE, 'openid', 'email', 'profile']);
+
+/**
+ * Closed set of sign-in failures. `state_mismatch` is never thrown: a reply with the wrong
+ * state is answered 400 and ignored (reported through `onIgnoredRequest`) and the flow goes
+ * on waiting. Beyond the brief's list: `insufficient_scope` (the person unticked Gmail on the
+ * consent page), `oauth_error` (Google redirected or answered with another OAuth error) and
+ * `internal` (anything unexpected, e.g. the browser could not be opened).
+ */
+export type SignInErrorCode =
+  | 'denied'
+  | 'timed_out'
+  | 'cancelled'
+  | 'invalid_grant'
+  | 'redirect_mismatch'
+  | 'network'
+  | 'state_mismatch'
+  | 'already_in_progress'
+  | 'port_unavailable'
+  | 'insufficient_scope'
+  | 'oauth_error'
+  | 'internal';
+
+export const SIGN_IN_MESSAGES: Readonly<Record<SignInErrorCode, string>> = Object.freeze({
+  denied: 'You declined access in the browser, so Skimmer is not signed in.',
+  timed_out: 'The sign-in took too long (no answer from the browser within 5 minutes). Please try again.',
+  cancelled: 'Sign-in was cancelled.',
+  invalid_grant: 'Google did not accept the sign-in code (it expired or was already used). Please try again.',
+  redirect_mismatch: 'Google rejected the sign-in reply address. Check that the OAuth client is of type "Desktop app".',
+  network: 'Skimmer could not reach Google. Check your connection and try again.',
+  state_mismatch: 'A reply that did not belong to this sign-in was ignored.',
+  already_in_progress: 'A sign-in is already waiting for the browser. Finish it there, or cancel it first.',
+  port_unavailable: 'Skimmer could not open a local port to receive the sign-in reply.',
+  insufficient_scope: 'Skimmer needs permission to read your Gmail. Please sign in again and leave the Gmail box ticked.',
+  oauth_error: 'Google ended the sign-in with an error. Please try again.',
+  internal: 'The sign-in failed unexpectedly. Please try again.',
+});
+
+/** Carries a code and a human message; never the token, never the raw HTTP error (it holds the request body). */
+export class SignInError extends Error {
+  constructor(
+    readonly code: SignInErrorCode,
+    message: string = SIGN_IN_MESSAGES[code],
+    /** Extra technical detail (an OAuth error name, an errno), safe to show. */
+    readonly detail?: string,
+  ) {
+    super(message);
+    this.name = 'SignInError';
+  }
+}
+
+export interface SignInProfile {
+  /** Google's stable account id (`id` of userinfo v2, `sub` of OIDC). */
+  id: string;
+  email: string;
+  name: string;
+  picture?: string;
+}
+
+/** Main-process only (holds tokens): never send over IPC. */
+export interface SignInResult {
+  profile: SignInProfile;
+  /** Null when Google sent none (it may omit it when consent wasn't prompted); keep the one you hold. */
+  refreshToken: string | null;
+  accessToken: string;
+  expiryDate: number | null;
+  scopes: string[];
+}
+
+export interface SignInOptions {
+  config: OAuthClientConfig;
+  /** Opens the URL in the system browser (Electron: shell.openExternal; CLI: print it). */
+  openExternal: (url: string) => void | Promise<void>;
+  /** Pre-selects the account on the consent page (re-authentication). */
+  loginHint?: string;
+  /** Ask for `prompt=consent`: do it when no usable refresh token is held for the account. */
+  forceConsent: boolean;
+  signal?: AbortSignal;
+  /** Default 5 minutes. */
+  timeoutMs?: number;
+  /** Loopback port, default 0 (any free one). */
+  port?: number;
+  onIgnoredRequest?: (reason: IgnoredReason) => void;
+  /**
+   * Runs after the exchange and before the browser tab is answered (e.g. store the account),
+   * so the tab only says "signed in" once that is true. If it throws, the tab shows an error
+   * and the flow rejects with that error (mapped to a SignInError).
+   */
+  onResult?: (result: SignInResult) => Promise<void>;
+}
+
+const userinfoSchema = z.object({
+  id: z.string().optional(),
+  sub: z.string().optional(),
+  email: z.string().min(1),
+  name: z.string().optional(),
+  picture: z.string().optional(),
+});
+
+const EXCHANGE_TIMEOUT_MS = 30_000;
+
+/** Rejects with `cancelled` as soon as the signal aborts (the request itself is left to time out). */
+function abortable<T>(p: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
+  if (!signal) return p;
+  if (signal.aborted) return Promise.reject(new SignInError('cancelled'));
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(new SignInError('cancelled'));
+    signal.addEventListener('abort', onAbort, { once: true });
+    p.then(
+      (v) => {
+        signal.removeEventListener('abort', onAbort);
+        resolve(v);
+      },
+      (e: unknown) => {
+        signal.removeEventListener('abort', onAbort);
+        reject(e);
+      },
+    );
+  });
+}
+
+/** One RFC 8252 loopback + PKCE sign-in, start to finish. */
+export async function runSignInFlow(options: SignInOptions): Promise<SignInResult> {
+  const { config } = options;
+  const state = randomBytes(32).toString('base64url');
+  let server;
+  try {
+    server = await startLoopbackServer({
+      state,
+      timeoutMs: options.timeoutMs,
+      signal: options.signal,
+      port: options.port,
+      onIgnoredRequest: options.onIgnoredRequest,
+    });
+  } catch (e) {
+    throw toSignInError(e);
+  }
+  let cb: LoopbackCallback | null = null;
+  try {
+    const client = new OAuth2Client({
+      clientId: config.clientId,
+      clientSecret: config.clientSecret,
+      redirectUri: server.redirectUri,
+      endpoints: oauth2Endpoints(config),
+      // A hanging endpoint must not hold the flow (and the browser tab) forever.
+      transporterOptions: { timeout: EXCHANGE_TIMEOUT_MS },
+    });
+    const { codeVerifier, codeChallenge } = await client.generateCodeVerifierAsync();
+    if (!codeChallenge) throw new SignInError('internal', undefined, 'no PKCE challenge');
+    const url = client.generateAuthUrl({
+      scope: [...SIGN_IN_SCOPES],
+      state,
+      access_type: 'offline',
+      code_challenge: codeChallenge,
+      code_challenge_method: CodeChallengeMethod.S256,
+      ...(options.forceConsent ? { prompt: 'consent' } : {}),
+      ...(options.loginHint ? { login_hint: options.loginHint } : {}),
+    });
+    try {
+      await options.openExternal(url);
+    } catch (e) {
+      throw new SignInError('internal', 'Skimmer could not open your browser for the sign-in.', e instanceof Error ? e.message : undefined);
+    }
+    cb = await server.callback;
+    if (options.signal?.aborted) throw new SignInError('cancelled');
+
+    let tokens;
+    try {
+      ({ tokens } = await abortable(client.getToken({ code: cb.code, codeVerifier, redirect_uri: server.redirectUri }), options.signal));
+    } catch (e) {
+      throw toSignInError(e);
+    }
+    if (!tokens.access_token) throw new SignInError('oauth_error', undefined, 'no access token');
+    const scopes = (tokens.scope ?? cb.params.get('scope') ?? '').split(/[\s+]+/).filter(Boolean);
+    if (!scopes.includes(GMAIL_READONLY_SCOPE) && !scopes.includes('https://mail.google.com/')) {
+      await client.revokeToken(tokens.refresh_token ?? tokens.access_token).catch(() => undefined);
+      throw new SignInError('insufficient_scope');
+    }
+    client.setCredentials(tokens);
+    let info;
+    try {
+      const res = await abortable(client.request({ url: config.userinfoUri, method: 'GET' }), options.signal);
+      info = userinfoSchema.parse(res.data);
+    } catch (e) {
+      throw e instanceof z.ZodError ? new SignInError('oauth_error', 'Google returned no account details.') : toSignInError(e);
+    }
+    const id = info.id ?? info.sub;
+    if (!id) throw new SignInError('oauth_error', 'Google returned no account id.');
+    if (options.signal?.aborted) throw new SignInError('cancelled');
+    const profile: SignInProfile = { id, email: info.email, name: info.name ?? info.email, ...(info.picture ? { picture: info.picture } : {}) };
+    const result: SignInResult = {
+      profile,
+      refreshToken: tokens.refresh_token ?? null,
+      accessToken: tokens.access_token,
+      expiryDate: tokens.expiry_date ?? null,
+      scopes,
+    };
+    await options.onResult?.(result);
+    cb.respond('success', `Signed in as ${profile.email}.`);
+    return result;
+  } catch (e) {
+    const err = toSignInError(e);
+    cb?.respond('error', err.message);
+    throw err;
+  } finally {
+    // After respond(), the listener closes once the page is sent; close() waits for that.
+    if (!cb) await server.close();
+  }
+}
+
+/**
+ * At most one sign-in at a time. Decision: a second concurrent `signIn()` is REJECTED with
+ * `already_in_progress` (the first browser tab stays valid); the UI offers "Cancel" which calls
+ * `cancel()`, after which a new sign-in may start.
+ */
+export class SignInCoordinator {
+  private current: { controller: AbortController; promise: Promise<SignInResult> } | null = null;
+
+  get inProgress(): boolean {
+    return this.current !== null;
+  }
+
+  signIn(options: SignInOptions): Promise<SignInResult> {
+    if (this.current) return Promise.reject(new SignInError('already_in_progress'));
+    const controller = new AbortController();
+    const outer = options.signal;
+    const onOuterAbort = () => controller.abort();
+    if (outer?.aborted) controller.abort();
+    outer?.addEventListener('abort', onOuterAbort, { once: true });
+    const promise = runSignInFlow({ ...options, signal: controller.signal }).finally(() => {
+      outer?.removeEventListener('abort', onOuterAbort);
+      if (this.current?.promise === promise) this.current = null;
+    });
+    this.current = { controller, promise };
+    return promise;
+  }
+
+  /** Cancels the sign-in in progress (its promise rejects with `cancelled`). False when none. */
+  cancel(): boolean {
+    if (!this.current) return false;
+    this.current.controller.abort();
+    return true;
+  }
+}
+
+/** Map anything thrown during sign-in to the closed set, dropping raw HTTP errors (they carry secrets). */
+export function toSignInError(e: unknown): SignInError {
+  if (e instanceof SignInError) return e;
+  if (e instanceof LoopbackError) {
+    switch (e.code) {
+      case 'denied':
+        return new SignInError('denied', undefined, e.oauthError);
+      case 'timed_out':
+        return new SignInError('timed_out');
+      case 'cancelled':
+        return new SignInError('cancelled');
+      case 'port_unavailable':
+        return new SignInError('port_unavailable', e.message);
+      default:
+        return new SignInError('oauth_error', `Google ended the sign-in with "${e.oauthError ?? 'an error'}".`, e.oauthError);
+    }
+  }
+  const oauth = oauthErrorOf(e);
+  if (oauth) {
+    if (oauth === 'invalid_grant') return new SignInError('invalid_grant', undefined, oauth);
+    if (oauth === 'redirect_uri_mismatch') return new SignInError('redirect_mismatch', undefined, oauth);
+    return new SignInError('oauth_error', `Google refused the sign-in ("${oauth}").`, oauth);
+  }
+  if (isNetworkError(e)) return new SignInError('network', undefined, errCode(e));
+  if (e && typeof e === 'object' && 'name' in e && (e as Error).name === 'AbortError') return new SignInError('cancelled');
+  return new SignInError('internal', undefined, e instanceof Error ? e.name : undefined);
+}
+
+/** `error` of an OAuth error body (`{"error":"invalid_grant",...}`), if the thrown thing has one. */
+export function oauthErrorOf(e: unknown): string | null {
+  if (!e || typeof e !== 'object') return null;
+  const data = (e as { response?: { data?: unknown } }).response?.data;
+  if (data && typeof data === 'object' && typeof (data as { error?: unknown }).error === 'string') {
+    return (data as { error: string }).error;
+  }
+  return null;
+}
+
+export function httpStatusOf(e: unknown): number | null {
+  if (!e || typeof e !== 'object') return null;
+  const s = (e as { response?: { status?: unknown }; status?: unknown }).response?.status ?? (e as { status?: unknown }).status;
+  return typeof s === 'number' ? s : null;
+}
+
+function errCode(e: unknown): string | undefined {
+  const c = (e as { code?: unknown; cause?: { code?: unknown } } | null)?.code ?? (e as { cause?: { code?: unknown } } | null)?.cause?.code;
+  return typeof c === 'string' ? c : undefined;
+}
+
+/** A request that never got an HTTP answer (refused, reset, DNS, time-out). */
+export function isNetworkError(e: unknown): boolean {
+  if (!e || typeof e !== 'object') return false;
+  if ((e as { response?: unknown }).response) return false;
+  const code = errCode(e);
+  if (code && /^(E[A-Z]+|UND_ERR\w*|TimeoutError)$/.test(code)) return true;
+  const name = (e as { name?: unknown }).name;
+  return name === 'GaxiosError' || name === 'FetchError' || (e instanceof TypeError && /fetch failed/i.test(e.message));
+}

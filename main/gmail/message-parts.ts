@@ -1,0 +1,139 @@
+/**
+ * Turns Gmail's message resources into the shapes the renderer shows: address lists
+ * parsed, bodies decoded (base64url + charset), attachments listed with their ids.
+ */
+import type { gmail_v1 } from '@googleapis/gmail';
+import { decodeBytes } from '../../common/charset';
+import type { AttachmentInfo, MailAddress, MessageDetail, MessageSummary } from '../../common/mail-types';
+
+export const LIST_METADATA_HEADERS = ['From', 'To', 'Subject', 'Date'] as const;
+
+export function headerValue(headers: readonly gmail_v1.Schema$MessagePartHeader[] | undefined, name: string): string {
+  const wanted = name.toLowerCase();
+  return headers?.find((h) => h.name?.toLowerCase() === wanted)?.value ?? '';
+}
+
+/** Splits an address header on commas that are outside quotes and angle brackets. */
+export function parseAddressList(value: string): MailAddress[] {
+  const out: MailAddress[] = [];
+  let current = '';
+  let inQuotes = false;
+  let inAngle = false;
+  for (const char of value) {
+    if (char === '"') inQuotes = !inQuotes;
+    else if (char === '<' && !inQuotes) inAngle = true;
+    else if (char === '>' && !inQuotes) inAngle = false;
+    if (char === ',' && !inQuotes && !inAngle) {
+      if (current.trim()) out.push(parseAddress(current));
+      current = '';
+    } else current += char;
+  }
+  if (current.trim()) out.push(parseAddress(current));
+  return out;
+}
+
+export function parseAddress(value: string): MailAddress {
+  const trimmed = value.trim();
+  const angle = /^(.*?)<([^<>]*)>\s*$/.exec(trimmed);
+  if (angle) {
+    const name = angle[1]!.trim().replace(/^"(.*)"$/, '$1').replace(/\\(.)/g, '$1').trim();
+    return { name, email: angle[2]!.trim() };
+  }
+  const bare = trimmed.replace(/\s*\(.*\)\s*$/, '');
+  const comment = /\((.*)\)\s*$/.exec(trimmed)?.[1] ?? '';
+  return { name: comment.trim(), email: bare };
+}
+
+function collectParts(part: gmail_v1.Schema$MessagePart | undefined, into: gmail_v1.Schema$MessagePart[] = []): gmail_v1.Schema$MessagePart[] {
+  if (!part) return into;
+  into.push(part);
+  for (const child of part.parts ?? []) collectParts(child, into);
+  return into;
+}
+
+function isAttachmentPart(part: gmail_v1.Schema$MessagePart): boolean {
+  return Boolean(part.filename) || (Boolean(part.body?.attachmentId) && !part.mimeType?.startsWith('text/'));
+}
+
+export function summarizeMessage(message: gmail_v1.Schema$Message): MessageSummary {
+  const headers = message.payload?.headers ?? [];
+  const labelIds = message.labelIds ?? [];
+  const parts = collectParts(message.payload);
+  const fromList = parseAddressList(headerValue(headers, 'From'));
+  return {
+    id: message.id ?? '',
+    threadId: message.threadId ?? message.id ?? '',
+    internalDate: Number(message.internalDate ?? 0),
+    from: fromList[0] ?? { name: '', email: '' },
+    to: parseAddressList(headerValue(headers, 'To')),
+    subject: headerValue(headers, 'Subject'),
+    snippet: decodeHtmlEntities(message.snippet ?? ''),
+    labelIds,
+    unread: labelIds.includes('UNREAD'),
+    starred: labelIds.includes('STARRED'),
+    hasAttachment: parts.some(isAttachmentPart) || /multipart\/mixed/i.test(headerValue(headers, 'Content-Type')),
+    sizeEstimate: message.sizeEstimate ?? 0,
+  };
+}
+
+/** Gmail sends text bodies in their original charset (base64url): decode by the part's label. */
+export function decodePartText(part: gmail_v1.Schema$MessagePart): string {
+  const data = part.body?.data;
+  if (!data) return '';
+  const contentType = headerValue(part.headers ?? [], 'Content-Type');
+  const charset = /charset\s*=\s*"?([^";\s]+)"?/i.exec(contentType)?.[1];
+  return decodeBytes(Buffer.from(data, 'base64url'), charset);
+}
+
+export function detailMessage(message: gmail_v1.Schema$Message): MessageDetail {
+  const summary = summarizeMessage(message);
+  const headers = message.payload?.headers ?? [];
+  const parts = collectParts(message.payload);
+  let html: string | null = null;
+  let text: string | null = null;
+  const attachments: AttachmentInfo[] = [];
+  for (const part of parts) {
+    const mime = (part.mimeType ?? '').toLowerCase();
+    if (isAttachmentPart(part)) {
+      const partHeaders = part.headers ?? [];
+      const contentId = headerValue(partHeaders, 'Content-ID').replace(/^<|>$/g, '') || null;
+      const disposition = headerValue(partHeaders, 'Content-Disposition').toLowerCase();
+      attachments.push({
+        attachmentId: part.body?.attachmentId ?? '',
+        partId: part.partId ?? '',
+        filename: part.filename || (contentId ? `${contentId}` : 'attachment'),
+        mimeType: part.mimeType ?? 'application/octet-stream',
+        size: part.body?.size ?? 0,
+        contentId,
+        inline: disposition.startsWith('inline') && contentId !== null,
+      });
+      continue;
+    }
+    if (mime === 'text/html' && html === null && part.body?.data) html = decodePartText(part);
+    else if (mime === 'text/plain' && text === null && part.body?.data) text = decodePartText(part);
+  }
+  return {
+    ...summary,
+    cc: parseAddressList(headerValue(headers, 'Cc')),
+    bcc: parseAddressList(headerValue(headers, 'Bcc')),
+    replyTo: parseAddressList(headerValue(headers, 'Reply-To')),
+    date: headerValue(headers, 'Date'),
+    messageIdHeader: headerValue(headers, 'Message-ID'),
+    listId: headerValue(headers, 'List-Id'),
+    html,
+    text,
+    attachments,
+  };
+}
+
+const ENTITIES: Readonly<Record<string, string>> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0', '#39': "'" };
+
+/** Gmail's snippets escape HTML entities; the list shows plain text. */
+export function decodeHtmlEntities(value: string): string {
+  return value.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+|#39);/gi, (whole, name: string) => {
+    const lower = name.toLowerCase();
+    if (lower.startsWith('#x')) return String.fromCodePoint(parseInt(lower.slice(2), 16));
+    if (lower.startsWith('#')) return String.fromCodePoint(parseInt(lower.slice(1), 10));
+    return ENTITIES[lower] ?? whole;
+  });
+}

@@ -1,0 +1,113 @@
+/**
+ * Gmail's per-user quota, spent deliberately: a token bucket in quota units that every
+ * call draws from before it goes out, refilled at the per-user rate. Calls wait rather
+ * than fail, so the sync runs at the ceiling without tripping 429s.
+ */
+
+/** Units each method costs, as Google bills them (google-apis.md §3.2). */
+export const GMAIL_METHOD_COSTS = {
+  'users.getProfile': 1,
+  'users.labels.list': 1,
+  'users.labels.get': 1,
+  'users.messages.list': 5,
+  'users.messages.get': 5,
+  'users.messages.attachments.get': 5,
+  'users.threads.list': 10,
+  'users.threads.get': 10,
+  'users.history.list': 2,
+} as const;
+
+export type GmailMethod = keyof typeof GMAIL_METHOD_COSTS;
+
+/** Gmail's per-user limit: 15,000 units per user per minute = 250 units per second. */
+export const GMAIL_USER_UNITS_PER_SECOND = 250;
+
+export interface Clock {
+  now(): number;
+  sleep(ms: number): Promise<void>;
+}
+
+export const systemClock: Clock = {
+  now: () => performance.now(),
+  sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+};
+
+export interface QuotaPacerOptions {
+  readonly unitsPerSecond?: number;
+  /** How many seconds of budget may be spent at once (a burst); Google averages over time. */
+  readonly burstSeconds?: number;
+  readonly clock?: Clock;
+}
+
+export class QuotaPacer {
+  readonly unitsPerSecond: number;
+  private readonly capacity: number;
+  private readonly clock: Clock;
+  private available: number;
+  private lastRefill: number;
+  private queue: Promise<void> = Promise.resolve();
+  private pausedUntil = 0;
+  /** Units granted so far: benchmarks compare this with the ceiling. */
+  spentUnits = 0;
+
+  constructor(options: QuotaPacerOptions = {}) {
+    this.unitsPerSecond = options.unitsPerSecond ?? GMAIL_USER_UNITS_PER_SECOND;
+    this.capacity = this.unitsPerSecond * (options.burstSeconds ?? 1);
+    this.clock = options.clock ?? systemClock;
+    this.available = this.capacity;
+    this.lastRefill = this.clock.now();
+  }
+
+  /** Waits until `units` may be spent, in call order (no starvation of big requests). */
+  acquire(units: number): Promise<void> {
+    const cost = Math.min(units, this.capacity);
+    const turn = this.queue.then(() => this.waitFor(cost));
+    this.queue = turn.catch(() => undefined);
+    return turn;
+  }
+
+  /** After a 429: nobody spends until the server's wait is over, and the bucket starts empty. */
+  pause(ms: number): void {
+    this.pausedUntil = Math.max(this.pausedUntil, this.clock.now() + ms);
+    this.available = 0;
+  }
+
+  private refill(): void {
+    const now = this.clock.now();
+    this.available = Math.min(this.capacity, this.available + ((now - this.lastRefill) / 1000) * this.unitsPerSecond);
+    this.lastRefill = now;
+  }
+
+  private async waitFor(cost: number): Promise<void> {
+    for (;;) {
+      const pause = this.pausedUntil - this.clock.now();
+      if (pause > 0) {
+        await this.clock.sleep(pause);
+        this.lastRefill = this.clock.now();
+        continue;
+      }
+      this.refill();
+      if (this.available >= cost) {
+        this.available -= cost;
+        this.spentUnits += cost;
+        return;
+      }
+      await this.clock.sleep(Math.max(1, ((cost - this.available) / this.unitsPerSecond) * 1000));
+    }
+  }
+}
+
+/** Google's advice: 2^n seconds plus up to a second of jitter, capped; Retry-After wins when given. */
+export function backoffDelayMs(attempt: number, retryAfterMs: number | null, random: () => number = Math.random, capMs = 32_000): number {
+  if (retryAfterMs !== null && retryAfterMs >= 0) return Math.min(retryAfterMs, 120_000);
+  return Math.min(capMs, 2 ** attempt * 1000 + Math.floor(random() * 1000));
+}
+
+/** Parses Retry-After (seconds or an HTTP date) into milliseconds from now. */
+export function parseRetryAfter(value: string | null | undefined, nowMs = Date.now()): number | null {
+  if (!value) return null;
+  const trimmed = value.trim();
+  if (/^\d+(\.\d+)?$/.test(trimmed)) return Math.round(Number(trimmed) * 1000);
+  const date = Date.parse(trimmed);
+  return Number.isNaN(date) ? null : Math.max(0, date - nowMs);
+}

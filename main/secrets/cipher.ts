@@ -1,0 +1,48 @@
+/**
+ * A Cipher turns a secret (a refresh token) into an opaque, versioned string that is safe to
+ * write to the settings file, and back. Implementations: SafeStorageCipher (Electron's
+ * safeStorage) and KeyringCipher (a key in the OS keychain + AES-256-GCM).
+ *
+ * Rules for implementations: never log the plaintext; never put it in an error message.
+ */
+export type CipherId = 'safeStorage' | 'keyring';
+
+export interface Cipher {
+  readonly id: CipherId;
+  /** True when this cipher can encrypt and decrypt right now (keychain reachable, etc.). */
+  isAvailable(): Promise<boolean>;
+  encrypt(plain: string): Promise<string>;
+  decrypt(ciphertext: string): Promise<string>;
+  /**
+   * Optional richer decrypt: `reEncrypt` is true when the platform says the data should be
+   * written again (safeStorage's `shouldReEncrypt`, after an OS key rotation).
+   */
+  decryptDetailed?(ciphertext: string): Promise<{ plain: string; reEncrypt: boolean }>;
+}
+
+/** Thrown when a cipher is asked to work but its backend is not usable. */
+export class CipherUnavailableError extends Error {
+  constructor(
+    readonly cipherId: CipherId,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'CipherUnavailableError';
+  }
+}
+
+/** Thrown when a ciphertext can't be decrypted (wrong key, tampered, unknown format). */
+export class DecryptError extends Error {
+  constructor(
+    readonly cipherId: CipherId,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'DecryptError';
+  }
+}
+
+export async function decryptWithHint(cipher: Cipher, ciphertext: string): Promise<{ plain: string; reEncrypt: boolean }> {
+  if (cipher.decryptDetailed) return cipher.decryptDetailed(ciphertext);
+  return { plain: await cipher.decrypt(ciphertext), reEncrypt: false };
+}

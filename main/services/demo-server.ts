@@ -1,0 +1,35 @@
+/**
+ * The demo mailbox: the embedded Google emulator on 127.0.0.1, started on first use.
+ * Signing in to it runs the very same loopback flow as Google, consent page included.
+ */
+import { clientConfigFromEmulator, type OAuthClientConfig } from '../auth/client-config';
+import type { EmulatorHandle } from '../../emulator/index';
+
+export interface DemoServerOptions {
+  /** Mail to serve; default: the demo mailbox shipped with the app. */
+  readonly mail?: string[];
+}
+
+export class DemoServer {
+  private handle: Promise<EmulatorHandle> | null = null;
+
+  constructor(private readonly options: DemoServerOptions = {}) {}
+
+  async clientConfig(): Promise<OAuthClientConfig> {
+    const emulator = await this.start();
+    return clientConfigFromEmulator(emulator.info);
+  }
+
+  start(): Promise<EmulatorHandle> {
+    this.handle ??= import('../../emulator/index').then(({ startEmulator }) =>
+      startEmulator(this.options.mail ? { mail: this.options.mail, account: 'demo@skimmer.example' } : {}),
+    );
+    return this.handle;
+  }
+
+  async close(): Promise<void> {
+    const handle = this.handle;
+    this.handle = null;
+    if (handle) await (await handle).close();
+  }
+}
