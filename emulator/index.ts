@@ -96,6 +96,12 @@ export interface EmulatorHandle extends EmulatorInfo {
   resetQuotaUsage(email?: string): void;
   setFaults(settings: FaultSettings, email?: string): void;
   clearFaults(): void;
+  /**
+   * Accepts a refresh token this emulator issued in an earlier run (its memory is per run).
+   * The app's demo mode calls it with the token from its vault, so a demo account comes
+   * back signed in after a restart as a Google account does. False when it can't apply.
+   */
+  restoreGrant(email: string, refreshToken: string, scopes: string[]): boolean;
   /** The whole server state, for tests that need to reach further. */
   state: EmulatorState;
 }
@@ -195,5 +201,12 @@ export async function startEmulator(opts: StartEmulatorOptions = {}): Promise<Em
     resetQuotaUsage: (email) => state.quota.resetUsage(email),
     setFaults: (s, email) => state.faults.set(email, s),
     clearFaults: () => state.faults.clear(),
+    restoreGrant: (email, refreshToken, scopes) => {
+      if (!state.account(email) || !refreshToken.startsWith('1//emu-') || state.oauth.refreshTokens.has(refreshToken)) return false;
+      const grant = state.oauth.upsertGrant(defaultClient.clientId, email, scopes);
+      grant.refreshIssued = true;
+      state.oauth.refreshTokens.set(refreshToken, { token: refreshToken, clientId: defaultClient.clientId, email, scopes, revoked: false });
+      return true;
+    },
   };
 }

@@ -92,6 +92,7 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
   // Demo accounts from an earlier run: their tokens belonged to that run's emulator.
   if (openSettingsStore(options.dataDir, 'accounts-demo').has('accounts')) {
     await accounts.openRealm('demo', await demo.clientConfig());
+    await restoreDemoGrants(accounts, demo);
   }
 
   const authStatus = (): AuthStatus => ({
@@ -238,6 +239,16 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
       await demo.close();
     },
   };
+}
+
+/** The demo emulator starts with an empty memory: hand it back the grants our vault holds. */
+async function restoreDemoGrants(accounts: AccountDirectory, demo: DemoServer): Promise<void> {
+  const vault = accounts.vault('demo');
+  if (!vault) return;
+  for (const entry of vault.entries()) {
+    const token = await vault.load(entry.accountId).catch(() => null);
+    if (token) await demo.restoreGrant(token.email, token.refreshToken, token.scopes);
+  }
 }
 
 /** Keeps only a file name a file system will take: no folders, no control characters. */

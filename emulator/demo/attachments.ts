@@ -1,4 +1,4 @@
-import { crc32, deflateSync } from 'node:zlib';
+import { crc32 } from 'node:zlib';
 
 /** Tiny but valid files for demo attachments: PDF, PNG, CSV, ICS and an Office-style zip. */
 
@@ -33,6 +33,32 @@ function pngChunk(type: string, data: Buffer): Buffer {
   return Buffer.concat([len, typed, crc]);
 }
 
+/**
+ * A zlib stream of stored (uncompressed) blocks: byte-identical on every Node/zlib version,
+ * which keeps the committed demo mbox reproducible.
+ */
+function storedZlib(data: Buffer): Buffer {
+  const blocks: Buffer[] = [Buffer.from([0x78, 0x01])];
+  for (let off = 0; off === 0 || off < data.length; off += 0xffff) {
+    const chunk = data.subarray(off, off + 0xffff);
+    const head = Buffer.alloc(5);
+    head[0] = off + 0xffff >= data.length ? 1 : 0;
+    head.writeUInt16LE(chunk.length, 1);
+    head.writeUInt16LE(~chunk.length & 0xffff, 3);
+    blocks.push(head, chunk);
+  }
+  let a = 1;
+  let b = 0;
+  for (const byte of data) {
+    a = (a + byte) % 65521;
+    b = (b + a) % 65521;
+  }
+  const adler = Buffer.alloc(4);
+  adler.writeUInt32BE(((b << 16) | a) >>> 0);
+  blocks.push(adler);
+  return Buffer.concat(blocks);
+}
+
 /** An RGB PNG drawn by pixel(x, y) -> [r, g, b]. */
 export function makePng(width: number, height: number, pixel: (x: number, y: number) => [number, number, number]): Buffer {
   const raw = Buffer.alloc((width * 3 + 1) * height);
@@ -47,7 +73,7 @@ export function makePng(width: number, height: number, pixel: (x: number, y: num
   return Buffer.concat([
     Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
     pngChunk('IHDR', ihdr),
-    pngChunk('IDAT', deflateSync(raw, { level: 9 })),
+    pngChunk('IDAT', storedZlib(raw)),
     pngChunk('IEND', Buffer.alloc(0)),
   ]);
 }

@@ -84,6 +84,12 @@ function ctime(ms: number): string {
   return `${WEEKDAYS[d.getUTCDay()]} ${MONTHS[d.getUTCMonth()]} ${pad(d.getUTCDate())} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())} +0000 ${d.getUTCFullYear()}`;
 }
 
+/** "Tue, 3 Mar 2026", in UTC so the output does not depend on the machine's time zone. */
+function utcDay(ms: number): string {
+  const d = new Date(ms);
+  return `${WEEKDAYS[d.getUTCDay()]}, ${d.getUTCDate()} ${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()}`;
+}
+
 function fill(template: string, vars: Record<string, string | number>): string {
   return template.replace(/\{(\w+)\}/g, (_, k: string) => String(vars[k] ?? `{${k}}`));
 }
@@ -229,13 +235,13 @@ export function generateDemoMessages(seed = DEMO_SEED): DemoMessage[] {
     out.push({
       date: date + rng.int(1, 48) * HOUR, from: { name: 'Quayside Hotels', email: 'reservations@quayside.example', tz: 0 }, to: [ME],
       subject: `Reservation confirmed: ${trip.hotel}`, messageId: mid('quayside.example'), thread: { gmId: undefined }, labels: ['Inbox', 'Category Updates', 'Travel'],
-      body: textPart(`Dear Dana Whitfield,\n\nThank you for choosing ${trip.hotel}.\nCheck-in: ${new Date(depart + DAY).toDateString()}\nNights: ${rng.int(2, 6)}\nRate: ${rng.int(120, 340)} per night, breakfast included.\n\nWe look forward to welcoming you.`),
+      body: textPart(`Dear Dana Whitfield,\n\nThank you for choosing ${trip.hotel}.\nCheck-in: ${utcDay(depart + DAY)}\nNights: ${rng.int(2, 6)}\nRate: ${rng.int(120, 340)} per night, breakfast included.\n\nWe look forward to welcoming you.`),
       kind: 'travel',
     });
     const start = depart + 2 * DAY;
     out.push({
       date: date + rng.int(2, 5) * DAY, from: ME, to: [FRIENDS.jordan], subject: `${trip.city} plans`, messageId: mid('skimmer.example'), thread: { gmId: undefined }, labels: ['Sent', 'Travel'],
-      body: multipart('mixed', [textPart(`Booked! I land in ${trip.city} on ${new Date(depart).toDateString()}. Invite for the walking tour attached.\n\nDana`), attachmentPart('walking-tour.ics', 'text/calendar', makeIcs({ uid: `${rng.hex(16)}@skimmer.example`, start, end: start + 3 * HOUR, summary: `${trip.city} walking tour`, location: `${trip.city} old town`, organizer: ME.email, stamp: date }))], boundary()),
+      body: multipart('mixed', [textPart(`Booked! I land in ${trip.city} on ${utcDay(depart)}. Invite for the walking tour attached.\n\nDana`), attachmentPart('walking-tour.ics', 'text/calendar', makeIcs({ uid: `${rng.hex(16)}@skimmer.example`, start, end: start + 3 * HOUR, summary: `${trip.city} walking tour`, location: `${trip.city} old town`, organizer: ME.email, stamp: date }))], boundary()),
       kind: 'travel',
     });
   }

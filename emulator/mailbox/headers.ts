@@ -1,5 +1,5 @@
 import { isUtf8 } from 'node:buffer';
-import { decodeBytes } from './charset';
+import { decodeBytes } from '../../common/charset';
 
 /** One header field as found: original name case, value unfolded but not yet decoded. */
 export interface RawHeader {

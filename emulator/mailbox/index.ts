@@ -20,7 +20,7 @@ export type { HistoryLimit } from './history';
 export { loadMailbox, type LoadOptions } from './load';
 export { parseMessage, parseMailDate, makeSnippet, splitGmailLabels, messageIdFor, type ParsedMessage } from './message';
 export { splitMbox, stripEnvelope } from './sources';
-export { decodeBytes } from './charset';
+export { decodeBytes } from '../../common/charset';
 export { decodeEncodedWords, decodeHeaderValue } from './headers';
 export { htmlToText, decodeEntities } from './html-text';
 export { SYSTEM_LABELS, SYSTEM_LABEL_IDS, USER_APPLICABLE_SYSTEM_LABELS } from './labels';

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { decodeBytes } from './charset';
+import { decodeBytes } from '../../common/charset';
 import { decodeHeaderValue, findHeader, parseHeaderBlock, parseStructured, type RawHeader } from './headers';
 import type { GmailMessagePart } from './types';
 

@@ -27,6 +27,7 @@ const ACTIVE_KEY = 'activeAccountId';
 
 export class AccountDirectory {
   private readonly realms = new Map<RealmName, AccountService>();
+  private readonly vaults = new Map<RealmName, TokenVault>();
 
   constructor(private readonly options: AccountDirectoryOptions) {}
 
@@ -39,6 +40,7 @@ export class AccountDirectory {
     }
     const store = openSettingsStore(this.options.dataDir, `accounts-${name}`);
     const vault = await TokenVault.open({ store, ciphers: this.options.ciphers });
+    this.vaults.set(name, vault);
     const service = await AccountService.open({
       store,
       vault,
@@ -50,6 +52,11 @@ export class AccountDirectory {
     service.on('changed', () => this.options.onChanged(this.list()));
     this.realms.set(name, service);
     return service;
+  }
+
+  /** The realm's vault (main process only: it hands out refresh tokens). */
+  vault(name: RealmName): TokenVault | undefined {
+    return this.vaults.get(name);
   }
 
   realm(name: RealmName): AccountService | undefined {

@@ -27,6 +27,11 @@ export class DemoServer {
     return this.handle;
   }
 
+  /** Gives the freshly started emulator back the grant of an earlier run (see restoreGrant). */
+  async restoreGrant(email: string, refreshToken: string, scopes: string[]): Promise<boolean> {
+    return (await this.start()).restoreGrant(email, refreshToken, scopes);
+  }
+
   async close(): Promise<void> {
     const handle = this.handle;
     this.handle = null;
