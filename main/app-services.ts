@@ -6,18 +6,19 @@
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { IpcFailure, type AppInfo, type AuthStatus, type EventName, type EventPayload, type SyncStatus } from '../common/ipc';
+import { IpcFailure, type AppInfo, type AuthStatus, type EventName, type EventPayload } from '../common/ipc';
 import type { MailSelector } from '../common/mail-types';
 import { AccountError } from './auth/accounts';
 import { ClientConfigError, clientConfigFromEnv, loadClientSecretFile, NO_CLIENT_HELP, parseClientSecretJson, type OAuthClientConfig } from './auth/client-config';
 import { SignInError } from './auth/sign-in-flow';
-import { GmailApi, GmailAuthError, GmailNotFoundError, GmailUnavailableError } from './gmail/gmail-api';
-import { GmailMailSource, type MailSource } from './gmail/gmail-mail-source';
+import { GmailAuthError, GmailNotFoundError, GmailUnavailableError } from './gmail/gmail-api';
+import type { MailSource } from './gmail/gmail-mail-source';
 import type { RequestHandlers } from './ipc/router';
 import type { Cipher } from './secrets/cipher';
 import { openSettingsStore } from './secrets/settings-store';
 import { isSafeExternalUrl } from './security/csp';
 import { AccountDirectory } from './services/account-directory';
+import { AccountMailHub } from './services/account-mail';
 import { DemoServer } from './services/demo-server';
 
 export interface PlatformHooks {
@@ -38,6 +39,10 @@ export interface AppServicesOptions {
   readonly env?: NodeJS.ProcessEnv;
   readonly demo?: DemoServer;
   readonly signInTimeoutMs?: number;
+  /** Incremental sync period (default 60 s). */
+  readonly syncIntervalMs?: number;
+  /** Sync each account's cache in the background (default true). */
+  readonly autoSync?: boolean;
 }
 
 export interface AppServices {
@@ -52,8 +57,9 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
   await mkdir(options.dataDir, { recursive: true, mode: 0o700 });
   const settings = openSettingsStore(options.dataDir, 'settings');
   const demo = options.demo ?? new DemoServer();
-  const sources = new Map<string, MailSource>();
   const sendersSeen = new Map<string, Map<string, string>>();
+  // Set once the account directory exists (it authorises the hub's API clients).
+  let mailHub: AccountMailHub | null = null;
 
   const accounts = new AccountDirectory({
     dataDir: options.dataDir,
@@ -64,15 +70,11 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
       options.platform.emit('signInPending', { url });
       await options.platform.openExternal(url);
     },
-    onAccountRemoved: (accountId) => {
-      sources.delete(accountId);
+    onAccountRemoved: async (accountId) => {
       sendersSeen.delete(accountId);
+      await mailHub?.forget(accountId, { deleteFiles: true });
     },
-    onChanged: (list) => {
-      // A changed client or state drops the cached API client so the next call rebuilds it.
-      for (const account of list) if (account.state !== 'signed_in') sources.delete(account.id);
-      options.platform.emit('accountsChanged', list);
-    },
+    onChanged: (list) => options.platform.emit('accountsChanged', list),
   });
 
   const googleConfig = (): OAuthClientConfig | null => {
@@ -101,24 +103,26 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
     help: NO_CLIENT_HELP,
   });
 
-  async function mailSource(accountId: string): Promise<MailSource> {
-    const cached = sources.get(accountId);
-    if (cached) return cached;
-    const service = accounts.serviceFor(accountId);
-    if (!service) throw new IpcFailure('not_found', 'That account is not signed in here.');
-    const auth = await service.getAuthorizedClient(accountId).catch(rethrowForIpc);
-    const api = new GmailApi({ auth, rootUrl: service.clientConfig.gmailRootUrl });
-    const source = new GmailMailSource(api);
-    sources.set(accountId, source);
-    return source;
-  }
+  const hub = new AccountMailHub({
+    dataDir: options.dataDir,
+    syncIntervalMs: options.syncIntervalMs,
+    autoSync: options.autoSync ?? true,
+    authorize: async (accountId) => {
+      const service = accounts.serviceFor(accountId);
+      if (!service) throw new IpcFailure('not_found', 'That account is not signed in here.');
+      const auth = await service.getAuthorizedClient(accountId).catch(rethrowForIpc);
+      return { auth, gmailRootUrl: service.clientConfig.gmailRootUrl };
+    },
+    onStatus: (status) => options.platform.emit('syncProgress', status),
+  });
+  mailHub = hub;
 
   async function withSource<T>(accountId: string, run: (source: MailSource) => Promise<T>): Promise<T> {
+    if (!accounts.serviceFor(accountId)) throw new IpcFailure('not_found', 'That account is not signed in here.');
     try {
-      return await run(await mailSource(accountId));
+      return await run(await hub.source(accountId));
     } catch (error) {
       if (error instanceof GmailAuthError) {
-        sources.delete(accountId);
         throw new IpcFailure('needs_reauth', 'Google needs you to sign in to this account again.');
       }
       return rethrowForIpc(error);
@@ -130,16 +134,6 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
     if (!known) sendersSeen.set(accountId, (known = new Map()));
     for (const sender of senders) if (sender.email) known.set(sender.email.toLowerCase(), sender.name ? `${sender.name} <${sender.email}>` : sender.email);
   }
-
-  const idleStatus = (accountId: string): SyncStatus => ({
-    accountId,
-    phase: 'idle',
-    cachedMessages: 0,
-    totalMessages: null,
-    etaSeconds: null,
-    lastSyncedAt: null,
-    message: 'Reading from Gmail directly.',
-  });
 
   const handlers: RequestHandlers = {
     getAppInfo: () => options.appInfo,
@@ -219,14 +213,16 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
         await writeFile(target, bytes);
         return { saved: true, fileName: path.basename(target) };
       }),
-    suggestSenders: (accountId, prefix) => {
+    suggestSenders: async (accountId, prefix) => {
+      const fromCache = await hub.suggestSenders(accountId, prefix).catch(() => []);
+      if (fromCache.length > 0) return fromCache;
       const needle = prefix.toLowerCase();
       return [...(sendersSeen.get(accountId)?.values() ?? [])].filter((s) => s.toLowerCase().includes(needle)).slice(0, 8);
     },
 
-    getSyncStatus: (accountId) => idleStatus(accountId),
-    syncNow: (accountId) => {
-      options.platform.emit('syncProgress', idleStatus(accountId));
+    getSyncStatus: (accountId) => withSource(accountId, () => hub.status(accountId)),
+    syncNow: async (accountId) => {
+      await withSource(accountId, () => hub.syncNow(accountId));
       return null;
     },
   };
@@ -235,6 +231,7 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
     handlers,
     accounts,
     dispose: async () => {
+      await hub.dispose();
       accounts.dispose();
       await demo.close();
     },

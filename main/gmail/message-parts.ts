@@ -71,7 +71,8 @@ export function summarizeMessage(message: gmail_v1.Schema$Message): MessageSumma
     labelIds,
     unread: labelIds.includes('UNREAD'),
     starred: labelIds.includes('STARRED'),
-    hasAttachment: parts.some(isAttachmentPart) || /multipart\/mixed/i.test(headerValue(headers, 'Content-Type')),
+    // format=metadata has no part tree: a multipart/mixed top level is the best sign there.
+    hasAttachment: parts.some(isAttachmentPart) || /multipart\/mixed/i.test(message.payload?.mimeType ?? headerValue(headers, 'Content-Type')),
     sizeEstimate: message.sizeEstimate ?? 0,
   };
 }

@@ -60,8 +60,10 @@ export class QuotaPacer {
 
   /** Waits until `units` may be spent, in call order (no starvation of big requests). */
   acquire(units: number): Promise<void> {
-    const cost = Math.min(units, this.capacity);
-    const turn = this.queue.then(() => this.waitFor(cost));
+    // A request bigger than the bucket waits for a full bucket, then is charged in full
+    // (the bucket goes into debt): charging only the capacity would overspend the quota.
+    const need = Math.min(units, this.capacity);
+    const turn = this.queue.then(() => this.waitFor(need, units));
     this.queue = turn.catch(() => undefined);
     return turn;
   }
@@ -78,7 +80,7 @@ export class QuotaPacer {
     this.lastRefill = now;
   }
 
-  private async waitFor(cost: number): Promise<void> {
+  private async waitFor(need: number, cost: number): Promise<void> {
     for (;;) {
       const pause = this.pausedUntil - this.clock.now();
       if (pause > 0) {
@@ -87,12 +89,12 @@ export class QuotaPacer {
         continue;
       }
       this.refill();
-      if (this.available >= cost) {
+      if (this.available >= need) {
         this.available -= cost;
         this.spentUnits += cost;
         return;
       }
-      await this.clock.sleep(Math.max(1, ((cost - this.available) / this.unitsPerSecond) * 1000));
+      await this.clock.sleep(Math.max(1, ((need - this.available) / this.unitsPerSecond) * 1000));
     }
   }
 }

@@ -51,6 +51,7 @@ describe('app services over the emulator', () => {
       ciphers: [],
       env: {},
       demo: new DemoServer({ mail: [path.join(root, 'mail')] }),
+      autoSync: false, // these tests read through the API; app-cache.test.ts covers the cache
       platform: {
         openExternal: async (url) => opener.openExternal(url),
         chooseClientSecretFile: async () => null,

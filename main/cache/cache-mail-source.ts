@@ -1,0 +1,234 @@
+/**
+ * The message list, search, threads and messages answered from the local cache, in the
+ * same shapes (and for the same questions, the same answers) as the API-backed
+ * GmailMailSource. Attachment bytes are not cached: they come through a fallback
+ * (normally GmailMailSource.getAttachment) when one is given.
+ */
+import type { gmail_v1 } from '@googleapis/gmail';
+import type { ParsedQuery, QueryNode } from '../../common/gmail-query/ast';
+import { parseGmailQuery } from '../../common/gmail-query/parser';
+import { foldText } from '../../common/gmail-query/text';
+import type { LabelSummary, ListRow, MailSelector, MessageDetail, MessagePage, MessageSummary, ThreadDetail } from '../../common/mail-types';
+import { GmailNotFoundError } from '../gmail/gmail-api';
+import type { ListOptions, MailSource } from '../gmail/gmail-mail-source';
+import { detailMessage } from '../gmail/message-parts';
+import { scalar } from './database';
+import { searchContext } from './local-search';
+import type { MailStore } from './mail-store';
+import { compileSearch, type SearchContext } from './query-to-sql';
+
+export interface SenderSuggestion {
+  readonly name: string;
+  readonly email: string;
+  readonly messageCount: number;
+}
+
+export interface CacheMailSourceOptions {
+  readonly store: MailStore;
+  /** Attachment bytes are fetched on demand (the cache keeps only their metadata). */
+  readonly fetchAttachment?: (messageId: string, attachmentId: string) => Promise<Buffer>;
+  /** How a lenient query was read, for the quiet hint under the search box. */
+  readonly describeQuery?: (q: string) => readonly string[];
+  readonly now?: () => Date;
+}
+
+const DEFAULT_PAGE_SIZE = 50;
+const MAX_PAGE_SIZE = 500;
+const ESTIMATE_CAP = 5_000;
+
+/** Page tokens are the rowid (newest-first position) of the previous page's last row. */
+function encodeCursor(rowid: number): string {
+  return Buffer.from(`r${rowid}`).toString('base64url');
+}
+
+function decodeCursor(token: string | null | undefined): number | null {
+  if (!token) return null;
+  const m = /^r(-?\d+)$/.exec(Buffer.from(token, 'base64url').toString('utf8'));
+  return m ? Number(m[1]) : null;
+}
+
+function displayName(address: { name: string; email: string }): string {
+  return address.name || address.email.split('@')[0] || address.email;
+}
+
+/** The selector as a parsed query: a label selector is `label:<id>` (Spam/Trash included only when listing them). */
+function parsedSelector(selector: MailSelector): ParsedQuery {
+  if (selector.kind === 'query') return parseGmailQuery(selector.query);
+  const node: QueryNode = { kind: 'label', name: selector.labelId };
+  return { ast: node, hints: [] };
+}
+
+interface RowData {
+  readonly rowid: number;
+  readonly thread_id: string;
+  readonly internal_date: number;
+  readonly label_ids: string;
+  readonly summary_json: string;
+}
+
+function summaryFromRow(row: RowData): MessageSummary {
+  const summary = JSON.parse(row.summary_json) as MessageSummary;
+  const labelIds = JSON.parse(row.label_ids) as string[];
+  return { ...summary, labelIds, unread: labelIds.includes('UNREAD'), starred: labelIds.includes('STARRED') };
+}
+
+export class CacheMailSource implements MailSource {
+  private readonly store: MailStore;
+
+  constructor(private readonly options: CacheMailSourceOptions) {
+    this.store = options.store;
+  }
+
+  /** The cache can answer: the initial sync finished, or at least its first page (the newest mail) is in. */
+  isReady(): boolean {
+    if (this.store.getState<string>('historyId') !== undefined) return true;
+    const initial = this.store.getState<{ pages?: number }>('initial');
+    return (initial?.pages ?? 0) > 0;
+  }
+
+  async listLabels(): Promise<LabelSummary[]> {
+    return this.store.labelSummaries();
+  }
+
+  async listMessages(selector: MailSelector, options: ListOptions = {}): Promise<MessagePage> {
+    const parsed = parsedSelector(selector);
+    const ctx = searchContext(this.store, { now: this.options.now?.() ?? new Date() });
+    const limit = Math.max(1, Math.min(options.pageSize ?? DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE));
+    const cursor = decodeCursor(options.pageToken);
+    const db = this.store.db;
+    let rows: ListRow[];
+    let last: number | null;
+    let pageLength: number;
+    if (!options.threads) {
+      const { sql, params } = compileSearch(parsed, ctx, {
+        limit,
+        beforeRowid: cursor,
+        columns: 'm.rowid AS rowid, m.thread_id AS thread_id, m.internal_date AS internal_date, m.label_ids AS label_ids, m.summary_json AS summary_json',
+      });
+      const found = db.prepare(sql).all(...params) as RowData[];
+      pageLength = found.length;
+      rows = found.map((r) => {
+        const s = summaryFromRow(r);
+        return { ...s, threadCount: 1, participants: [displayName(s.from)] };
+      });
+      last = found[found.length - 1]?.rowid ?? null;
+    } else {
+      // One row per conversation that has a matching message, ordered by its newest match
+      // (rule 9c): walk the matches newest first and take each conversation where it first
+      // appears, so a page costs about its own rows however large the mailbox.
+      const threads = this.pickThreads(parsed, ctx, cursor, limit);
+      pageLength = threads.length;
+      const memberRows = threads.length === 0 ? [] : (db.prepare(`SELECT m.rowid AS rowid, m.thread_id, m.internal_date, m.label_ids, m.summary_json
+          FROM messages m WHERE m.thread_id IN (${threads.map(() => '?').join(',')}) ORDER BY m.rowid ASC`).all(...threads.map((t) => t.thread_id)) as RowData[]);
+      const matching = this.matchingRowids(parsed, ctx, memberRows.map((r) => r.rowid));
+      const byThread = new Map<string, MessageSummary[]>();
+      for (const r of memberRows) {
+        if (!matching.has(r.rowid)) continue;
+        const list = byThread.get(r.thread_id) ?? [];
+        list.push(summaryFromRow(r));
+        byThread.set(r.thread_id, list);
+      }
+      rows = threads.map((t) => {
+        const group = byThread.get(t.thread_id) ?? [];
+        const newest = group[group.length - 1]!;
+        return {
+          ...newest,
+          unread: group.some((m) => m.unread),
+          starred: group.some((m) => m.starred),
+          hasAttachment: group.some((m) => m.hasAttachment),
+          labelIds: [...new Set(group.flatMap((m) => m.labelIds))],
+          threadCount: group.length,
+          participants: [...new Set(group.map((m) => displayName(m.from)))],
+        };
+      });
+      last = threads[threads.length - 1]?.newest ?? null;
+    }
+    const more = pageLength === limit && last !== null;
+    let estimate = rows.length;
+    if (cursor !== null || more) {
+      // Like Gmail's, an estimate: matches counted up to a bound, so a huge mailbox stays cheap.
+      const { sql, params } = compileSearch(parsed, ctx, { limit: ESTIMATE_CAP, columns: '1' });
+      estimate = Number(scalar<number>(db.prepare(`SELECT count(*) FROM (${sql})`), ...params));
+    }
+    return {
+      rows,
+      nextPageToken: more && last !== null ? encodeCursor(last) : null,
+      resultSizeEstimate: estimate,
+      source: 'cache',
+      queryHints: selector.kind === 'query' ? (this.options.describeQuery?.(selector.query) ?? [...parsed.hints]) : [],
+    };
+  }
+
+  /** Which of these rows match the query (one statement, the rows given by rowid). */
+  private matchingRowids(parsed: ParsedQuery, ctx: SearchContext, rowids: readonly number[]): Set<number> {
+    const out = new Set<number>();
+    for (let i = 0; i < rowids.length; i += 500) {
+      const chunk = rowids.slice(i, i + 500);
+      const { sql, params } = compileSearch(parsed, ctx, { limit: chunk.length, onlyRowids: chunk, columns: 'm.rowid AS rowid' });
+      for (const r of this.store.db.prepare(sql).all(...params) as { rowid: number }[]) out.add(r.rowid);
+    }
+    return out;
+  }
+
+  /** The next `limit` conversations, newest match first, after the one whose newest match is `cursor`. */
+  private pickThreads(parsed: ParsedQuery, ctx: SearchContext, cursor: number | null, limit: number): { thread_id: string; newest: number }[] {
+    const db = this.store.db;
+    const picked: { thread_id: string; newest: number }[] = [];
+    const seen = new Set<string>();
+    const membersOf = db.prepare('SELECT rowid FROM messages WHERE thread_id = ? AND rowid >= ?');
+    let before = cursor;
+    for (;;) {
+      const chunk = Math.max(100, limit * 4);
+      const { sql, params } = compileSearch(parsed, ctx, { limit: chunk, beforeRowid: before, columns: 'm.rowid AS rowid, m.thread_id AS thread_id' });
+      const rows = db.prepare(sql).all(...params) as { rowid: number; thread_id: string }[];
+      for (const r of rows) {
+        before = r.rowid;
+        if (seen.has(r.thread_id)) continue;
+        seen.add(r.thread_id);
+        if (cursor !== null) {
+          // Listed on an earlier page if a newer message of it matches.
+          const newer = (membersOf.all(r.thread_id, cursor) as { rowid: number }[]).map((x) => x.rowid);
+          if (newer.length > 0 && this.matchingRowids(parsed, ctx, newer).size > 0) continue;
+        }
+        picked.push({ thread_id: r.thread_id, newest: r.rowid });
+        if (picked.length === limit) return picked;
+      }
+      if (rows.length < chunk) return picked;
+    }
+  }
+
+  async getMessage(messageId: string): Promise<MessageDetail> {
+    const message = this.store.messageJson(messageId);
+    if (!message) throw new GmailNotFoundError(`Message ${messageId}`);
+    return detailMessage(message);
+  }
+
+  async getThread(threadId: string): Promise<ThreadDetail> {
+    const messages = this.store.threadMessageIds(threadId)
+      .map((id) => this.store.messageJson(id))
+      .filter((m): m is gmail_v1.Schema$Message => m !== null)
+      .map(detailMessage)
+      .sort((a, b) => a.internalDate - b.internalDate);
+    if (messages.length === 0) throw new GmailNotFoundError(`Conversation ${threadId}`);
+    return { id: threadId, subject: messages[0]!.subject, messages };
+  }
+
+  async getAttachment(messageId: string, attachmentId: string): Promise<Buffer> {
+    if (!this.store.hasMessage(messageId)) throw new GmailNotFoundError(`Message ${messageId}`);
+    if (!this.options.fetchAttachment) throw new GmailNotFoundError('Attachment (not cached, and offline)');
+    return this.options.fetchAttachment(messageId, attachmentId);
+  }
+
+  /** Senders whose name or address starts with `prefix` (any word of the name), most frequent first. */
+  suggestSenders(prefix: string, limit = 8): SenderSuggestion[] {
+    const folded = foldText(prefix.trim());
+    if (folded === '') return [];
+    const escaped = folded.replace(/[\\%_]/g, (c) => `\\${c}`);
+    const rows = this.store.db.prepare(`SELECT address, name, message_count FROM senders
+      WHERE message_count > 0 AND (folded LIKE ? ESCAPE '\\' OR folded LIKE ? ESCAPE '\\' OR address LIKE ? ESCAPE '\\')
+      ORDER BY message_count DESC, last_date DESC LIMIT ?`).all(`${escaped}%`, `% ${escaped}%`, `${escaped}%`, limit) as {
+      address: string; name: string; message_count: number;
+    }[];
+    return rows.map((r) => ({ name: r.name, email: r.address, messageCount: r.message_count }));
+  }
+}

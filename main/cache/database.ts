@@ -1,0 +1,150 @@
+/**
+ * The cache file of one account: a libsql (SQLite) database in WAL mode, migrated to the
+ * latest schema on open. The cache is disposable: a file that can't be opened, is not a
+ * database, is truncated or comes from a newer Skimmer is moved aside as
+ * `<file>.corrupt-<time>` and a fresh one is created. Opening never throws for a bad file.
+ */
+import { existsSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import Database from 'libsql';
+import { LATEST_SCHEMA_VERSION, MIGRATIONS, type Migration } from './migrations/index';
+
+export type SqlDatabase = Database.Database;
+
+export interface OpenCacheOptions {
+  /** Apply migrations up to this version only (tests of older schemas). */
+  readonly targetVersion?: number;
+  /** Told when a bad file was moved aside, with the reason. */
+  readonly onRecovered?: (info: { movedTo: string; reason: string }) => void;
+  readonly now?: () => number;
+}
+
+/** `<dataDir>/cache/<accountId>/mail.db`: one cache file per account. */
+export function cacheFileFor(dataDir: string, accountId: string): string {
+  const safe = accountId.replace(/[^A-Za-z0-9._@+-]/g, '_');
+  return join(dataDir, 'cache', safe, 'mail.db');
+}
+
+/** The first column of the first row (libsql's get() ignores pluck()). */
+export function scalar<T>(statement: Database.Statement, ...params: unknown[]): T {
+  const row = statement.get(...params) as Record<string, unknown> | undefined;
+  return (row === undefined ? undefined : Object.values(row)[0]) as T;
+}
+
+export function schemaVersion(db: SqlDatabase): number {
+  return Number(scalar<number>(db.prepare('PRAGMA user_version')) ?? 0);
+}
+
+export function migrate(db: SqlDatabase, migrations: readonly Migration[] = MIGRATIONS, targetVersion = LATEST_SCHEMA_VERSION): void {
+  const current = schemaVersion(db);
+  if (current > LATEST_SCHEMA_VERSION) throw new CacheFileError(`schema version ${current} is newer than this Skimmer (${LATEST_SCHEMA_VERSION})`);
+  for (const m of migrations) {
+    if (m.version <= current || m.version > targetVersion) continue;
+    db.transaction(() => {
+      db.exec(m.up);
+      db.pragma(`user_version = ${m.version}`);
+    })();
+  }
+}
+
+class CacheFileError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'CacheFileError';
+  }
+}
+
+function configure(db: SqlDatabase): void {
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = NORMAL');
+  db.pragma('foreign_keys = OFF');
+  db.pragma('cache_size = -32000');
+  db.pragma('temp_store = MEMORY');
+  db.pragma('busy_timeout = 5000');
+}
+
+/** A file shorter than its page count says, with no WAL to supply the rest, has lost pages. */
+function checkNotTruncated(db: SqlDatabase, file: string): void {
+  if (file === ':memory:' || !existsSync(file)) return;
+  const wal = `${file}-wal`;
+  if (existsSync(wal) && statSync(wal).size > 0) return;
+  const pageSize = Number(scalar<number>(db.prepare('PRAGMA page_size')));
+  const pageCount = Number(scalar<number>(db.prepare('PRAGMA page_count')));
+  const size = statSync(file).size;
+  if (size < pageSize * pageCount) throw new CacheFileError(`file is ${size} bytes, expected ${pageSize * pageCount}`);
+}
+
+function openChecked(file: string, options: OpenCacheOptions): SqlDatabase {
+  const db = new Database(file);
+  try {
+    configure(db);
+    db.prepare('SELECT count(*) FROM sqlite_master').get();
+    checkNotTruncated(db, file);
+    migrate(db, MIGRATIONS, options.targetVersion ?? LATEST_SCHEMA_VERSION);
+    // Touch every table once: a damaged page in the schema or a root page fails here, not later.
+    for (const table of ['messages', 'labels', 'message_labels', 'message_fts']) {
+      if (db.prepare("SELECT 1 FROM sqlite_master WHERE name = ?").get(table)) db.prepare(`SELECT 1 FROM ${table} LIMIT 1`).all();
+    }
+    return db;
+  } catch (error) {
+    try {
+      db.close();
+    } catch {
+      /* already unusable */
+    }
+    throw error;
+  }
+}
+
+function moveAside(file: string, now: number): string {
+  const stamp = new Date(now).toISOString().replace(/[:.]/g, '-');
+  const target = `${file}.corrupt-${stamp}`;
+  renameSync(file, target);
+  for (const suffix of ['-wal', '-shm']) {
+    if (existsSync(file + suffix)) renameSync(file + suffix, target + suffix);
+  }
+  return target;
+}
+
+/**
+ * Moves a cache file (closed first) aside as `<file>.corrupt-<time>`, e.g. after a query
+ * failed with isCorruptionError(): the next openCacheDatabase() starts a fresh one.
+ */
+export function discardCacheFile(file: string, now = Date.now()): string | null {
+  return existsSync(file) ? moveAside(file, now) : null;
+}
+
+/** Deletes an account's cache for good (sign-out). */
+export function deleteCacheFiles(file: string): void {
+  for (const suffix of ['', '-wal', '-shm']) rmSync(file + suffix, { force: true });
+}
+
+/** Opens (creating and migrating as needed) the cache database at `file`. */
+export function openCacheDatabase(file: string, options: OpenCacheOptions = {}): SqlDatabase {
+  if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
+  try {
+    return openChecked(file, options);
+  } catch (error) {
+    if (file === ':memory:' || !existsSync(file)) throw error;
+    const movedTo = moveAside(file, (options.now ?? Date.now)());
+    options.onRecovered?.({ movedTo, reason: error instanceof Error ? error.message : String(error) });
+    return openChecked(file, options);
+  }
+}
+
+/** Checkpoints the WAL into the main file, then closes: a closed cache is one self-contained file. */
+export function closeCacheDatabase(db: SqlDatabase): void {
+  if (!db.open) return;
+  try {
+    db.pragma('wal_checkpoint(TRUNCATE)');
+  } finally {
+    db.close();
+  }
+}
+
+/** True for the errors SQLite gives when the file itself is damaged (as opposed to a bad query). */
+export function isCorruptionError(error: unknown): boolean {
+  const code = String((error as { code?: unknown } | null)?.code ?? '');
+  const message = error instanceof Error ? error.message : String(error);
+  return /SQLITE_(CORRUPT|NOTADB)/.test(code) || /malformed|not a database|file is encrypted/i.test(message);
+}

@@ -1,0 +1,61 @@
+/**
+ * Search over the cache: parse with the shared Gmail parser, compile to one SQL statement,
+ * run it. Everything that needs the account's context (labels, address, now) is read here.
+ */
+import { parseGmailQuery } from '../../common/gmail-query/parser';
+import type { ParsedQuery } from '../../common/gmail-query/ast';
+import type { SqlDatabase } from './database';
+import { compileSearch, type SearchContext, type SearchPlanner } from './query-to-sql';
+import type { MailStore } from './mail-store';
+
+export interface SearchHit {
+  readonly rowid: number;
+  readonly id: string;
+  readonly threadId: string;
+  readonly internalDate: number;
+}
+
+export interface LocalSearchOptions {
+  readonly limit?: number;
+  /** Keyset paging: the rowid of the last hit of the previous page. */
+  readonly beforeRowid?: number | null;
+  readonly includeSpamTrash?: boolean;
+  readonly now?: Date;
+}
+
+/**
+ * Above this share of the mailbox (and at least MIN_PER_ROW rows) a condition is checked
+ * row by row along the newest-first index instead of being materialised: a page of 50
+ * then needs only a few hundred rows.
+ */
+const PER_ROW_SHARE = 0.08;
+const MIN_PER_ROW = 2_000;
+
+export function searchPlanner(store: MailStore): SearchPlanner {
+  const { counts, total } = store.labelCounts();
+  return {
+    threshold: Math.max(MIN_PER_ROW, Math.round(total * PER_ROW_SHARE)),
+    labelCount: (ids) => ids.reduce((sum, id) => sum + (counts.get(id) ?? 0), 0),
+  };
+}
+
+export function searchContext(store: MailStore, options: { now?: Date; includeSpamTrash?: boolean } = {}): SearchContext {
+  const accountEmail = store.getMeta('accountEmail');
+  return {
+    now: options.now ?? new Date(),
+    labels: store.labelInfos(),
+    includeSpamTrash: options.includeSpamTrash ?? false,
+    ...(accountEmail ? { accountEmail } : {}),
+    planner: searchPlanner(store),
+  };
+}
+
+export function searchParsed(db: SqlDatabase, parsed: ParsedQuery, ctx: SearchContext, options: LocalSearchOptions = {}): SearchHit[] {
+  const { sql, params } = compileSearch(parsed, ctx, { limit: options.limit ?? 50, beforeRowid: options.beforeRowid ?? null });
+  return db.prepare(sql).all(...params) as SearchHit[];
+}
+
+export function searchLocal(store: MailStore, query: string, options: LocalSearchOptions = {}): SearchHit[] {
+  const parsed = parseGmailQuery(query);
+  return searchParsed(store.db, parsed, searchContext(store, options), options);
+}

@@ -1,0 +1,434 @@
+/**
+ * Keeps one account's cache in step with Gmail.
+ *
+ * Initial sync: `getProfile().historyId` is taken before listing (google-apis.md §3.6),
+ * then `messages.list` pages newest first; each page's details come through the batch
+ * endpoint and the page is written in one transaction together with the next page token,
+ * so a killed process resumes at the page it was on and never fetches a stored message
+ * twice. Messages carry the sync "generation" that confirmed them: a full resync (history
+ * too old) re-lists everything under a new generation, refreshes the labels of messages it
+ * already has with `format=minimal`, fetches the rest in full, and finally drops whatever
+ * the server no longer listed.
+ *
+ * Incremental sync: `history.list` from the stored historyId; additions are fetched,
+ * deletions dropped, label changes applied; all in one transaction with the new historyId.
+ *
+ * Fetch method: messages.get costs 5 units per message, threads.get 10 per conversation,
+ * so threads.get is cheaper for a conversation with more than 2 messages to fetch.
+ * `planFetch` decides per conversation on each listed page (both through the batch
+ * endpoint); `chooseFetchMethod` gives the mailbox-wide answer from the profile's totals
+ * (the corpus averages about 1 message per thread, so nearly everything is messages.get).
+ */
+import type { gmail_v1 } from '@googleapis/gmail';
+import { TypedEmitter } from '../auth/events';
+import { GMAIL_METHOD_COSTS } from '../gmail/quota';
+import { HistoryTooOldError, type GmailApi } from '../gmail/gmail-api';
+import { CACHED_MESSAGE_FIELDS, type MailStore } from './mail-store';
+
+export type SyncPhase = 'idle' | 'initial' | 'resync' | 'incremental' | 'error';
+
+export interface SyncProgress {
+  readonly phase: SyncPhase;
+  readonly cachedMessages: number;
+  readonly totalMessages: number;
+  /** Seconds left at the current rate, null when unknown. */
+  readonly etaSeconds: number | null;
+}
+
+export interface SyncResult {
+  readonly kind: 'initial' | 'resync' | 'incremental';
+  readonly added: number;
+  readonly deleted: number;
+  readonly relabelled: number;
+  readonly historyId: string;
+}
+
+export type SyncEvents = {
+  progress: [SyncProgress];
+  /** A sync ended with an error (the timer keeps going; syncNow() rejects). */
+  error: [Error];
+  synced: [SyncResult];
+  /** The first page (the newest mail) is in the cache. */
+  firstPage: [];
+};
+
+/** The subset of GmailApi the engine needs (tests may wrap it). */
+export type SyncApi = Pick<GmailApi, 'profile' | 'listLabels' | 'listMessages' | 'listHistory' | 'batchGet'>;
+
+export interface SyncEngineOptions {
+  readonly store: MailStore;
+  readonly api: SyncApi;
+  /** Ids per messages.list page after the first (one transaction each). */
+  readonly pageSize?: number;
+  /** The first page is small so the newest mail shows up fast. */
+  readonly firstPageSize?: number;
+  /** Run syncNow() every this many ms after start(). */
+  readonly intervalMs?: number;
+  readonly clock?: () => number;
+}
+
+interface InitialState {
+  generation: number;
+  startHistoryId: string;
+  pageToken: string | null;
+  total: number;
+  resync: boolean;
+  pages: number;
+}
+
+const KEY_HISTORY = 'historyId';
+const KEY_INITIAL = 'initial';
+const KEY_GENERATION = 'generation';
+
+export type FetchMethod = 'messages.get' | 'threads.get';
+
+/** Units per message for each way of fetching details; pick the cheaper. */
+export function chooseFetchMethod(profile: { messagesTotal?: number | null; threadsTotal?: number | null }): FetchMethod {
+  const messages = profile.messagesTotal ?? 0;
+  const threads = profile.threadsTotal ?? 0;
+  if (messages === 0 || threads === 0) return 'messages.get';
+  const perMessageViaMessages = GMAIL_METHOD_COSTS['users.messages.get'];
+  const perMessageViaThreads = (GMAIL_METHOD_COSTS['users.threads.get'] * threads) / messages;
+  return perMessageViaThreads < perMessageViaMessages ? 'threads.get' : 'messages.get';
+}
+
+function messagePath(id: string, format: 'full' | 'minimal'): string {
+  const fields = format === 'full' ? CACHED_MESSAGE_FIELDS : 'id,threadId,labelIds';
+  return `/gmail/v1/users/me/messages/${encodeURIComponent(id)}?format=${format}&fields=${encodeURIComponent(fields)}`;
+}
+
+const THREAD_FIELDS = `id,messages(${CACHED_MESSAGE_FIELDS})`;
+
+function threadPath(id: string): string {
+  return `/gmail/v1/users/me/threads/${encodeURIComponent(id)}?format=full&fields=${encodeURIComponent(THREAD_FIELDS)}`;
+}
+
+/**
+ * How to fetch a page's new messages at the fewest quota units: a conversation with more
+ * than 2 new messages on the page costs less as one threads.get (10 units) than as
+ * messages.get each (5 units apiece); everything else goes through messages.get.
+ */
+export function planFetch(refs: readonly { id?: string | null; threadId?: string | null }[]): { singles: string[]; threads: string[] } {
+  const byThread = new Map<string, string[]>();
+  for (const r of refs) {
+    const key = r.threadId ?? r.id!;
+    byThread.set(key, [...(byThread.get(key) ?? []), r.id!]);
+  }
+  const threads: string[] = [];
+  const singles: string[] = [];
+  const perThread = GMAIL_METHOD_COSTS['users.threads.get'];
+  const perMessage = GMAIL_METHOD_COSTS['users.messages.get'];
+  for (const [threadId, members] of byThread) {
+    if (members.length * perMessage > perThread) threads.push(threadId);
+    else singles.push(...members);
+  }
+  return { singles, threads };
+}
+
+function isInvalidPageToken(error: unknown): boolean {
+  const e = error as { response?: { status?: number }; status?: number; message?: string } | null;
+  const status = e?.response?.status ?? e?.status;
+  return status === 400 && /page ?token/i.test(String(e?.message ?? ''));
+}
+
+/** stop() was called while an initial sync was running; it resumes at the next start. */
+export class SyncStoppedError extends Error {
+  constructor() {
+    super('Sync stopped; it resumes where it left off.');
+    this.name = 'SyncStoppedError';
+  }
+}
+
+export class SyncEngine extends TypedEmitter<SyncEvents> {
+  private readonly store: MailStore;
+  private readonly api: SyncApi;
+  private readonly pageSize: number;
+  private readonly firstPageSize: number;
+  private readonly clock: () => number;
+  private running: Promise<SyncResult> | null = null;
+  private timer: NodeJS.Timeout | null = null;
+  private stopped = false;
+  private lastProgress: SyncProgress;
+
+  constructor(private readonly options: SyncEngineOptions) {
+    super();
+    this.store = options.store;
+    this.api = options.api;
+    this.pageSize = options.pageSize ?? 100;
+    this.firstPageSize = options.firstPageSize ?? 50;
+    this.clock = options.clock ?? Date.now;
+    this.lastProgress = { phase: 'idle', cachedMessages: this.store.messageCount(), totalMessages: 0, etaSeconds: null };
+  }
+
+  /** Subscribe to progress; returns the unsubscribe function. */
+  onProgress(listener: (p: SyncProgress) => void): () => void {
+    return this.on('progress', listener);
+  }
+
+  get progress(): SyncProgress {
+    return this.lastProgress;
+  }
+
+  /** True once the initial sync has finished at least once (the cache answers for the whole mailbox). */
+  isInitialSyncDone(): boolean {
+    return this.store.getState<string>(KEY_HISTORY) !== undefined && this.store.getState<InitialState>(KEY_INITIAL) === undefined;
+  }
+
+  /** Runs a sync now, or joins the one in flight. */
+  syncNow(): Promise<SyncResult> {
+    if (!this.running) {
+      this.stopped = false;
+      this.running = this.runOnce().finally(() => {
+        this.running = null;
+      });
+    }
+    return this.running;
+  }
+
+  /** Syncs now and then every `intervalMs` (default: the option, else 60 s). */
+  start(intervalMs = this.options.intervalMs ?? 60_000): void {
+    if (this.timer) return;
+    const tick = () => {
+      this.syncNow().catch(() => undefined);
+    };
+    tick();
+    this.timer = setInterval(tick, intervalMs);
+    this.timer.unref?.();
+  }
+
+  /** Stops the timer and waits for a sync in flight to reach its next page boundary. */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+    await this.running?.catch(() => undefined);
+  }
+
+  private async runOnce(): Promise<SyncResult> {
+    try {
+      const result = await this.runSync();
+      this.emitProgress('idle', this.lastProgress.totalMessages, null);
+      this.emit('synced', result);
+      return result;
+    } catch (error) {
+      const err = error instanceof Error ? error : new Error(String(error));
+      if (err instanceof SyncStoppedError) {
+        this.emitProgress('idle', this.lastProgress.totalMessages, null);
+        throw err;
+      }
+      this.emitProgress('error', this.lastProgress.totalMessages, null);
+      this.emit('error', err);
+      throw err;
+    }
+  }
+
+  private async runSync(): Promise<SyncResult> {
+    const historyId = this.store.getState<string>(KEY_HISTORY);
+    const initial = this.store.getState<InitialState>(KEY_INITIAL);
+    try {
+      if (initial || historyId === undefined) return await this.runInitial(false);
+      return await this.runIncremental(historyId);
+    } catch (error) {
+      // Also when the catch-up after a long initial sync finds its start already expired.
+      if (!(error instanceof HistoryTooOldError)) throw error;
+      return this.runInitial(true);
+    }
+  }
+
+  private emitProgress(phase: SyncPhase, total: number, etaSeconds: number | null): void {
+    const cached = this.store.messageCount();
+    this.lastProgress = { phase, cachedMessages: cached, totalMessages: Math.max(total, cached), etaSeconds };
+    this.emit('progress', this.lastProgress);
+  }
+
+  private async refreshLabels(): Promise<void> {
+    const { labels = [] } = await this.api.listLabels();
+    this.store.replaceLabels(labels);
+  }
+
+  private async runInitial(resync: boolean): Promise<SyncResult> {
+    let state = this.store.getState<InitialState>(KEY_INITIAL);
+    if (!state) {
+      const profile = await this.api.profile();
+      if (profile.emailAddress) this.store.setMeta('accountEmail', profile.emailAddress);
+      const generation = (this.store.getState<number>(KEY_GENERATION) ?? 0) + 1;
+      state = { generation, startHistoryId: profile.historyId ?? '', pageToken: null, total: profile.messagesTotal ?? 0, resync, pages: 0 };
+      this.store.setState(KEY_INITIAL, state);
+    }
+    const phase: SyncPhase = state.resync ? 'resync' : 'initial';
+    await this.refreshLabels();
+    const started = this.clock();
+    let fetched = 0;
+    let added = 0;
+    let relabelled = 0;
+    this.emitProgress(phase, state.total, null);
+    for (;;) {
+      if (this.stopped && state.pages > 0) throw new SyncStoppedError();
+      let list: gmail_v1.Schema$ListMessagesResponse;
+      try {
+        list = await this.api.listMessages({
+          includeSpamTrash: true,
+          maxResults: state.pages === 0 ? this.firstPageSize : this.pageSize,
+          fields: 'messages(id,threadId),nextPageToken',
+          ...(state.pageToken ? { pageToken: state.pageToken } : {}),
+        });
+      } catch (error) {
+        if (state.pageToken && isInvalidPageToken(error)) {
+          // An expired token: list again from the top; stored pages are skipped, not refetched.
+          state = { ...state, pageToken: null };
+          continue;
+        }
+        throw error;
+      }
+      const refs = (list.messages ?? []).filter((m) => m.id);
+      const ids = refs.map((m) => m.id!);
+      const known = this.store.generationsOf(ids);
+      const { singles, threads } = planFetch(refs.filter((m) => !known.has(m.id!)));
+      const minimal = ids.filter((id) => known.has(id) && known.get(id)! < state!.generation);
+      const [details, threadDetails] = await Promise.all([
+        this.api.batchGet<gmail_v1.Schema$Message>('users.messages.get', [
+          ...singles.map((id) => messagePath(id, 'full')),
+          ...minimal.map((id) => messagePath(id, 'minimal')),
+        ]),
+        threads.length
+          ? this.api.batchGet<gmail_v1.Schema$Thread>('users.threads.get', threads.map(threadPath))
+          : Promise.resolve([] as (gmail_v1.Schema$Thread | null)[]),
+      ]);
+      const generation = state.generation;
+      const next: InitialState = { ...state, pageToken: list.nextPageToken ?? null, pages: state.pages + 1 };
+      this.store.transaction(() => {
+        details.forEach((message, i) => {
+          if (!message) return; // deleted since it was listed
+          if (i < singles.length) {
+            this.store.putMessage(message, generation);
+            added++;
+          } else if (this.store.setMessageLabels(message.id ?? minimal[i - singles.length]!, message.labelIds ?? [], generation)) relabelled++;
+        });
+        for (const thread of threadDetails) {
+          const messages = (thread?.messages ?? []).filter((m) => m.id);
+          const current = this.store.generationsOf(messages.map((m) => m.id!));
+          for (const message of messages) {
+            if (current.get(message.id!) === generation) continue;
+            this.store.putMessage(message, generation);
+            added++;
+          }
+        }
+        this.store.setState(KEY_INITIAL, next);
+      });
+      state = next;
+      fetched += minimal.length + refs.filter((m) => !known.has(m.id!)).length;
+      const elapsed = (this.clock() - started) / 1000;
+      const cached = this.store.messageCount();
+      const remaining = Math.max(0, state.total - cached);
+      this.emitProgress(phase, state.total, fetched > 0 && elapsed > 0 ? Math.round(remaining / (fetched / elapsed)) : null);
+      if (state.pages === 1) this.emit('firstPage');
+      if (!state.pageToken) break;
+    }
+    const finished = state;
+    let deleted = 0;
+    this.store.transaction(() => {
+      deleted = this.store.deleteOlderGenerations(finished.generation);
+      this.store.setState(KEY_GENERATION, finished.generation);
+      this.store.setState(KEY_HISTORY, finished.startHistoryId);
+      this.store.setState(KEY_INITIAL, undefined);
+    });
+    // Whatever changed while we were listing is in the history since the profile was read.
+    const catchUp = await this.runIncremental(finished.startHistoryId);
+    return {
+      kind: finished.resync ? 'resync' : 'initial',
+      added: added + catchUp.added,
+      deleted: deleted + catchUp.deleted,
+      relabelled: relabelled + catchUp.relabelled,
+      historyId: catchUp.historyId,
+    };
+  }
+
+  private async runIncremental(startHistoryId: string): Promise<SyncResult> {
+    this.emitProgress('incremental', this.lastProgress.totalMessages, null);
+    const records: gmail_v1.Schema$History[] = [];
+    let pageToken: string | undefined;
+    let latest = startHistoryId;
+    do {
+      const page = await this.api.listHistory(startHistoryId, pageToken);
+      records.push(...(page.history ?? []));
+      if (page.historyId) latest = page.historyId;
+      pageToken = page.nextPageToken ?? undefined;
+    } while (pageToken);
+    await this.refreshLabels();
+
+    const toFetch = new Set<string>();
+    const toDelete = new Set<string>();
+    const labelOps = new Map<string, { add: Set<string>; remove: Set<string> }>();
+    const opsFor = (id: string) => {
+      let ops = labelOps.get(id);
+      if (!ops) labelOps.set(id, (ops = { add: new Set(), remove: new Set() }));
+      return ops;
+    };
+    for (const record of records) {
+      for (const a of record.messagesAdded ?? []) {
+        const id = a.message?.id;
+        if (!id) continue;
+        toDelete.delete(id);
+        labelOps.delete(id);
+        toFetch.add(id);
+      }
+      for (const d of record.messagesDeleted ?? []) {
+        const id = d.message?.id;
+        if (!id) continue;
+        toFetch.delete(id);
+        labelOps.delete(id);
+        toDelete.add(id);
+      }
+      for (const change of record.labelsAdded ?? []) {
+        const id = change.message?.id;
+        if (!id || toFetch.has(id) || toDelete.has(id)) continue;
+        const ops = opsFor(id);
+        for (const l of change.labelIds ?? []) {
+          ops.add.add(l);
+          ops.remove.delete(l);
+        }
+      }
+      for (const change of record.labelsRemoved ?? []) {
+        const id = change.message?.id;
+        if (!id || toFetch.has(id) || toDelete.has(id)) continue;
+        const ops = opsFor(id);
+        for (const l of change.labelIds ?? []) {
+          ops.remove.add(l);
+          ops.add.delete(l);
+        }
+      }
+    }
+    // A relabelled message we never stored (e.g. it came in between pages): fetch it whole.
+    for (const id of labelOps.keys()) {
+      if (!this.store.hasMessage(id)) {
+        labelOps.delete(id);
+        toFetch.add(id);
+      }
+    }
+    const fetchIds = [...toFetch];
+    const details = fetchIds.length
+      ? await this.api.batchGet<gmail_v1.Schema$Message>('users.messages.get', fetchIds.map((id) => messagePath(id, 'full')))
+      : [];
+    const generation = this.store.getState<number>(KEY_GENERATION) ?? 1;
+    let added = 0;
+    let deleted = 0;
+    let relabelled = 0;
+    this.store.transaction(() => {
+      for (const id of toDelete) if (this.store.deleteMessage(id)) deleted++;
+      details.forEach((message) => {
+        if (!message) return;
+        this.store.putMessage(message, generation);
+        added++;
+      });
+      for (const [id, ops] of labelOps) {
+        const current = this.store.labelsOf(id);
+        if (!current) continue;
+        const nextLabels = [...current.filter((l) => !ops.remove.has(l)), ...[...ops.add].filter((l) => !current.includes(l))];
+        this.store.setMessageLabels(id, nextLabels);
+        relabelled++;
+      }
+      this.store.setState(KEY_HISTORY, latest);
+    });
+    return { kind: 'incremental', added, deleted, relabelled, historyId: latest };
+  }
+}

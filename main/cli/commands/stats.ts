@@ -1,0 +1,63 @@
+import { existsSync, statSync } from 'node:fs';
+import { openAccountCache } from '../../cache/index';
+import { parse, requireString } from '../args';
+import { EXIT, line, type CliCommand } from '../command';
+import { openCliContext } from '../context';
+
+function fileBytes(file: string): number {
+  return ['', '-wal', '-shm'].reduce((sum, suffix) => sum + (existsSync(file + suffix) ? statSync(file + suffix).size : 0), 0);
+}
+
+export const statsCommand: CliCommand = {
+  name: 'stats',
+  summary: 'Show what the local cache holds for each account.',
+  usage: `Usage: npm run cli -- stats --data-dir DIR [--json] [EMAIL]
+
+Per account: messages, conversations and labels cached, the oldest and newest message,
+whether the first full sync has finished, the history id, and the cache file's size.`,
+  async run(argv, io) {
+    const { values, positionals } = parse(argv, { 'data-dir': { type: 'string' }, json: { type: 'boolean' } }, true);
+    const dataDir = requireString(values['data-dir'], '--data-dir');
+    const ctx = await openCliContext({ dataDir, env: io.env, requireClient: false });
+    try {
+      const wanted = positionals[0]?.toLowerCase();
+      const accounts = ctx.accounts.list().filter((a) => !wanted || a.email.toLowerCase() === wanted);
+      if (accounts.length === 0) {
+        line(io.stderr, wanted ? `No account ${wanted} under ${ctx.dataDir}.` : 'No accounts.');
+        return wanted ? EXIT.notFound : EXIT.ok;
+      }
+      const out = [];
+      for (const account of accounts) {
+        const cache = openAccountCache({ dataDir: ctx.dataDir, accountId: account.id });
+        try {
+          const stats = cache.store.stats();
+          const historyId = cache.store.getState<string>('historyId') ?? null;
+          const initial = cache.store.getState<object>('initial');
+          out.push({
+            email: account.email,
+            ...stats,
+            oldest: stats.oldest === null ? null : new Date(stats.oldest).toISOString(),
+            newest: stats.newest === null ? null : new Date(stats.newest).toISOString(),
+            initialSyncDone: historyId !== null && initial === undefined,
+            historyId,
+            file: cache.file,
+            bytes: fileBytes(cache.file),
+          });
+        } finally {
+          await cache.close();
+        }
+      }
+      if (values.json) line(io.stdout, JSON.stringify(out, null, 2));
+      else {
+        for (const s of out) {
+          line(io.stdout, `${s.email}: ${s.messages} messages, ${s.threads} conversations, ${s.labels} labels, ${(s.bytes / 1_048_576).toFixed(1)} MB`);
+          line(io.stdout, `  ${s.oldest ?? '-'} .. ${s.newest ?? '-'}; ${s.initialSyncDone ? `synced to history ${s.historyId}` : 'first sync not finished'}`);
+          line(io.stdout, `  ${s.file}`);
+        }
+      }
+      return EXIT.ok;
+    } finally {
+      ctx.accounts.dispose();
+    }
+  },
+};

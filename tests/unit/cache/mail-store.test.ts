@@ -1,0 +1,93 @@
+/**
+ * MailStore: rowids that encode newest-first order (ties on one millisecond ordered by id,
+ * full buckets renumbered without losing the index), replace and delete keeping the side
+ * tables in step, label counts, senders.
+ */
+import type { gmail_v1 } from '@googleapis/gmail';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openCacheDatabase, scalar } from '../../../main/cache/database';
+import { searchLocal } from '../../../main/cache/local-search';
+import { MailStore, rowidBucket, SLOTS_PER_MS } from '../../../main/cache/mail-store';
+
+const b64 = (s: string) => Buffer.from(s).toString('base64url');
+
+function msg(id: string, date: number, body = 'hello world', labelIds = ['INBOX'], from = 'Ana Lima <ana@example.com>'): gmail_v1.Schema$Message {
+  return {
+    id, threadId: id, labelIds, snippet: body, historyId: '1', internalDate: String(date), sizeEstimate: 100,
+    payload: { partId: '', mimeType: 'text/plain', filename: '', headers: [{ name: 'From', value: from }, { name: 'Subject', value: `s ${id}` }], body: { size: body.length, data: b64(body) } },
+  };
+}
+
+let store: MailStore;
+beforeEach(() => {
+  store = new MailStore(openCacheDatabase(':memory:'));
+});
+afterEach(() => store.db.close());
+
+function newestFirst(): string[] {
+  return searchLocal(store, '', { limit: 10_000, includeSpamTrash: true }).map((h) => h.id);
+}
+
+function expected(ids: string[], dates: Map<string, number>): string[] {
+  return [...ids].sort((a, b) => dates.get(b)! - dates.get(a)! || (a.length !== b.length ? b.length - a.length : a < b ? 1 : -1));
+}
+
+describe('MailStore rowids', () => {
+  it('orders by date, then by id as a number, whatever the insertion order', () => {
+    const dates = new Map<string, number>();
+    const ids = ['a', 'b0', 'ff', '100', '0f', 'abc', 'abd', 'ab', '9'];
+    ids.forEach((id, i) => dates.set(id, i % 3 === 0 ? 1_700_000_000_000 : 1_700_000_000_000 + i));
+    for (const id of [...ids].reverse()) store.putMessage(msg(id, dates.get(id)!));
+    expect(newestFirst()).toEqual(expected(ids, dates));
+  });
+
+  it('renumbers a full millisecond bucket and keeps every row searchable and labelled', () => {
+    const date = 1_650_000_000_000;
+    const ids = Array.from({ length: 300 }, (_, i) => `aaa${(i * 7919 % 300).toString(16).padStart(4, '0')}`);
+    const dates = new Map(ids.map((id) => [id, date]));
+    store.transaction(() => ids.forEach((id, i) => store.putMessage(msg(id, date, `word${i} shared`, i % 2 ? ['INBOX', 'STARRED'] : ['INBOX']))));
+    expect(newestFirst()).toEqual(expected(ids, dates));
+    expect(searchLocal(store, 'shared', { limit: 1000 })).toHaveLength(300);
+    expect(searchLocal(store, 'word17', { limit: 10 }).map((h) => h.id)).toEqual([ids[17]]);
+    expect(searchLocal(store, 'is:starred', { limit: 1000 })).toHaveLength(150);
+    expect(scalar<number>(store.db.prepare('SELECT count(*) FROM message_fts_docsize'))).toBe(300);
+    for (const h of searchLocal(store, '', { limit: 1000 })) expect(Math.floor(h.rowid / SLOTS_PER_MS)).toBe(rowidBucket(date));
+  });
+
+  it('keeps dates far outside ±139 years ordered (clamped into one bucket)', () => {
+    const dates = new Map([['1', -9e15], ['2', -8e15], ['3', 9e15], ['4', 8.9e15], ['5', 0]]);
+    for (const [id, d] of dates) store.putMessage(msg(id, d));
+    expect(newestFirst()).toEqual(['3', '4', '5', '2', '1']);
+  });
+
+  it('replaces a message in place and deletes it with its side rows', () => {
+    store.putMessage(msg('m1', 1000, 'first body'));
+    store.putMessage(msg('m1', 2000, 'second body', ['INBOX', 'UNREAD']));
+    expect(store.messageCount()).toBe(1);
+    expect(searchLocal(store, 'first')).toEqual([]);
+    expect(searchLocal(store, 'second is:unread').map((h) => h.id)).toEqual(['m1']);
+    expect(store.labelCounts().counts.get('UNREAD')).toBe(1);
+    store.setMessageLabels('m1', ['INBOX', 'STARRED']);
+    store.putMessage(msg('m2', 3000, 'third', ['INBOX', 'UNREAD']));
+    expect(store.labelCounts().counts.get('UNREAD')).toBe(1);
+    expect(store.labelCounts().counts.get('STARRED')).toBe(1);
+    expect(store.labelCounts().counts.get('INBOX')).toBe(2);
+    expect(store.labelCounts().total).toBe(2);
+    store.deleteMessage('m2');
+    expect(store.deleteMessage('m1')).toBe(true);
+    expect(store.deleteMessage('m1')).toBe(false);
+    for (const table of ['messages', 'message_labels', 'message_addresses', 'message_fts_docsize']) {
+      expect(scalar<number>(store.db.prepare(`SELECT count(*) FROM ${table}`))).toBe(0);
+    }
+  });
+
+  it('counts senders for autocomplete and forgets them when their mail goes', () => {
+    store.putMessage(msg('s1', 1, 'x', ['INBOX'], 'Ana Lima <ana@example.com>'));
+    store.putMessage(msg('s2', 2, 'x', ['INBOX'], 'Ana Lima <ana@example.com>'));
+    store.putMessage(msg('s3', 3, 'x', ['INBOX'], 'Bo <bo@example.com>'));
+    const count = () => scalar<number>(store.db.prepare("SELECT message_count FROM senders WHERE address = 'ana@example.com'"));
+    expect(count()).toBe(2);
+    store.deleteMessage('s1');
+    expect(count()).toBe(1);
+  });
+});
