@@ -22,5 +22,5 @@ export { parseMessage, parseMailDate, makeSnippet, splitGmailLabels, messageIdFo
 export { splitMbox, stripEnvelope } from './sources';
 export { decodeBytes } from '../../common/charset';
 export { decodeEncodedWords, decodeHeaderValue } from './headers';
-export { htmlToText, decodeEntities } from './html-text';
+export { htmlToText, decodeEntities } from '../../common/html-text';
 export { SYSTEM_LABELS, SYSTEM_LABEL_IDS, USER_APPLICABLE_SYSTEM_LABELS } from './labels';

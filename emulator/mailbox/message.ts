@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { decodeHeaderValue, findHeader, findHeaders, type RawHeader } from './headers';
-import { htmlToText } from './html-text';
+import { htmlToText } from '../../common/html-text';
 import { walkMime } from './mime';
 import type { GmailMessagePart } from './types';
 

@@ -4,6 +4,7 @@
  * GmailMailSource. Attachment bytes are not cached: they come through a fallback
  * (normally GmailMailSource.getAttachment) when one is given.
  */
+import { conversationRow, singleMessageRow } from '../gmail/list-rows';
 import type { gmail_v1 } from '@googleapis/gmail';
 import type { ParsedQuery, QueryNode } from '../../common/gmail-query/ast';
 import { parseGmailQuery } from '../../common/gmail-query/parser';
@@ -45,10 +46,6 @@ function decodeCursor(token: string | null | undefined): number | null {
   if (!token) return null;
   const m = /^r(-?\d+)$/.exec(Buffer.from(token, 'base64url').toString('utf8'));
   return m ? Number(m[1]) : null;
-}
-
-function displayName(address: { name: string; email: string }): string {
-  return address.name || address.email.split('@')[0] || address.email;
 }
 
 /** The selector as a parsed query: a label selector is `label:<id>` (Spam/Trash included only when listing them). */
@@ -107,10 +104,7 @@ export class CacheMailSource implements MailSource {
       });
       const found = db.prepare(sql).all(...params) as RowData[];
       pageLength = found.length;
-      rows = found.map((r) => {
-        const s = summaryFromRow(r);
-        return { ...s, threadCount: 1, participants: [displayName(s.from)] };
-      });
+      rows = found.map((r) => singleMessageRow(summaryFromRow(r)));
       last = found[found.length - 1]?.rowid ?? null;
     } else {
       // One row per conversation that has a matching message, ordered by its newest match
@@ -128,19 +122,7 @@ export class CacheMailSource implements MailSource {
         list.push(summaryFromRow(r));
         byThread.set(r.thread_id, list);
       }
-      rows = threads.map((t) => {
-        const group = byThread.get(t.thread_id) ?? [];
-        const newest = group[group.length - 1]!;
-        return {
-          ...newest,
-          unread: group.some((m) => m.unread),
-          starred: group.some((m) => m.starred),
-          hasAttachment: group.some((m) => m.hasAttachment),
-          labelIds: [...new Set(group.flatMap((m) => m.labelIds))],
-          threadCount: group.length,
-          participants: [...new Set(group.map((m) => displayName(m.from)))],
-        };
-      });
+      rows = threads.map((t) => conversationRow(byThread.get(t.thread_id) ?? []));
       last = threads[threads.length - 1]?.newest ?? null;
     }
     const more = pageLength === limit && last !== null;

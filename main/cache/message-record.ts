@@ -10,7 +10,7 @@ import type { SearchableMessage } from '../../common/gmail-query/searchable';
 import { parseAddressList, tokenizeText, variantKey } from '../../common/gmail-query/text';
 import type { MessageSummary } from '../../common/mail-types';
 import { summarizeMessage } from '../gmail/message-parts';
-import { htmlToText } from './html-text';
+import { htmlToText } from '../../common/html-text';
 
 /** Between fields a phrase must not span: never produced by tokenizeText (not a word character). */
 export const SEGMENT_SEPARATOR = '|';

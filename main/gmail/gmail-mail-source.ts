@@ -6,6 +6,7 @@ import type { gmail_v1 } from '@googleapis/gmail';
 import type { LabelSummary, ListRow, MailSelector, MessageDetail, MessagePage, ThreadDetail } from '../../common/mail-types';
 import type { GmailApi } from './gmail-api';
 import { GmailNotFoundError } from './gmail-api';
+import { conversationRow, singleMessageRow } from './list-rows';
 import { detailMessage, LIST_METADATA_HEADERS, summarizeMessage } from './message-parts';
 
 export interface ListOptions {
@@ -68,7 +69,7 @@ export class GmailMailSource implements MailSource {
       refs.map((m) => `/gmail/v1/users/me/messages/${encodeURIComponent(m.id ?? '')}?${METADATA_QUERY}&fields=${encodeURIComponent(MESSAGE_FIELDS)}`),
     );
     const summaries = messages.filter((m): m is gmail_v1.Schema$Message => m !== null).map(summarizeMessage);
-    const rows: ListRow[] = options.threads ? groupByThread(summaries) : summaries.map((s) => ({ ...s, threadCount: 1, participants: [displayName(s.from)] }));
+    const rows: ListRow[] = options.threads ? groupByThread(summaries) : summaries.map(singleMessageRow);
     return {
       rows,
       nextPageToken: list.nextPageToken ?? null,
@@ -95,10 +96,6 @@ export class GmailMailSource implements MailSource {
   }
 }
 
-function displayName(address: { name: string; email: string }): string {
-  return address.name || address.email.split('@')[0] || address.email;
-}
-
 /** Collapses a page's messages into one row per conversation, newest message first. */
 export function groupByThread(summaries: readonly ReturnType<typeof summarizeMessage>[]): ListRow[] {
   const byThread = new Map<string, ReturnType<typeof summarizeMessage>[]>();
@@ -107,19 +104,6 @@ export function groupByThread(summaries: readonly ReturnType<typeof summarizeMes
     if (group) group.push(summary);
     else byThread.set(summary.threadId, [summary]);
   }
-  const rows: ListRow[] = [];
-  for (const group of byThread.values()) {
-    const newest = group.reduce((a, b) => (b.internalDate > a.internalDate ? b : a));
-    const oldestFirst = [...group].sort((a, b) => a.internalDate - b.internalDate);
-    rows.push({
-      ...newest,
-      unread: group.some((m) => m.unread),
-      starred: group.some((m) => m.starred),
-      hasAttachment: group.some((m) => m.hasAttachment),
-      labelIds: [...new Set(group.flatMap((m) => m.labelIds))],
-      threadCount: group.length,
-      participants: [...new Set(oldestFirst.map((m) => displayName(m.from)))],
-    });
-  }
+  const rows = [...byThread.values()].map((group) => conversationRow([...group].sort((a, b) => a.internalDate - b.internalDate)));
   return rows.sort((a, b) => b.internalDate - a.internalDate);
 }

@@ -1,7 +1,8 @@
 /**
- * HTML to plain text for search and snippets: a single linear scan (no regex backtracking,
- * safe on the 1 MB stress inputs), dropping head/style/script, turning block ends and <br>
- * into new lines and decoding character references.
+ * HTML to plain text for search and snippets, shared by the emulator and the local cache
+ * so both index the same words of HTML-only mail: a single linear scan (no regex
+ * backtracking, safe on the 1 MB stress inputs), dropping head/style/script, turning block
+ * ends and <br> into new lines and decoding character references.
  */
 const NAMED: Record<string, string> = {
   nbsp: '\u00a0', amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", copy: '©', reg: '®', trade: '™',
