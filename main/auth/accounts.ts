@@ -52,7 +52,7 @@ export interface AccountEvents extends Record<string, unknown[]> {
 }
 
 export interface AccountServiceOptions {
-  /** Settings store (conf / electron-store) for the account list; the vault may share it. */
+  /** Settings store (conf) for the account list; the vault may share it. */
   store: KeyValueStore;
   vault: TokenVault;
   clientConfig: OAuthClientConfig;

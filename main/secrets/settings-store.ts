@@ -1,9 +1,10 @@
 import Conf from 'conf';
 
 /**
- * The few calls TokenVault and AccountService need from a settings store. Both `conf`
- * (plain Node, the CLI and tests) and `electron-store` (the app) satisfy it. Keys used here
- * never contain dots, so it works with or without dot-notation access.
+ * The few calls TokenVault and AccountService need from a settings store. The app, the CLI
+ * and the tests all use `conf` under a data dir they choose (electron-store is conf plus
+ * Electron's default paths, which main passes itself). Keys used here never contain dots,
+ * so it works with or without dot-notation access.
  */
 export interface KeyValueStore {
   get(key: string): unknown;
