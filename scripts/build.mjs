@@ -10,8 +10,10 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const out = path.join(root, 'out');
 
 export async function buildAll({ quiet = false } = {}) {
+  // Test runners set NODE_ENV=test; the app always ships React's production build.
+  process.env.NODE_ENV = 'production';
   await rm(out, { recursive: true, force: true });
-  await viteBuild({ configFile: path.join(root, 'vite.config.ts'), logLevel: quiet ? 'warn' : 'info' });
+  await viteBuild({ configFile: path.join(root, 'vite.config.ts'), mode: 'production', logLevel: quiet ? 'warn' : 'info' });
   await esbuild({
     entryPoints: [path.join(root, 'main/electron/main.ts')],
     outfile: path.join(out, 'main/main.js'),

@@ -3,12 +3,15 @@
  * The renderer runs only its bundled script, loads nothing remote and submits nothing.
  * Inline styles are allowed because sanitised mail HTML (rendered in a sandboxed
  * srcdoc frame, which inherits this policy) carries them; scripts never are.
+ * Remote images are allowed here only because the mail frame inherits this policy and
+ * "Show images" must work: the frame's own meta CSP keeps img-src to data: until the
+ * person asks for that message, and the sanitiser strips remote URLs until then.
  */
 export const APP_CONTENT_SECURITY_POLICY = [
   "default-src 'none'",
   "script-src 'self'",
   "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
+  "img-src 'self' data: blob: https: http:",
   "font-src 'self' data:",
   "connect-src 'none'",
   "media-src 'none'",

@@ -12,3 +12,26 @@ export function skimmer(): SkimmerApi {
   if (!api) throw new Error('Skimmer bridge is not available: the preload script did not run.');
   return api;
 }
+
+type BootReplies = {
+  readonly accounts: ReturnType<SkimmerApi['listAccounts']>;
+  readonly authStatus: ReturnType<SkimmerApi['getAuthStatus']>;
+};
+
+let boot: BootReplies | null = null;
+
+/**
+ * The first requests, sent as the script starts (before React mounts) so the first list
+ * paint waits on one round trip less. Each reply is handed out once, then fresh calls.
+ */
+export function startBootRequests(): void {
+  const api = window.skimmer;
+  if (!api || boot) return;
+  boot = { accounts: api.listAccounts(), authStatus: api.getAuthStatus() };
+}
+
+export function takeBootReply<K extends keyof BootReplies>(key: K): BootReplies[K] | null {
+  const reply = boot?.[key] ?? null;
+  if (boot) boot = { ...boot, [key]: null } as unknown as BootReplies;
+  return reply;
+}

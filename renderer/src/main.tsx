@@ -1,9 +1,11 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
+import { startBootRequests } from './api';
 import './styles/tokens.css';
 import './styles/app.css';
 
+startBootRequests();
 const root = document.getElementById('root');
 if (!root) throw new Error('Skimmer: #root element missing from index.html');
 createRoot(root).render(

@@ -1,19 +1,77 @@
-import type { AppInfo } from '../../../common/ipc';
+import type { AppInfo, SyncStatus } from '../../../common/ipc';
+import { formatCount, formatEta } from '../lib/format';
+import { WifiOffIcon } from './icons';
 
 interface StatusBarProps {
   readonly info: AppInfo | null;
   readonly error: string | null;
+  readonly signedIn: boolean;
+  readonly sync: SyncStatus | null;
+  readonly source: 'cache' | 'api' | null;
+  readonly offline: boolean;
 }
 
-export function StatusBar({ info, error }: StatusBarProps) {
+export function StatusBar({ info, error, signedIn, sync, source, offline }: StatusBarProps) {
+  const syncing = sync && (sync.phase === 'initial' || sync.phase === 'incremental');
+  const total = sync?.totalMessages ?? null;
+  const fraction = syncing && total && total > 0 ? Math.min(1, sync.cachedMessages / total) : null;
   return (
     <footer className="statusbar" role="contentinfo">
       <span className="statusbar__item" data-testid="status-connection">
-        <span className={`dot ${error ? 'dot--error' : ''}`} aria-hidden="true" />
-        {error ? error : 'Not signed in'}
+        {error ? (
+          <>
+            <span className="dot dot--error" aria-hidden="true" />
+            {error}
+          </>
+        ) : offline || sync?.phase === 'offline' ? (
+          <span className="statusbar__offline" data-testid="offline-indicator">
+            <WifiOffIcon size={13} /> Offline
+          </span>
+        ) : sync?.phase === 'error' ? (
+          <>
+            <span className="dot dot--error" aria-hidden="true" />
+            {sync.message ?? 'Sync failed'}
+          </>
+        ) : signedIn ? (
+          <>
+            <span className="dot dot--ok" aria-hidden="true" />
+            {syncing ? 'Syncing' : 'Up to date'}
+          </>
+        ) : (
+          <>
+            <span className="dot" aria-hidden="true" />
+            Not signed in
+          </>
+        )}
       </span>
+      {syncing ? (
+        <span className="statusbar__item statusbar__sync" data-testid="sync-progress">
+          <span
+            className={`progress ${fraction === null ? 'progress--indeterminate' : ''}`}
+            role="progressbar"
+            aria-label="Sync progress"
+            aria-valuemin={0}
+            aria-valuemax={total ?? undefined}
+            aria-valuenow={fraction === null ? undefined : sync.cachedMessages}
+          >
+            <span className="progress__fill" style={fraction === null ? undefined : { width: `${(fraction * 100).toFixed(1)}%` }} />
+          </span>
+          <span>
+            {formatCount(sync.cachedMessages)}
+            {total !== null ? ` / ${formatCount(total)}` : ''} messages
+          </span>
+          {sync.etaSeconds !== null ? <span className="statusbar__faint">{formatEta(sync.etaSeconds)}</span> : null}
+        </span>
+      ) : sync && sync.phase === 'idle' && sync.cachedMessages > 0 ? (
+        <span className="statusbar__item statusbar__faint">{formatCount(sync.cachedMessages)} messages on this computer</span>
+      ) : null}
       <span className="statusbar__spacer" />
-      <span className="statusbar__item" data-testid="status-version">
+      {source ? (
+        <span className="statusbar__item" data-testid="status-source" title={source === 'cache' ? 'Answered from the local cache' : 'Answered by the Gmail API'}>
+          <span className={`source-pill source-pill--${source}`}>{source === 'cache' ? 'Cache' : 'Gmail API'}</span>
+        </span>
+      ) : null}
+      <span className="statusbar__item statusbar__faint" data-testid="status-version">
         {info ? `${info.name} ${info.version}` : '…'}
       </span>
     </footer>

@@ -45,8 +45,10 @@ describe('Content-Security-Policy', () => {
     expect(csp.get('script-src')).not.toContain("'unsafe-inline'");
   });
 
-  it('allows no remote origin anywhere and no plugins, forms or base changes', () => {
+  it('allows no remote origin anywhere but images (for "Show images") and no plugins, forms or base changes', () => {
+    expect(csp.get('img-src')).toEqual(["'self'", 'data:', 'blob:', 'https:', 'http:']);
     for (const [directive, values] of csp) {
+      if (directive === 'img-src') continue;
       for (const value of values) {
         expect(value, `${directive} ${value}`).not.toMatch(/^(https?:|\*|wss?:|http)/);
       }

@@ -1,0 +1,98 @@
+import { useState } from 'react';
+import type { AttachmentInfo } from '../../../common/mail-types';
+import { skimmer } from '../api';
+import { errorMessage } from '../lib/errors';
+import { formatSize } from '../lib/format';
+import { CheckIcon, DownloadIcon, FileIcon, ImageIcon } from './icons';
+
+const TONE_NAMES: Record<string, string> = {
+  image: 'Image',
+  pdf: 'PDF document',
+  doc: 'Document',
+  sheet: 'Spreadsheet',
+  slides: 'Presentation',
+  archive: 'Archive',
+  text: 'Text',
+  other: 'File',
+};
+
+function kindOf(att: AttachmentInfo): { label: string; tone: string } {
+  const name = att.filename.toLowerCase();
+  const ext = name.includes('.') ? name.slice(name.lastIndexOf('.') + 1) : '';
+  const type = att.mimeType.toLowerCase();
+  if (type.startsWith('image/')) return { label: ext.toUpperCase() || 'IMG', tone: 'image' };
+  if (type === 'application/pdf' || ext === 'pdf') return { label: 'PDF', tone: 'pdf' };
+  if (/word|document|rtf/.test(type) || ['doc', 'docx', 'odt', 'rtf'].includes(ext)) return { label: ext.toUpperCase() || 'DOC', tone: 'doc' };
+  if (/sheet|excel|csv/.test(type) || ['xls', 'xlsx', 'ods', 'csv'].includes(ext)) return { label: ext.toUpperCase() || 'XLS', tone: 'sheet' };
+  if (/presentation|powerpoint/.test(type) || ['ppt', 'pptx', 'odp', 'key'].includes(ext)) return { label: ext.toUpperCase(), tone: 'slides' };
+  if (/zip|compressed|tar|gzip/.test(type) || ['zip', 'gz', 'tgz', 'rar', '7z'].includes(ext)) return { label: ext.toUpperCase() || 'ZIP', tone: 'archive' };
+  if (type.startsWith('text/')) return { label: ext.toUpperCase() || 'TXT', tone: 'text' };
+  return { label: (ext || 'FILE').slice(0, 4).toUpperCase(), tone: 'other' };
+}
+
+interface AttachmentsProps {
+  readonly accountId: string;
+  readonly messageId: string;
+  readonly attachments: readonly AttachmentInfo[];
+}
+
+export function Attachments({ accountId, messageId, attachments }: AttachmentsProps) {
+  const [status, setStatus] = useState<Record<string, string>>({});
+  const shown = attachments.filter((a) => !a.inline || a.filename);
+  if (shown.length === 0) return null;
+
+  const save = async (att: AttachmentInfo) => {
+    setStatus((s) => ({ ...s, [att.attachmentId]: 'saving' }));
+    // Main finds the part by its stable part id (Gmail's attachmentId changes on every fetch).
+    const reply = await skimmer().saveAttachment(accountId, messageId, att.partId);
+    if (!reply.ok) setStatus((s) => ({ ...s, [att.attachmentId]: `error:${errorMessage(reply.error)}` }));
+    else if (reply.value.saved) setStatus((s) => ({ ...s, [att.attachmentId]: `saved:${reply.value.fileName ?? att.filename}` }));
+    else setStatus((s) => ({ ...s, [att.attachmentId]: '' }));
+  };
+
+  return (
+    <ul className="attachments" aria-label="Attachments">
+      {shown.map((att) => {
+        const kind = kindOf(att);
+        const state = status[att.attachmentId] ?? '';
+        const Icon = kind.tone === 'image' ? ImageIcon : FileIcon;
+        return (
+          <li key={att.attachmentId} className="attachment" data-testid="attachment">
+            <span className={`attachment__icon attachment__icon--${kind.tone}`} aria-hidden="true">
+              <Icon size={16} />
+              <span className="attachment__ext">{kind.label}</span>
+            </span>
+            <span className="attachment__text">
+              <span className="attachment__name" title={att.filename}>
+                {att.filename || '(unnamed)'}
+              </span>
+              <span className="attachment__meta">
+                {state.startsWith('saved:') ? (
+                  <span className="attachment__saved">Saved as {state.slice(6)}</span>
+                ) : state.startsWith('error:') ? (
+                  <span className="attachment__error" role="alert">
+                    {state.slice(6)}
+                  </span>
+                ) : (
+                  <span title={att.mimeType}>
+                    {formatSize(att.size)} · {TONE_NAMES[kind.tone] ?? 'File'}
+                  </span>
+                )}
+              </span>
+            </span>
+            <button
+              type="button"
+              className="icon-button"
+              onClick={() => void save(att)}
+              disabled={state === 'saving'}
+              aria-label={`Save ${att.filename}`}
+              title="Save…"
+            >
+              {state.startsWith('saved:') ? <CheckIcon size={16} /> : <DownloadIcon size={16} />}
+            </button>
+          </li>
+        );
+      })}
+    </ul>
+  );
+}

@@ -1,0 +1,96 @@
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { skimmer } from '../api';
+import { isOpenableUrl } from '../lib/linkify';
+import { buildFrameDocument } from '../lib/mail-frame-doc';
+import { sanitizeMailHtml } from '../lib/sanitize-mail';
+
+interface MailFrameProps {
+  readonly html: string;
+  readonly allowRemote: boolean;
+  readonly onBlockedCount?: (count: number) => void;
+  readonly title: string;
+}
+
+/**
+ * One message body in a sandboxed frame.
+ *
+ * sandbox="allow-same-origin" and nothing else: no script can run in the frame (no
+ * allow-scripts), it can't navigate the app, open popups or submit forms. Same-origin
+ * is granted only so the app (never the mail) can read the frame's height and catch
+ * link clicks: with scripts off, the mail itself gains nothing from it. Links then go to
+ * the system browser through openExternal after an http(s) check.
+ */
+export function MailFrame({ html, allowRemote, onBlockedCount, title }: MailFrameProps) {
+  const frameRef = useRef<HTMLIFrameElement>(null);
+  const [height, setHeight] = useState(120);
+  const sanitized = useMemo(() => sanitizeMailHtml(html, allowRemote), [html, allowRemote]);
+  const doc = useMemo(
+    () => buildFrameDocument(sanitized.html, { allowRemote, theme: 'light' }),
+    [sanitized.html, allowRemote],
+  );
+
+  useEffect(() => {
+    onBlockedCount?.(sanitized.blockedRemote);
+  }, [sanitized.blockedRemote, onBlockedCount]);
+
+  useEffect(() => {
+    const frame = frameRef.current;
+    if (!frame) return;
+    let observer: ResizeObserver | null = null;
+    let detach: (() => void) | null = null;
+    const attach = () => {
+      detach?.();
+      observer?.disconnect();
+      const inner = frame.contentDocument;
+      if (!inner || !inner.documentElement) return;
+      const measure = () => {
+        const h = Math.max(inner.documentElement.scrollHeight, inner.body?.scrollHeight ?? 0);
+        setHeight(Math.min(Math.max(h, 40), 200_000));
+      };
+      measure();
+      observer = new ResizeObserver(measure);
+      observer.observe(inner.documentElement);
+      if (inner.body) observer.observe(inner.body);
+      const onClick = (event: MouseEvent) => {
+        const target = event.target as Element | null;
+        const anchor = target?.closest?.('a');
+        if (!anchor) return;
+        event.preventDefault();
+        event.stopPropagation();
+        const href = anchor.getAttribute('href') ?? '';
+        if (isOpenableUrl(href)) void skimmer().openExternal(href);
+      };
+      // Middle clicks and form-less submits: nothing in the frame may navigate.
+      const onAux = (event: MouseEvent) => {
+        if ((event.target as Element | null)?.closest?.('a')) event.preventDefault();
+      };
+      inner.addEventListener('click', onClick, true);
+      inner.addEventListener('auxclick', onAux, true);
+      detach = () => {
+        inner.removeEventListener('click', onClick, true);
+        inner.removeEventListener('auxclick', onAux, true);
+      };
+    };
+    frame.addEventListener('load', attach);
+    if (frame.contentDocument?.readyState === 'complete' && frame.contentDocument.body?.childNodes.length) attach();
+    return () => {
+      frame.removeEventListener('load', attach);
+      detach?.();
+      observer?.disconnect();
+    };
+  }, [doc]);
+
+  return (
+    <iframe
+      ref={frameRef}
+      className="mail-frame"
+      title={title}
+      sandbox="allow-same-origin"
+      srcDoc={doc}
+      referrerPolicy="no-referrer"
+      style={{ height }}
+      data-testid="mail-frame"
+      data-remote={allowRemote ? 'allowed' : 'blocked'}
+    />
+  );
+}

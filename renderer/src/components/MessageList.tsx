@@ -1,0 +1,292 @@
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { memo, useEffect, useMemo, useRef, type KeyboardEvent } from 'react';
+import type { IpcError } from '../../../common/ipc';
+import type { LabelSummary, ListRow } from '../../../common/mail-types';
+import { errorMessage, isRetryable } from '../lib/errors';
+import { displayName, formatCount, formatListDate, participantsLabel } from '../lib/format';
+import { InboxIcon, PaperclipIcon, RefreshIcon, SearchIcon, StarIcon, ThreadIcon, WifiOffIcon } from './icons';
+
+export const ROW_HEIGHT = 84;
+
+interface MessageListProps {
+  readonly title: string;
+  readonly rows: readonly ListRow[];
+  readonly loading: boolean;
+  readonly loadingMore: boolean;
+  readonly hasMore: boolean;
+  readonly error: IpcError | null;
+  readonly estimate: number;
+  readonly searching: boolean;
+  readonly threads: boolean;
+  readonly labelsById: ReadonlyMap<string, LabelSummary>;
+  readonly selectedIndex: number;
+  readonly openId: string | null;
+  readonly generation: number;
+  readonly listKey: string;
+  readonly onToggleThreads: () => void;
+  readonly onSelect: (index: number) => void;
+  readonly onOpen: (index: number) => void;
+  readonly onLoadMore: () => void;
+  readonly onRetry: () => void;
+  readonly onReauth: () => void;
+}
+
+function Skeleton({ count }: { count: number }) {
+  return (
+    <div className="skeleton-list" aria-hidden="true">
+      {Array.from({ length: count }, (_, i) => (
+        <div key={i} className="row row--skeleton" style={{ height: ROW_HEIGHT }}>
+          <div className="row__line">
+            <span className="shimmer" style={{ width: `${38 + ((i * 17) % 30)}%` }} />
+            <span className="shimmer shimmer--short" />
+          </div>
+          <div className="row__line">
+            <span className="shimmer" style={{ width: `${55 + ((i * 23) % 35)}%` }} />
+          </div>
+          <div className="row__line">
+            <span className="shimmer shimmer--faint" style={{ width: `${70 + ((i * 11) % 25)}%` }} />
+          </div>
+        </div>
+      ))}
+    </div>
+  );
+}
+
+interface RowProps {
+  readonly row: ListRow;
+  readonly index: number;
+  readonly selected: boolean;
+  readonly open: boolean;
+  readonly threads: boolean;
+  readonly labelsById: ReadonlyMap<string, LabelSummary>;
+  readonly now: Date;
+  readonly onOpen: (index: number) => void;
+}
+
+const Row = memo(function Row({ row, index, selected, open, threads, labelsById, now, onOpen }: RowProps) {
+  const sender = threads && row.participants.length > 0 ? participantsLabel(row.participants) : displayName(row.from);
+  const chips = row.labelIds
+    .map((id) => labelsById.get(id))
+    .filter((l): l is LabelSummary => l !== undefined && l.type === 'user')
+    .slice(0, 3);
+  return (
+    <div
+      role="option"
+      id={`row-${index}`}
+      aria-selected={selected}
+      aria-setsize={-1}
+      aria-posinset={index + 1}
+      data-index={index}
+      data-id={row.id}
+      data-thread-id={row.threadId}
+      className={`row ${row.unread ? 'row--unread' : ''} ${selected ? 'row--selected' : ''} ${open ? 'row--open' : ''}`}
+      onClick={() => onOpen(index)}
+    >
+      <div className="row__line row__line--top">
+        {row.unread ? <span className="row__unread-dot" aria-label="Unread" /> : null}
+        <span className="row__sender" title={row.from.email}>
+          {sender}
+        </span>
+        {threads && row.threadCount > 1 ? (
+          <span className="row__count" aria-label={`${row.threadCount} messages`}>
+            {row.threadCount}
+          </span>
+        ) : null}
+        <span className="row__meta">
+          {row.hasAttachment ? <PaperclipIcon size={14} className="row__attach" /> : null}
+          <time className="row__date" dateTime={new Date(row.internalDate).toISOString()}>
+            {formatListDate(row.internalDate, now)}
+          </time>
+        </span>
+      </div>
+      <div className="row__line">
+        <span className="row__subject">{row.subject || '(no subject)'}</span>
+        {row.starred ? <StarIcon size={14} className="row__star" /> : null}
+      </div>
+      <div className="row__line row__line--bottom">
+        <span className="row__snippet">{row.snippet}</span>
+        {chips.map((label) => (
+          <span
+            key={label.id}
+            className="chip"
+            style={
+              label.color
+                ? { background: label.color.backgroundColor, color: label.color.textColor, borderColor: 'transparent' }
+                : undefined
+            }
+          >
+            {label.name.split('/').pop()}
+          </span>
+        ))}
+      </div>
+    </div>
+  );
+});
+
+/** The virtualised list: a bounded DOM whatever the number of rows. */
+export function MessageList(props: MessageListProps) {
+  const {
+    title, rows, loading, loadingMore, hasMore, error, searching, threads, labelsById,
+    selectedIndex, openId, generation, listKey, onToggleThreads, onSelect, onOpen, onLoadMore, onRetry, onReauth,
+  } = props;
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const count = rows.length + (hasMore ? 3 : 0);
+  // eslint-disable-next-line react-hooks/incompatible-library -- TanStack Virtual returns fresh functions by design.
+  const virtualizer = useVirtualizer({
+    count,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 8,
+  });
+  const items = virtualizer.getVirtualItems();
+  const last = items[items.length - 1];
+  const now = useMemo(() => new Date(), [generation]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  useEffect(() => {
+    if (!last) return;
+    if (hasMore && !loadingMore && !error && last.index >= rows.length - 20) onLoadMore();
+  }, [last, hasMore, loadingMore, error, rows.length, onLoadMore]);
+
+  useEffect(() => {
+    scrollRef.current?.scrollTo({ top: 0 });
+  }, [listKey]);
+
+  useEffect(() => {
+    if (selectedIndex >= 0 && selectedIndex < rows.length) virtualizer.scrollToIndex(selectedIndex, { align: 'auto' });
+  }, [selectedIndex, rows.length, virtualizer]);
+
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    if (event.key === 'ArrowDown') {
+      event.preventDefault();
+      onSelect(Math.min(rows.length - 1, selectedIndex + 1));
+    } else if (event.key === 'ArrowUp') {
+      event.preventDefault();
+      onSelect(Math.max(0, selectedIndex - 1));
+    } else if (event.key === 'Home') {
+      event.preventDefault();
+      onSelect(0);
+    } else if (event.key === 'End') {
+      event.preventDefault();
+      onSelect(rows.length - 1);
+    }
+  };
+
+  const countText = loading
+    ? 'Loading…'
+    : rows.length === 0
+      ? 'No messages'
+      : `${formatCount(rows.length)}${hasMore ? '+' : ''} ${threads ? (rows.length === 1 ? 'conversation' : 'conversations') : rows.length === 1 ? 'message' : 'messages'}`;
+
+  return (
+    <main className="message-list" aria-label="Messages">
+      <header className={`list-header ${searching ? 'list-header--search' : ''}`}>
+        <div className="list-header__title">
+          {searching ? <SearchIcon size={16} className="list-header__icon" /> : null}
+          <h2 title={title}>{title}</h2>
+        </div>
+        <span className="list-header__count" data-testid="result-count">
+          {countText}
+        </span>
+        <button
+          type="button"
+          className={`toggle ${threads ? 'toggle--on' : ''}`}
+          aria-pressed={threads}
+          onClick={onToggleThreads}
+          title={threads ? 'Grouped by conversation' : 'Single messages'}
+          data-testid="threads-toggle"
+        >
+          <ThreadIcon size={15} />
+          <span>{threads ? 'Conversations' : 'Messages'}</span>
+        </button>
+      </header>
+      <div className="visually-hidden" role="status" aria-live="polite" data-testid="live-count">
+        {loading ? '' : `${countText} in ${title}`}
+      </div>
+      {error && error.code === 'needs_reauth' ? (
+        <div className="banner banner--warning" role="alert" data-testid="reauth-banner">
+          <span>Google needs you to sign in again. Your cached mail is still here.</span>
+          <button type="button" className="button button--small button--primary" onClick={onReauth}>
+            Sign in again
+          </button>
+        </div>
+      ) : error && rows.length === 0 && error.code === 'offline' ? null : error ? (
+        <div className={`banner ${error.code === 'offline' ? 'banner--muted' : 'banner--error'}`} role="alert" data-testid="list-error">
+          {error.code === 'offline' ? <WifiOffIcon size={16} /> : null}
+          <span>{errorMessage(error)}</span>
+          {isRetryable(error.code) || error.code === 'not_found' ? (
+            <button type="button" className="button button--small button--secondary" onClick={onRetry}>
+              <RefreshIcon size={14} /> Retry
+            </button>
+          ) : null}
+        </div>
+      ) : null}
+      {loading ? (
+        <Skeleton count={9} />
+      ) : rows.length === 0 ? (
+        <div className="empty-state" data-testid="empty-list">
+          {error?.code === 'offline' ? (
+            <>
+              <WifiOffIcon size={36} className="empty-state__icon" />
+              <p className="empty-state__title">You&apos;re offline</p>
+              <p className="empty-state__text">Nothing for this view is on this computer yet.</p>
+              <button type="button" className="button button--secondary button--small" onClick={onRetry}>
+                Try again
+              </button>
+            </>
+          ) : searching ? (
+            <>
+              <SearchIcon size={36} className="empty-state__icon" />
+              <p className="empty-state__title">No matches</p>
+              <p className="empty-state__text">Try fewer words, or another operator.</p>
+            </>
+          ) : error ? null : (
+            <>
+              <InboxIcon size={36} className="empty-state__icon" />
+              <p className="empty-state__title">All clear</p>
+              <p className="empty-state__text">Nothing in {title}.</p>
+            </>
+          )}
+        </div>
+      ) : (
+        <div
+          ref={scrollRef}
+          className="list-scroll"
+          role="listbox"
+          aria-label={`${title}: messages`}
+          aria-activedescendant={selectedIndex >= 0 ? `row-${selectedIndex}` : undefined}
+          tabIndex={0}
+          onKeyDown={onKeyDown}
+          data-testid="message-list"
+        >
+          <div className="list-sizer" style={{ height: virtualizer.getTotalSize() }}>
+            {items.map((item) => {
+              const row = rows[item.index];
+              return (
+                <div
+                  key={item.key}
+                  className="list-item"
+                  style={{ height: item.size, transform: `translateY(${item.start}px)` }}
+                >
+                  {row ? (
+                    <Row
+                      row={row}
+                      index={item.index}
+                      selected={item.index === selectedIndex}
+                      open={openId !== null && (threads ? row.threadId === openId : row.id === openId)}
+                      threads={threads}
+                      labelsById={labelsById}
+                      now={now}
+                      onOpen={onOpen}
+                    />
+                  ) : (
+                    <Skeleton count={1} />
+                  )}
+                </div>
+              );
+            })}
+          </div>
+        </div>
+      )}
+    </main>
+  );
+}

@@ -1,0 +1,227 @@
+import { useEffect, useState } from 'react';
+import type { AuthStatus, IpcError } from '../../../common/ipc';
+import { skimmer } from '../api';
+import { signInErrorMessage } from '../lib/errors';
+import { KeyIcon, ShieldIcon, SparkIcon, UploadIcon } from './icons';
+
+interface SignInProps {
+  readonly authStatus: AuthStatus | null;
+  readonly onAuthStatus: (status: AuthStatus) => void;
+  /** Shown above the actions, e.g. "Signed out" or a re-auth request. */
+  readonly notice?: string | null;
+  /** Set when signing in again for one account. */
+  readonly accountId?: string;
+  readonly compact?: boolean;
+  readonly onCancel?: () => void;
+  /** Called after a successful sign-in or demo start. */
+  readonly onDone?: () => void;
+}
+
+type Busy = 'none' | 'google' | 'demo' | 'import';
+
+/** The first screen: sign in with Google (or import a client), or try the demo mailbox. */
+export function SignIn({ authStatus, onAuthStatus, notice, accountId, compact, onCancel, onDone }: SignInProps) {
+  const [busy, setBusy] = useState<Busy>('none');
+  const [error, setError] = useState<string | null>(null);
+  const [pendingUrl, setPendingUrl] = useState<string | null>(null);
+  const [copied, setCopied] = useState(false);
+
+  useEffect(() => skimmer().on.signInPending((payload) => setPendingUrl(payload.url)), []);
+
+  const noClient = authStatus?.client === 'none';
+
+  const fail = (e: IpcError) => {
+    if (e.code !== 'cancelled') setError(signInErrorMessage(e));
+    else setError(null);
+  };
+
+  const signIn = async () => {
+    setError(null);
+    setBusy('google');
+    setPendingUrl(null);
+    try {
+      const reply = await skimmer().signIn(accountId ? { accountId } : {});
+      if (!reply.ok) fail(reply.error);
+      else onDone?.();
+    } finally {
+      setBusy('none');
+      setPendingUrl(null);
+    }
+  };
+
+  const demo = async () => {
+    setError(null);
+    setBusy('demo');
+    setPendingUrl(null);
+    try {
+      const reply = await skimmer().startDemo();
+      if (!reply.ok) fail(reply.error);
+      else onDone?.();
+    } finally {
+      setBusy('none');
+      setPendingUrl(null);
+    }
+  };
+
+  const importClient = async () => {
+    setError(null);
+    setBusy('import');
+    try {
+      const reply = await skimmer().importClientSecret();
+      if (!reply.ok) fail(reply.error);
+      else if (reply.value) onAuthStatus(reply.value);
+    } finally {
+      setBusy('none');
+    }
+  };
+
+  const cancel = async () => {
+    await skimmer().cancelSignIn();
+  };
+
+  const copy = async () => {
+    if (!pendingUrl) return;
+    try {
+      await navigator.clipboard.writeText(pendingUrl);
+      setCopied(true);
+      window.setTimeout(() => setCopied(false), 1500);
+    } catch {
+      setCopied(false);
+    }
+  };
+
+  // The demo signs in through the (local) consent page too: same waiting screen once it opens.
+  if (busy === 'google' || (busy === 'demo' && pendingUrl !== null)) {
+    return (
+      <section className={`signin ${compact ? 'signin--compact' : ''}`} aria-labelledby="signin-title" data-testid="signin-pending">
+        <div className="signin__card">
+          <div className="signin__spinner" aria-hidden="true" />
+          <h1 id="signin-title" className="signin__title">
+            Continue in your browser
+          </h1>
+          <p className="signin__lede">
+            Skimmer opened Google&apos;s sign-in page in your browser. Choose your account and allow read-only access;
+            you&apos;ll come straight back here.
+          </p>
+          {pendingUrl ? (
+            <div className="signin__url">
+              <span className="signin__url-label">Didn&apos;t open? Copy this link into your browser:</span>
+              <div className="signin__url-row">
+                <code className="signin__url-text" data-testid="consent-url" title={pendingUrl}>
+                  {pendingUrl}
+                </code>
+                <button type="button" className="button button--secondary button--small" onClick={copy}>
+                  {copied ? 'Copied' : 'Copy'}
+                </button>
+              </div>
+            </div>
+          ) : null}
+          <div className="signin__actions">
+            <button type="button" className="button button--secondary" onClick={cancel}>
+              Cancel
+            </button>
+          </div>
+        </div>
+      </section>
+    );
+  }
+
+  return (
+    <section className={`signin ${compact ? 'signin--compact' : ''}`} aria-labelledby="signin-title">
+      <div className="signin__card">
+        <div className="signin__mark" aria-hidden="true" />
+        <h1 id="signin-title" className="signin__title">
+          {accountId ? 'Sign in again' : 'Your Gmail, instantly searchable'}
+        </h1>
+        <p className="signin__lede">
+          Skimmer keeps a private copy of your mail on this computer, so Gmail&apos;s own search syntax answers in
+          milliseconds, even offline.
+        </p>
+        {notice ? (
+          <p className="signin__notice" role="status">
+            {notice}
+          </p>
+        ) : null}
+        {authStatus?.storage === 'memory_only' ? (
+          <p className="banner banner--warning" role="note" data-testid="memory-only">
+            <KeyIcon size={16} />
+            <span>No system keychain: you&apos;ll need to sign in again next time.</span>
+          </p>
+        ) : null}
+        <div className="signin__actions">
+          <button
+            type="button"
+            className="button button--primary button--large"
+            onClick={signIn}
+            disabled={busy !== 'none' || noClient}
+            aria-describedby={noClient ? 'signin-no-client' : undefined}
+          >
+            <span className="google-g" aria-hidden="true">
+              G
+            </span>
+            Sign in with Google
+          </button>
+          {accountId ? null : (
+            <button type="button" className="button button--secondary button--large" onClick={demo} disabled={busy !== 'none'}>
+              {busy === 'demo' ? 'Opening the demo…' : 'Try the demo mailbox'}
+            </button>
+          )}
+          {onCancel ? (
+            <button type="button" className="button button--ghost" onClick={onCancel}>
+              Not now
+            </button>
+          ) : null}
+        </div>
+        {error ? (
+          <p className="signin__error" role="alert">
+            {error}
+          </p>
+        ) : null}
+        {noClient ? (
+          <div className="signin__client" id="signin-no-client" data-testid="no-client-help">
+            <h2 className="signin__subtitle">Connect your own Google client first</h2>
+            <p>
+              Google needs an OAuth client of type <strong>Desktop app</strong> to let Skimmer read your mail. It takes
+              two minutes and stays under your control:
+            </p>
+            <ol>
+              <li>
+                Open the Google Cloud console, create a project and enable the <strong>Gmail API</strong>.
+              </li>
+              <li>
+                Configure the OAuth consent screen (External, add yourself as a test user, scope{' '}
+                <code>gmail.readonly</code>).
+              </li>
+              <li>
+                Under Credentials choose <strong>Create credentials → OAuth client ID → Desktop app</strong> and download
+                the JSON.
+              </li>
+            </ol>
+            {authStatus?.help ? <p className="signin__help">{authStatus.help}</p> : null}
+            <button type="button" className="button button--secondary" onClick={importClient} disabled={busy !== 'none'}>
+              <UploadIcon size={16} />
+              {busy === 'import' ? 'Importing…' : 'Import client_secret.json'}
+            </button>
+          </div>
+        ) : null}
+        <ul className="signin__points">
+          <li>
+            <ShieldIcon size={16} />
+            <span>
+              Read-only access.{' '}
+              {authStatus?.storage === 'memory_only'
+                ? 'Your sign-in stays in memory for this session only.'
+                : 'Your sign-in is encrypted with your system keychain.'}
+            </span>
+          </li>
+          <li>
+            <SparkIcon size={16} />
+            <span>
+              <code>from:</code>, <code>has:attachment</code>, <code>after:</code> and every other Gmail operator, offline.
+            </span>
+          </li>
+        </ul>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,138 @@
+/**
+ * Mail HTML -> a safe fragment for the message frame, with DOMPurify (in the renderer's
+ * DOM; DOMPurify parses into an inert document, so nothing loads while it works).
+ *
+ * An allowlist, not a blocklist: text, tables, lists, images and links, with the
+ * presentational attributes old mail relies on. No forms, media, frames, SVG, MathML,
+ * `<link>`, `<meta>` or `<base>`. URLs are checked by hand:
+ * - `a[href]`: http(s) and mailto only, forced to `target=_blank rel=noopener noreferrer`;
+ * - `img[src]` and `[background]`: data: images always; http(s) only with `allowRemote`;
+ *   otherwise removed and counted (the "images hidden" bar), size kept for layout;
+ * - `style` attributes and `<style>` elements go through `sanitizeCss`.
+ */
+import DOMPurify from 'dompurify';
+import { isRemoteHttpUrl, isSafeDataImage, sanitizeCss } from './mail-css';
+
+export interface SanitizedMail {
+  readonly html: string;
+  /** Remote images, backgrounds and CSS URLs that were removed. */
+  readonly blockedRemote: number;
+  /** Inline (cid:) images that are not shown. */
+  readonly inlineImages: number;
+}
+
+const ALLOWED_TAGS = [
+  'a', 'abbr', 'acronym', 'address', 'article', 'aside', 'b', 'bdi', 'bdo', 'big', 'blockquote', 'br', 'caption',
+  'center', 'cite', 'code', 'col', 'colgroup', 'dd', 'del', 'details', 'dfn', 'div', 'dl', 'dt', 'em', 'figcaption',
+  'figure', 'font', 'footer', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hr', 'i', 'img', 'ins', 'kbd', 'li',
+  'main', 'mark', 'nav', 'ol', 'p', 'pre', 'q', 'rp', 'rt', 'ruby', 's', 'samp', 'section', 'small', 'span',
+  'strike', 'strong', 'style', 'sub', 'summary', 'sup', 'table', 'tbody', 'td', 'tfoot', 'th', 'thead', 'time',
+  'tr', 'tt', 'u', 'ul', 'var', 'wbr',
+];
+
+const ALLOWED_ATTR = [
+  'align', 'alt', 'background', 'bgcolor', 'border', 'cellpadding', 'cellspacing', 'class', 'clear', 'color',
+  'cols', 'colspan', 'compact', 'datetime', 'dir', 'face', 'frame', 'headers', 'height', 'href', 'hspace', 'lang',
+  'noshade', 'nowrap', 'open', 'rowspan', 'rules', 'scope', 'size', 'span', 'src', 'start', 'style', 'summary',
+  'title', 'type', 'valign', 'value', 'vspace', 'width', 'abbr', 'reversed', 'role',
+];
+
+let blockedRemote = 0;
+let inlineImages = 0;
+let allowRemoteNow = false;
+let hooksInstalled = false;
+
+function installHooks(): void {
+  if (hooksInstalled) return;
+  hooksInstalled = true;
+  DOMPurify.addHook('uponSanitizeElement', (node, data) => {
+    if (data.tagName === 'style' && node.textContent) {
+      const result = sanitizeCss(node.textContent, allowRemoteNow);
+      blockedRemote += result.blocked;
+      node.textContent = result.css;
+    }
+  });
+  DOMPurify.addHook('afterSanitizeAttributes', (node) => {
+    const el = node as Element;
+    if (typeof el.getAttribute !== 'function') return;
+    const style = el.getAttribute('style');
+    if (style !== null) {
+      const result = sanitizeCss(style, allowRemoteNow);
+      blockedRemote += result.blocked;
+      if (result.css.trim()) el.setAttribute('style', result.css);
+      else el.removeAttribute('style');
+    }
+    const background = el.getAttribute('background');
+    if (background !== null) {
+      if (allowRemoteNow && isRemoteHttpUrl(background)) el.setAttribute('background', background.trim());
+      else {
+        if (!isSafeDataImage(background)) {
+          el.removeAttribute('background');
+          if (background.trim()) blockedRemote += 1;
+        }
+      }
+    }
+    const tag = el.tagName.toLowerCase();
+    if (tag === 'a') {
+      const href = (el.getAttribute('href') ?? '').trim();
+      if (href && (isRemoteHttpUrl(href) || /^mailto:[^\s]+$/i.test(href))) {
+        el.setAttribute('href', href);
+        el.setAttribute('target', '_blank');
+        el.setAttribute('rel', 'noopener noreferrer');
+        if (!el.getAttribute('title')) el.setAttribute('title', href.length > 200 ? `${href.slice(0, 200)}…` : href);
+      } else {
+        el.removeAttribute('href');
+        el.removeAttribute('target');
+      }
+    } else if (el.hasAttribute('href')) {
+      el.removeAttribute('href');
+    }
+    if (tag === 'img') {
+      const src = (el.getAttribute('src') ?? '').trim();
+      if (isSafeDataImage(src)) return;
+      if (/^cid:/i.test(src)) {
+        inlineImages += 1;
+        el.removeAttribute('src');
+        el.setAttribute('class', `${el.getAttribute('class') ?? ''} skimmer-blocked-img`.trim());
+        return;
+      }
+      if (allowRemoteNow && isRemoteHttpUrl(src)) {
+        el.setAttribute('src', src);
+        return;
+      }
+      el.removeAttribute('src');
+      if (src) {
+        blockedRemote += 1;
+        el.setAttribute('class', `${el.getAttribute('class') ?? ''} skimmer-blocked-img`.trim());
+      }
+    } else if (el.hasAttribute('src')) {
+      el.removeAttribute('src');
+    }
+    if (el.hasAttribute('type') && tag !== 'ol' && tag !== 'ul' && tag !== 'li') el.removeAttribute('type');
+  });
+}
+
+/** Sanitises one message body. Synchronous; call it from the renderer only. */
+export function sanitizeMailHtml(html: string, allowRemote: boolean): SanitizedMail {
+  installHooks();
+  blockedRemote = 0;
+  inlineImages = 0;
+  allowRemoteNow = allowRemote;
+  const clean = DOMPurify.sanitize(html, {
+    ALLOWED_TAGS,
+    ALLOWED_ATTR,
+    ALLOW_DATA_ATTR: false,
+    ALLOW_ARIA_ATTR: false,
+    ALLOW_UNKNOWN_PROTOCOLS: false,
+    FORCE_BODY: true,
+    WHOLE_DOCUMENT: false,
+    RETURN_TRUSTED_TYPE: false,
+    USE_PROFILES: false,
+    SAFE_FOR_TEMPLATES: false,
+    FORBID_TAGS: ['svg', 'math', 'form', 'input', 'button', 'textarea', 'select', 'option', 'link', 'meta', 'base', 'iframe', 'frame', 'frameset', 'object', 'embed', 'applet', 'video', 'audio', 'source', 'track', 'picture', 'script', 'noscript', 'template', 'portal'],
+    FORBID_ATTR: ['srcset', 'ping', 'poster', 'formaction', 'action', 'xlink:href', 'lowsrc', 'dynsrc', 'longdesc', 'usemap', 'data', 'codebase', 'manifest', 'icon'],
+  }) as string;
+  const result = { html: clean, blockedRemote, inlineImages };
+  allowRemoteNow = false;
+  return result;
+}

@@ -1,0 +1,151 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { IpcError } from '../../../common/ipc';
+import type { ListRow, MailSelector } from '../../../common/mail-types';
+import { skimmer } from '../api';
+
+export const PAGE_SIZE = 100;
+
+export interface MessageListState {
+  readonly rows: readonly ListRow[];
+  /** True until the first page answers. */
+  readonly loading: boolean;
+  readonly loadingMore: boolean;
+  readonly error: IpcError | null;
+  readonly hasMore: boolean;
+  readonly source: 'cache' | 'api' | null;
+  readonly estimate: number;
+  readonly queryHints: readonly string[];
+  /** Bumped each time a new list (not a next page) arrives. */
+  readonly generation: number;
+}
+
+const EMPTY: MessageListState = {
+  rows: [],
+  loading: true,
+  loadingMore: false,
+  error: null,
+  hasMore: false,
+  source: null,
+  estimate: 0,
+  queryHints: [],
+  generation: 0,
+};
+
+/**
+ * Lists seen recently, so going back to a mailbox shows its rows at once while the fresh
+ * answer is fetched (stale-while-revalidate). Small: a handful of lists per session.
+ */
+const recentLists = new Map<string, MessageListState>();
+const RECENT_LISTS = 12;
+
+function remember(key: string, state: MessageListState): void {
+  recentLists.delete(key);
+  recentLists.set(key, state);
+  while (recentLists.size > RECENT_LISTS) recentLists.delete(recentLists.keys().next().value as string);
+}
+
+/** One list of rows for (account, selector, grouping), paged by nextPageToken. */
+export function useMessageList(accountId: string | null, selector: MailSelector, threads: boolean) {
+  const [state, setState] = useState<MessageListState & { key: string }>({ ...EMPTY, key: '' });
+  const tokenRef = useRef<string | null>(null);
+  const inFlight = useRef(false);
+  const generation = useRef(0);
+  const selectorJson = JSON.stringify(selector);
+  const [reloadTick, setReloadTick] = useState(0);
+  const key = accountId ? `${accountId}|${threads ? 't' : 'm'}|${reloadTick}|${selectorJson}` : '';
+
+  useEffect(() => {
+    if (!accountId) return;
+    const gen = ++generation.current;
+    inFlight.current = true;
+    tokenRef.current = null;
+    const parsedSelector = JSON.parse(selectorJson) as MailSelector;
+    skimmer()
+      .listMessages(accountId, parsedSelector, { pageToken: null, threads, pageSize: PAGE_SIZE })
+      .then((reply) => {
+        if (gen !== generation.current) return;
+        inFlight.current = false;
+        if (!reply.ok) {
+          setState((s) => ({ ...EMPTY, key, loading: false, error: reply.error, generation: s.generation + 1 }));
+          return;
+        }
+        tokenRef.current = reply.value.nextPageToken;
+        setState((s) => ({
+          key,
+          rows: reply.value.rows,
+          loading: false,
+          loadingMore: false,
+          error: null,
+          hasMore: reply.value.nextPageToken !== null,
+          source: reply.value.source,
+          estimate: reply.value.resultSizeEstimate,
+          queryHints: reply.value.queryHints,
+          generation: s.generation + 1,
+        }));
+      })
+      .catch((error: unknown) => {
+        if (gen !== generation.current) return;
+        inFlight.current = false;
+        setState((s) => ({
+          ...EMPTY,
+          key,
+          loading: false,
+          error: { code: 'internal', message: error instanceof Error ? error.message : String(error) },
+          generation: s.generation + 1,
+        }));
+      });
+  }, [accountId, selectorJson, threads, key]);
+
+  useEffect(() => {
+    if (state.key && !state.loading && !state.error && state.rows.length > 0) remember(state.key, state);
+  }, [state]);
+
+  const loadMore = useCallback(() => {
+    if (!accountId || inFlight.current || !tokenRef.current) return;
+    const gen = generation.current;
+    inFlight.current = true;
+    setState((s) => ({ ...s, loadingMore: true }));
+    skimmer()
+      .listMessages(accountId, selector, { pageToken: tokenRef.current, threads, pageSize: PAGE_SIZE })
+      .then((reply) => {
+        if (gen !== generation.current) return;
+        inFlight.current = false;
+        if (!reply.ok) {
+          setState((s) => ({ ...s, loadingMore: false, error: reply.error }));
+          return;
+        }
+        tokenRef.current = reply.value.nextPageToken;
+        setState((s) => {
+          // A thread can straddle two pages; keep its first (newest) row only.
+          const seen = new Set(s.rows.map((r) => (threads ? r.threadId : r.id)));
+          const fresh = reply.value.rows.filter((r) => !seen.has(threads ? r.threadId : r.id));
+          return {
+            ...s,
+            rows: [...s.rows, ...fresh],
+            loadingMore: false,
+            error: null,
+            hasMore: reply.value.nextPageToken !== null,
+            source: reply.value.source,
+          };
+        });
+      })
+      .catch(() => {
+        if (gen !== generation.current) return;
+        inFlight.current = false;
+        setState((s) => ({ ...s, loadingMore: false }));
+      });
+  }, [accountId, selector, threads]);
+
+  const reload = useCallback(() => setReloadTick((t) => t + 1), []);
+
+  // Until the answer for the current key arrives: the remembered list, else a loading one.
+  const cached = state.key === key ? undefined : recentLists.get(key);
+  const current: MessageListState =
+    state.key === key
+      ? state
+      : cached
+        ? { ...cached, loadingMore: false, generation: -(state.generation + 1) }
+        : { ...EMPTY, generation: state.generation };
+  // listKey names the list (not its refreshes): selection and scroll reset when it changes.
+  return { ...current, listKey: key, loadMore, reload };
+}
