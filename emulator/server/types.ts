@@ -2,41 +2,12 @@
  * The structural view of a mailbox that the HTTP server needs. `emulator/mailbox/` provides
  * the real implementation; the server only relies on this shape, so it stays decoupled.
  */
-import type { SearchableMessage } from '../../common/gmail-query/searchable';
+import type { StoredMessage } from '../mailbox/types';
 
-export interface GmailHeader {
-  name: string;
-  value: string;
-}
+export type { GmailHeader, GmailMessagePartBody, GmailMessagePart } from '../mailbox/types';
 
-export interface GmailMessagePartBody {
-  size: number;
-  data?: string;
-  attachmentId?: string;
-}
-
-export interface GmailMessagePart {
-  partId: string;
-  mimeType: string;
-  filename: string;
-  headers: GmailHeader[];
-  body: GmailMessagePartBody;
-  parts?: GmailMessagePart[];
-}
-
-export interface StoredMessageLike {
-  id: string;
-  threadId: string;
-  labelIds: string[];
-  internalDate: number;
-  historyId: string;
-  sizeEstimate: number;
-  snippet: string;
-  raw: Buffer;
-  payload: GmailMessagePart;
-  attachments: Map<string, Buffer>;
-  searchable: SearchableMessage;
-}
+/** The server reads stored messages exactly as the mailbox keeps them. */
+export type StoredMessageLike = StoredMessage;
 
 export interface GmailLabelLike {
   id: string;
