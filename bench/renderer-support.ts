@@ -5,13 +5,12 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { build as esbuild } from 'esbuild';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { build as viteBuild } from 'vite';
 import type { AccountView, SyncStatus } from '../common/ipc';
 import type { ListRow, MessagePage } from '../common/mail-types';
 import { createIpcRouter, type IpcRouter, type RequestHandlers } from '../main/ipc/router';
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../tests/e2e/harness/launch-app';
+import { buildBridgeScript, CHROMIUM_ARGS, CHROMIUM_PATH } from '../tests/e2e/harness/launch-app';
 import { repoRoot } from '../tests/e2e/harness/paths';
 import { startStaticServer } from '../tests/e2e/harness/static-server';
 
@@ -41,15 +40,7 @@ export async function launchBenchApp(router: (isTrusted: (url: string) => boolea
   } finally {
     process.env.NODE_ENV = previousEnv;
   }
-  const bridge = await esbuild({
-    entryPoints: [path.join(repoRoot, 'preload/test-bridge-entry.ts')],
-    bundle: true,
-    write: false,
-    format: 'iife',
-    platform: 'browser',
-    target: 'chrome130',
-    minify: true,
-  });
+  const bridgeScript = await buildBridgeScript();
   const server = await startStaticServer(outDir);
   const ipc = router((url) => url.startsWith(`${server.origin}/`));
   const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true });
@@ -58,7 +49,7 @@ export async function launchBenchApp(router: (isTrusted: (url: string) => boolea
     const frame = source.frame;
     return ipc.handle(String(channel), frame.parentFrame() === null ? frame.url() : '', args);
   });
-  await context.addInitScript({ content: bridge.outputFiles[0]!.text });
+  await context.addInitScript({ content: bridgeScript });
   const page = await context.newPage();
   await page.goto(`${server.origin}/index.html`);
   return {

@@ -2,7 +2,7 @@
  * The structural view of a mailbox that the HTTP server needs. `emulator/mailbox/` provides
  * the real implementation; the server only relies on this shape, so it stays decoupled.
  */
-import type { StoredMessage } from '../mailbox/types';
+import type { HistoryRecord, LabelCounts, StoredMessage } from '../mailbox/types';
 
 export type { GmailHeader, GmailMessagePartBody, GmailMessagePart } from '../mailbox/types';
 
@@ -18,27 +18,11 @@ export interface GmailLabelLike {
   color?: { textColor?: string; backgroundColor?: string };
 }
 
-export interface LabelCounts {
-  messagesTotal: number;
-  messagesUnread: number;
-  threadsTotal: number;
-  threadsUnread: number;
-}
+export type { LabelCounts } from '../mailbox/types';
 
-export interface HistoryMessageRef {
-  id: string;
-  threadId: string;
-  labelIds?: string[];
-}
-
-export interface HistoryRecordLike {
-  id: string;
-  messages: { id: string; threadId: string }[];
-  messagesAdded?: { message: HistoryMessageRef }[];
-  messagesDeleted?: { message: HistoryMessageRef }[];
-  labelsAdded?: { message: HistoryMessageRef; labelIds: string[] }[];
-  labelsRemoved?: { message: HistoryMessageRef; labelIds: string[] }[];
-}
+export type { HistoryMessageRef } from '../mailbox/types';
+/** History records exactly as the mailbox keeps them. */
+export type HistoryRecordLike = HistoryRecord;
 
 export interface ProfileLike {
   emailAddress: string;

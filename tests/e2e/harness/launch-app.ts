@@ -24,7 +24,8 @@ export const CHROMIUM_ARGS = [
 
 let bridgeScript: Promise<string> | undefined;
 
-function buildBridgeScript(): Promise<string> {
+/** The real preload bridge built for a page without Electron (shared with the renderer benches). */
+export function buildBridgeScript(): Promise<string> {
   bridgeScript ??= build({
     entryPoints: [path.join(repoRoot, 'preload/test-bridge-entry.ts')],
     bundle: true,
