@@ -5,6 +5,10 @@ export const IPC_ERROR_CODES = [
   'needs_reauth',
   'offline',
   'rate_limited',
+  /** The Google Cloud project has the Gmail API turned off. */
+  'api_disabled',
+  /** The project's daily quota is used up. */
+  'quota_exhausted',
   'invalid_query',
   'not_found',
   'cancelled',

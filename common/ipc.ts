@@ -86,12 +86,24 @@ export interface SignInPending {
 
 export interface SyncStatus {
   readonly accountId: string;
-  readonly phase: 'idle' | 'initial' | 'incremental' | 'error' | 'offline';
+  /** `rate_limited`: Gmail asked us to slow down (not offline); `resumeAt` says until when. */
+  readonly phase: 'idle' | 'initial' | 'incremental' | 'error' | 'offline' | 'rate_limited';
   readonly cachedMessages: number;
   readonly totalMessages: number | null;
   readonly etaSeconds: number | null;
   readonly lastSyncedAt: number | null;
   readonly message: string | null;
+  /** Epoch ms when a rate-limited sync expects to go on. */
+  readonly resumeAt?: number | null;
+  /** Where to fix a setup problem (the Cloud console page to enable the Gmail API). */
+  readonly helpUrl?: string | null;
+}
+
+export interface MailChanged {
+  readonly accountId: string;
+  readonly added: number;
+  readonly deleted: number;
+  readonly relabelled: number;
 }
 
 export interface SavedAttachment {
@@ -139,6 +151,8 @@ export const events = {
   accountsChanged: event<AccountView[]>('event:accounts-changed'),
   signInPending: event<SignInPending>('event:sign-in-pending'),
   syncProgress: event<SyncStatus>('event:sync-progress'),
+  /** A sync changed an account's mail: open lists and counts refresh in place. */
+  mailChanged: event<MailChanged>('event:mail-changed'),
 } as const;
 
 export type Requests = typeof requests;

@@ -1,6 +1,7 @@
 /**
  * npm run emulator -- [--port 0] [--mail PATH ...] [--account EMAIL [--mail PATH ...]] ...
- *   [--quota UNITS_PER_SECOND] [--latency MS] [--error-rate 0..1] [--token-ttl SECONDS] [--log]
+ *   [--quota-profile off|legacy|2026] [--quota UNITS_PER_SECOND] [--quota-per-minute UNITS]
+ *   [--quota-refusal-status 429|403] [--api-disabled] [--max-concurrent N] [--latency MS] [--error-rate 0..1] [--token-ttl SECONDS] [--log]
  *
  * Prints ONE JSON line (baseUrl, authUri, tokenUri, revokeUri, userinfoUri, gmailRootUrl,
  * clientId, clientSecret, accounts, ...) and runs until SIGINT/SIGTERM.
@@ -13,7 +14,7 @@ function usage(msg?: string): never {
   if (msg) process.stderr.write(`emulator: ${msg}\n`);
   process.stderr.write(
     'usage: npm run emulator -- [--port N] [--mail PATH ...] [--account EMAIL [--mail PATH ...]]... ' +
-      '[--name NAME] [--quota UNITS_PER_SEC] [--max-concurrent N] [--latency MS] [--error-rate R] [--drop-rate R] ' +
+      '[--name NAME] [--quota-profile off|legacy|2026] [--quota UNITS_PER_SEC] [--quota-per-minute UNITS] [--quota-refusal-status 429|403] [--api-disabled] [--max-concurrent N] [--latency MS] [--error-rate R] [--drop-rate R] ' +
       '[--token-ttl SECONDS] [--client-id ID --client-secret SECRET] [--log]\n',
   );
   process.exit(2);
@@ -59,6 +60,24 @@ export function parseArgs(argv: string[]): StartEmulatorOptions {
       }
       case '--quota':
         opts.quota = { ...opts.quota, unitsPerSecond: number(flag, value()) };
+        break;
+      case '--quota-profile': {
+        const profile = value();
+        if (profile !== 'off' && profile !== 'legacy' && profile !== '2026') usage('--quota-profile is off, legacy or 2026');
+        opts.quota = { ...opts.quota, profile };
+        break;
+      }
+      case '--quota-per-minute':
+        opts.quota = { ...opts.quota, unitsPerMinute: number(flag, value()) };
+        break;
+      case '--quota-refusal-status': {
+        const status = number(flag, value());
+        if (status !== 429 && status !== 403) usage('--quota-refusal-status is 429 or 403');
+        opts.quota = { ...opts.quota, refusalStatus: status };
+        break;
+      }
+      case '--api-disabled':
+        opts.quota = { ...opts.quota, apiDisabled: true };
         break;
       case '--max-concurrent':
         opts.quota = { ...opts.quota, maxConcurrent: number(flag, value()) };

@@ -13,7 +13,7 @@ import { addMessage, clientInfo } from './server/hooks';
 import type { QuotaSettings, QuotaUsage } from './server/quota';
 import type { FaultSettings } from './server/faults';
 
-export type { QuotaSettings, QuotaUsage } from './server/quota';
+export type { QuotaProfile, QuotaSettings, QuotaUsage } from './server/quota';
 export type { FaultSettings } from './server/faults';
 export type { ClientRegistration } from './server/oauth/store';
 

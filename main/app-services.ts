@@ -11,7 +11,7 @@ import type { MailSelector } from '../common/mail-types';
 import { AccountError } from './auth/accounts';
 import { ClientConfigError, clientConfigFromEnv, loadClientSecretFile, NO_CLIENT_HELP, parseClientSecretJson, type OAuthClientConfig } from './auth/client-config';
 import { SignInError } from './auth/sign-in-flow';
-import { GmailAuthError, GmailNotFoundError, GmailUnavailableError } from './gmail/gmail-api';
+import { GmailApiDisabledError, GmailAuthError, GmailDailyQuotaError, GmailNotFoundError, GmailRateLimitedError, GmailUnavailableError } from './gmail/gmail-api';
 import type { MailSource } from './gmail/gmail-mail-source';
 import type { RequestHandlers } from './ipc/router';
 import type { Cipher } from './secrets/cipher';
@@ -111,9 +111,11 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
       const service = accounts.serviceFor(accountId);
       if (!service) throw new IpcFailure('not_found', 'That account is not signed in here.');
       const auth = await service.getAuthorizedClient(accountId).catch(rethrowForIpc);
-      return { auth, gmailRootUrl: service.clientConfig.gmailRootUrl };
+      // The demo's Gmail is our own emulator on this machine: no quota to learn, start at full speed.
+      return { auth, gmailRootUrl: service.clientConfig.gmailRootUrl, localEmulator: service === accounts.realm('demo') };
     },
     onStatus: (status) => options.platform.emit('syncProgress', status),
+    onMailChanged: (change) => options.platform.emit('mailChanged', change),
   });
   mailHub = hub;
 
@@ -269,6 +271,9 @@ export function rethrowForIpc(error: unknown): never {
     throw new IpcFailure(code, error.message);
   }
   if (error instanceof GmailNotFoundError) throw new IpcFailure('not_found', error.message);
+  if (error instanceof GmailRateLimitedError) throw new IpcFailure('rate_limited', 'Gmail asked Skimmer to slow down. It will go on by itself in a minute or two.');
+  if (error instanceof GmailApiDisabledError) throw new IpcFailure('api_disabled', error.message);
+  if (error instanceof GmailDailyQuotaError) throw new IpcFailure('quota_exhausted', error.message);
   if (error instanceof GmailUnavailableError) throw new IpcFailure('offline', 'Gmail could not be reached. Check your connection; Skimmer will keep trying.');
   throw error;
 }

@@ -47,6 +47,9 @@ const STATUS_NAMES: Record<number, string> = {
   503: 'UNAVAILABLE',
 };
 
+/** The Cloud project number Google names in quota and API-disabled errors. */
+export const PROJECT_NUMBER = '1000000000001';
+
 export function apiError(
   code: number,
   message: string,
@@ -168,6 +171,47 @@ export const errors = {
         },
       ],
     }),
+  /** Google's refusal for each quota reason, in its 429 (RESOURCE_EXHAUSTED) or 403 (PERMISSION_DENIED) form. */
+  quotaRefusal: (reason: 'rate' | 'project' | 'daily' | 'disabled', status: 429 | 403) => {
+    if (reason === 'disabled') {
+      return apiError(403, `Gmail API has not been used in project ${PROJECT_NUMBER} before or it is disabled. Enable it by visiting https://console.developers.google.com/apis/api/gmail.googleapis.com/overview?project=${PROJECT_NUMBER} then retry. If you enabled this API recently, wait a few minutes for the action to propagate to our systems and retry.`, {
+        reason: 'accessNotConfigured',
+        domain: 'usageLimits',
+        status: 'PERMISSION_DENIED',
+        details: [
+          {
+            '@type': 'type.googleapis.com/google.rpc.ErrorInfo',
+            reason: 'SERVICE_DISABLED',
+            domain: 'googleapis.com',
+            metadata: { service: 'gmail.googleapis.com', consumer: `projects/${PROJECT_NUMBER}` },
+          },
+        ],
+      });
+    }
+    if (reason === 'daily') {
+      return apiError(403, 'Daily Limit Exceeded', { reason: 'dailyLimitExceeded', domain: 'usageLimits', status: 'PERMISSION_DENIED' });
+    }
+    // Google states both regimes' per-user limit per minute (250/s is 15,000/min).
+    const limit = reason === 'project' ? 'Queries per minute' : 'Queries per minute per user';
+    const message = `Quota exceeded for quota metric 'Queries' and limit '${limit}' of service 'gmail.googleapis.com' for consumer 'project_number:${PROJECT_NUMBER}'.`;
+    const itemReason = reason === 'project' ? 'rateLimitExceeded' : 'userRateLimitExceeded';
+    if (status === 403) {
+      return apiError(403, reason === 'project' ? 'Rate Limit Exceeded' : 'User Rate Limit Exceeded', { reason: itemReason, domain: 'usageLimits', status: 'PERMISSION_DENIED' });
+    }
+    return apiError(429, message, {
+      reason: itemReason,
+      domain: 'usageLimits',
+      status: 'RESOURCE_EXHAUSTED',
+      details: [
+        {
+          '@type': 'type.googleapis.com/google.rpc.ErrorInfo',
+          reason: 'RATE_LIMIT_EXCEEDED',
+          domain: 'googleapis.com',
+          metadata: { service: 'gmail.googleapis.com', quota_metric: 'gmail.googleapis.com/default', quota_limit: reason === 'project' ? 'DefaultPerMinutePerProject' : 'DefaultPerMinutePerUser', consumer: `projects/${PROJECT_NUMBER}` },
+        },
+      ],
+    });
+  },
   backendError: () => apiError(500, 'Internal error encountered.', { reason: 'backendError', itemMessage: 'Backend Error' }),
   unavailable: () => apiError(503, 'The service is currently unavailable.', { reason: 'backendError' }),
   badRequest: (message: string) => apiError(400, message, { reason: 'badRequest' }),

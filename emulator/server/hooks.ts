@@ -214,9 +214,17 @@ export function handleHook(state: EmulatorState, req: EmuRequest, info: () => Re
         const body = readJson(req);
         const s: QuotaSettings = {};
         const ups = num(body.unitsPerSecond);
+        const upm = num(body.unitsPerMinute);
         const mc = num(body.maxConcurrent);
+        const profile = str(body.profile);
+        const refusal = num(body.refusalStatus);
+        if (profile === 'off' || profile === 'legacy' || profile === '2026') s.profile = profile;
+        else if (profile !== undefined) return errorToResponse(apiError(400, 'profile must be off, legacy or 2026', { reason: 'badRequest' }));
         if (ups !== undefined) s.unitsPerSecond = Math.max(0, ups);
+        if (upm !== undefined) s.unitsPerMinute = Math.max(0, upm);
         if (mc !== undefined) s.maxConcurrent = Math.max(0, Math.floor(mc));
+        if (refusal === 429 || refusal === 403) s.refusalStatus = refusal;
+        if (typeof body.apiDisabled === 'boolean') s.apiDisabled = body.apiDisabled;
         state.quota.set(str(body.email), s);
         return ok({ email: str(body.email) ?? null, ...s });
       }

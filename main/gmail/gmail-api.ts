@@ -6,8 +6,9 @@
 import { gmail, type gmail_v1 } from '@googleapis/gmail';
 import type { OAuth2Client } from 'google-auth-library';
 import { MAX_BATCH_SIZE, sendBatch, type BatchPartResponse } from './batch';
-import { classifyGmailError, httpStatusOf, retryAfterHeaderOf } from './gmail-errors';
-import { backoffDelayMs, GMAIL_METHOD_COSTS, parseRetryAfter, QuotaPacer, systemClock, type Clock, type GmailMethod } from './quota';
+import { AdaptivePacer } from './adaptive-pacer';
+import { classifyGmailError, errorReasonOf, rateLimitKindOf, retryAfterHeaderOf } from './gmail-errors';
+import { backoffDelayMs, GMAIL_METHOD_COSTS, parseRetryAfter, systemClock, type Clock, type GmailMethod, type Pacer, type PacerPriority } from './quota';
 
 export class GmailAuthError extends Error {
   constructor(override readonly cause: unknown) {
@@ -37,14 +38,47 @@ export class GmailUnavailableError extends Error {
   }
 }
 
+/** Gmail kept refusing for quota for longer than the retry budget (several quota windows). */
+export class GmailRateLimitedError extends Error {
+  constructor(override readonly cause: unknown) {
+    super('Gmail asked Skimmer to slow down and has not let it continue yet.');
+    this.name = 'GmailRateLimitedError';
+  }
+}
+
+/** The day's quota is spent (403 dailyLimitExceeded): nothing helps until tomorrow. */
+export class GmailDailyQuotaError extends Error {
+  constructor(override readonly cause: unknown) {
+    super("Today's Gmail quota for this Google Cloud project is used up; syncing resumes tomorrow.");
+    this.name = 'GmailDailyQuotaError';
+  }
+}
+
+/** The Cloud project behind the OAuth client has the Gmail API disabled (403 accessNotConfigured). */
+export class GmailApiDisabledError extends Error {
+  readonly consoleUrl: string;
+  constructor(override readonly cause: unknown) {
+    const project = /project[= ](\d+)/.exec(String((cause as { message?: string } | null)?.message ?? ''))?.[1];
+    const consoleUrl = `https://console.cloud.google.com/apis/library/gmail.googleapis.com${project ? `?project=${project}` : ''}`;
+    super(`The Gmail API is not enabled for this Google Cloud project. Enable it at ${consoleUrl}, wait a few minutes, then try again.`);
+    this.name = 'GmailApiDisabledError';
+    this.consoleUrl = consoleUrl;
+  }
+}
+
 export interface GmailApiOptions {
   readonly auth: OAuth2Client;
   readonly rootUrl: string;
-  readonly pacer?: QuotaPacer;
+  readonly pacer?: Pacer;
+  /** Attempts for network and 5xx failures (quota refusals have a time budget instead). */
   readonly maxAttempts?: number;
+  /** How long quota refusals are retried before giving up: longer than a quota window. */
+  readonly rateLimitBudgetMs?: number;
   readonly clock?: Clock;
-  /** Largest batch sent; Google advises 50 or fewer for messages.get. */
+  /** Largest batch sent; people see 429s from 20-25 parts up, and each part is one concurrent request. */
   readonly batchSize?: number;
+  /** Whose request this is: the person's (foreground) goes ahead of the sync's (background). */
+  readonly priority?: PacerPriority;
 }
 
 export interface ListMessagesParams {
@@ -57,19 +91,31 @@ export interface ListMessagesParams {
 }
 
 export class GmailApi {
-  readonly pacer: QuotaPacer;
+  readonly pacer: Pacer;
   private readonly client: gmail_v1.Gmail;
   private readonly maxAttempts: number;
+  private readonly rateLimitBudgetMs: number;
   private readonly clock: Clock;
   private readonly batchSize: number;
+  private readonly priority: PacerPriority;
+  private foregroundView: GmailApi | null = null;
 
   constructor(private readonly options: GmailApiOptions) {
-    this.pacer = options.pacer ?? new QuotaPacer();
+    this.pacer = options.pacer ?? new AdaptivePacer(options.clock ? { clock: options.clock } : {});
     this.maxAttempts = options.maxAttempts ?? 6;
+    this.rateLimitBudgetMs = options.rateLimitBudgetMs ?? 10 * 60_000;
     this.clock = options.clock ?? systemClock;
-    this.batchSize = Math.min(options.batchSize ?? 50, MAX_BATCH_SIZE);
+    this.batchSize = Math.min(options.batchSize ?? 10, MAX_BATCH_SIZE);
+    this.priority = options.priority ?? 'background';
     // Retries are ours (pacer-aware, Retry-After honoured), so gaxios' own are off.
     this.client = gmail({ version: 'v1', auth: options.auth, rootUrl: options.rootUrl, retry: false, retryConfig: { retry: 0 } });
+  }
+
+  /** The same client and budget, for requests the person is waiting on: served before the sync's. */
+  foreground(): GmailApi {
+    if (this.priority === 'foreground') return this;
+    this.foregroundView ??= new GmailApi({ ...this.options, pacer: this.pacer, priority: 'foreground' });
+    return this.foregroundView;
   }
 
   profile(): Promise<gmail_v1.Schema$Profile> {
@@ -126,25 +172,47 @@ export class GmailApi {
   async batchGet<T>(method: GmailMethod, paths: readonly string[]): Promise<(T | null)[]> {
     const results = new Array<T | null>(paths.length).fill(null);
     let pending = paths.map((path, index) => ({ path, index }));
-    for (let attempt = 0; pending.length > 0; attempt++) {
-      if (attempt >= this.maxAttempts) throw new GmailUnavailableError(new Error(`${pending.length} batch parts kept failing`));
-      if (attempt > 0) await this.clock.sleep(backoffDelayMs(attempt - 1, null));
+    const started = this.clock.now();
+    let failures = 0;
+    while (pending.length > 0) {
       const retry: typeof pending = [];
+      let lastRefusal: unknown = null;
       for (let start = 0; start < pending.length; start += this.batchSize) {
         const chunk = pending.slice(start, start + this.batchSize);
         const parts = await this.sendBatchChunk(method, chunk.map((c) => c.path));
+        let refusal: 'quota' | 'concurrency' | null = null;
+        let delivered = false;
         parts.forEach((part, i) => {
           const item = chunk[i]!;
-          if (part.status >= 200 && part.status < 300) results[item.index] = part.body as T;
-          else if (part.status === 404) results[item.index] = null;
+          if (part.status >= 200 && part.status < 300) {
+            results[item.index] = part.body as T;
+            delivered = true;
+          } else if (part.status === 404) results[item.index] = null;
           else if (part.status === 401) throw new GmailAuthError(part.body);
-          else if (part.status === 429 || part.status >= 500 || part.status === 403 || part.status === 0) {
-            if (part.status === 403 && !isRateLimitBody(part.body)) throw new Error(`Gmail refused ${item.path}: HTTP 403`);
+          else if (part.status === 429 || part.status === 403) {
+            const failure = { response: { status: part.status, data: part.body } };
+            const kind = rateLimitKindOf(failure);
+            if (kind === 'disabled') throw new GmailApiDisabledError(new Error(messageOfBody(part.body)));
+            if (kind === 'daily') throw new GmailDailyQuotaError(part.body);
+            if (kind === null) throw new Error(`Gmail refused ${item.path}: HTTP ${part.status} ${errorReasonOf(failure) ?? ''}`.trim());
+            if (refusal !== 'quota') refusal = kind;
+            lastRefusal = part.body;
             retry.push(item);
-          } else throw new Error(`Gmail answered HTTP ${part.status} for ${item.path}`);
+          } else if (part.status >= 500 || part.status === 0) retry.push(item);
+          else throw new Error(`Gmail answered HTTP ${part.status} for ${item.path}`);
         });
+        // What arrived is kept; only the refused parts go round again.
+        if (refusal) this.pacer.refused(refusal);
+        else if (delivered) this.pacer.succeeded();
       }
-      if (retry.length > 0) this.pacer.pause(backoffDelayMs(attempt, null));
+      if (retry.length > 0) {
+        if (lastRefusal !== null) {
+          if (this.clock.now() - started > this.rateLimitBudgetMs) throw new GmailRateLimitedError(lastRefusal);
+        } else {
+          if (++failures >= this.maxAttempts) throw new GmailUnavailableError(new Error(`${retry.length} batch parts kept failing`));
+          this.pacer.pause(backoffDelayMs(failures - 1, null));
+        }
+      }
       pending = retry;
     }
     return results;
@@ -152,7 +220,7 @@ export class GmailApi {
 
   private async sendBatchChunk(method: GmailMethod, paths: string[]): Promise<BatchPartResponse[]> {
     const cost = GMAIL_METHOD_COSTS[method] * paths.length;
-    return this.retrying(cost, async () =>
+    return this.retrying(cost, paths.length, async () =>
       sendBatch(
         {
           rootUrl: this.options.rootUrl,
@@ -170,6 +238,7 @@ export class GmailApi {
   private async call<T>(method: GmailMethod, run: () => Promise<{ data: T }>, what?: string, historyRequest = false): Promise<T> {
     return this.retrying(
       GMAIL_METHOD_COSTS[method],
+      1,
       async () => (await run()).data,
       (error) => {
         const kind = classifyGmailError(error, { historyRequest });
@@ -180,29 +249,44 @@ export class GmailApi {
     );
   }
 
-  /** Runs one paced request, retrying retryable failures with backoff. */
-  private async retrying<T>(cost: number, run: () => Promise<T>, mapError?: (error: unknown) => Error | null): Promise<T> {
-    for (let attempt = 0; ; attempt++) {
-      await this.pacer.acquire(cost);
+  /**
+   * Runs one paced request. Quota refusals tell the pacer and are retried for up to
+   * `rateLimitBudgetMs` (the pacer decides when); network and 5xx failures get
+   * `maxAttempts` with jittered backoff.
+   */
+  private async retrying<T>(cost: number, requests: number, run: () => Promise<T>, mapError?: (error: unknown) => Error | null): Promise<T> {
+    const started = this.clock.now();
+    for (let failures = 0; ; ) {
+      const release = await this.pacer.acquire(cost, { requests, priority: this.priority });
       try {
-        return await run();
+        const result = await run();
+        release();
+        this.pacer.succeeded();
+        return result;
       } catch (error) {
+        release();
         if (error instanceof GmailAuthError) throw error;
+        const limit = rateLimitKindOf(error);
+        if (limit === 'disabled') throw new GmailApiDisabledError(error);
+        if (limit === 'daily') throw new GmailDailyQuotaError(error);
+        if (limit) {
+          this.pacer.refused(limit);
+          if (this.clock.now() - started > this.rateLimitBudgetMs) throw new GmailRateLimitedError(error);
+          continue;
+        }
         const mapped = mapError?.(error);
         if (mapped) throw mapped;
         const kind = classifyGmailError(error);
         if (kind === 'auth') throw new GmailAuthError(error);
         if (kind !== 'retryable') throw error;
-        if (attempt + 1 >= this.maxAttempts) throw new GmailUnavailableError(error);
-        const delay = backoffDelayMs(attempt, parseRetryAfter(retryAfterHeaderOf(error)));
-        if (httpStatusOf(error) === 429) this.pacer.pause(delay);
-        else await this.clock.sleep(delay);
+        if (++failures >= this.maxAttempts) throw new GmailUnavailableError(error);
+        const delay = backoffDelayMs(failures - 1, parseRetryAfter(retryAfterHeaderOf(error)));
+        await this.clock.sleep(delay);
       }
     }
   }
 }
 
-function isRateLimitBody(body: unknown): boolean {
-  const reason = (body as { error?: { errors?: { reason?: string }[] } } | null)?.error?.errors?.[0]?.reason ?? '';
-  return /rateLimit|RateLimit|quota/i.test(reason);
+function messageOfBody(body: unknown): string {
+  return String((body as { error?: { message?: string } } | null)?.error?.message ?? '');
 }

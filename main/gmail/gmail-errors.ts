@@ -45,6 +45,25 @@ export function classifyGmailError(error: unknown, context: { historyRequest?: b
   return 'fatal';
 }
 
+/**
+ * Which quota refusal this is, if any: `quota` (per-user or per-project rate: wait and go
+ * on), `concurrency` (too many requests at once), `daily` (the day's budget), `disabled`
+ * (403 accessNotConfigured: the project has the Gmail API off). Google sends the rate kinds
+ * as 429 RESOURCE_EXHAUSTED or as 403 PERMISSION_DENIED.
+ */
+export function rateLimitKindOf(error: unknown): 'quota' | 'concurrency' | 'daily' | 'disabled' | null {
+  const status = httpStatusOf(error);
+  if (status !== 429 && status !== 403) return null;
+  const reason = errorReasonOf(error) ?? '';
+  const data = (error as ErrorLike | null)?.response?.data as { error?: { message?: string } } | undefined;
+  const message = typeof data?.error === 'object' ? String(data.error.message ?? '') : String((error as ErrorLike | null)?.message ?? '');
+  if (reason === 'accessNotConfigured' || /SERVICE_DISABLED|has not been used in project|is disabled/i.test(message)) return 'disabled';
+  if (reason === 'dailyLimitExceeded') return 'daily';
+  if (/concurrent/i.test(message)) return 'concurrency';
+  if (status === 429 || RATE_LIMIT_REASONS.has(reason)) return 'quota';
+  return null;
+}
+
 export function retryAfterHeaderOf(error: unknown): string | null {
   const headers = (error as ErrorLike | null)?.response?.headers as { get?: (name: string) => string | null } | Record<string, string> | undefined;
   if (!headers) return null;

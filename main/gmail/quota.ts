@@ -4,23 +4,66 @@
  * than fail, so the sync runs at the ceiling without tripping 429s.
  */
 
-/** Units each method costs, as Google bills them (google-apis.md §3.2). */
+/**
+ * Units each method costs, as Google bills projects created since 1 May 2026
+ * (google-apis.md §3.10). Skimmer counts in these units whatever regime its project is on:
+ * a project can't ask which one it has, and the adaptive pacer learns the budget in the
+ * units it counts, so only the ratios matter (and the fetch planner's ratio, threads.get
+ * to messages.get, is 2:1 in both regimes).
+ */
 export const GMAIL_METHOD_COSTS = {
   'users.getProfile': 1,
   'users.labels.list': 1,
   'users.labels.get': 1,
   'users.messages.list': 5,
-  'users.messages.get': 5,
-  'users.messages.attachments.get': 5,
+  'users.messages.get': 20,
+  'users.messages.attachments.get': 20,
   'users.threads.list': 10,
-  'users.threads.get': 10,
+  'users.threads.get': 40,
   'users.history.list': 2,
 } as const;
 
+/** What older projects pay (the pre-2026 table); for benchmarks and the README's arithmetic. */
+export const LEGACY_METHOD_COSTS: Readonly<Record<GmailMethod, number>> = {
+  ...GMAIL_METHOD_COSTS,
+  'users.messages.get': 5,
+  'users.messages.attachments.get': 5,
+  'users.threads.get': 10,
+};
+
 export type GmailMethod = keyof typeof GMAIL_METHOD_COSTS;
 
-/** Gmail's per-user limit: 15,000 units per user per minute = 250 units per second. */
+/** The older regime's per-user limit: 15,000 units per user per minute = 250 units per second. */
 export const GMAIL_USER_UNITS_PER_SECOND = 250;
+
+/** Requests may be asked for on behalf of what the person is looking at, or of the background sync. */
+export type PacerPriority = 'foreground' | 'background';
+
+export interface AcquireOptions {
+  /** HTTP requests this grant covers (a batch of n parts is n requests for Google's concurrency limit). */
+  readonly requests?: number;
+  readonly priority?: PacerPriority;
+}
+
+export type PacerState =
+  | { readonly kind: 'ok' }
+  /** Gmail refused for quota; nothing is sent (but probes) until about `resumeAt` (clock ms). */
+  | { readonly kind: 'rate_limited'; readonly resumeAt: number };
+
+/** What GmailApi needs of a pacer: grants before each request, and feedback after. */
+export interface Pacer {
+  /** Waits for budget and a concurrency slot; the returned function frees the slot. */
+  acquire(units: number, options?: AcquireOptions): Promise<() => void>;
+  /** Gmail refused a request for quota (`quota`) or for too many requests at once (`concurrency`). */
+  refused(kind: 'quota' | 'concurrency'): void;
+  /** A request went through (ends a rate-limited spell). */
+  succeeded(): void;
+  /** After network/5xx errors: nobody spends for `ms`. */
+  pause(ms: number): void;
+  readonly spentUnits: number;
+  state(): PacerState;
+  onState(listener: (state: PacerState) => void): () => void;
+}
 
 export interface Clock {
   now(): number;
@@ -39,7 +82,8 @@ export interface QuotaPacerOptions {
   readonly clock?: Clock;
 }
 
-export class QuotaPacer {
+/** A fixed token bucket: for tests and benchmarks that know the budget. */
+export class QuotaPacer implements Pacer {
   readonly unitsPerSecond: number;
   private readonly capacity: number;
   private readonly clock: Clock;
@@ -59,13 +103,27 @@ export class QuotaPacer {
   }
 
   /** Waits until `units` may be spent, in call order (no starvation of big requests). */
-  acquire(units: number): Promise<void> {
+  acquire(units: number): Promise<() => void> {
     // A request bigger than the bucket waits for a full bucket, then is charged in full
     // (the bucket goes into debt): charging only the capacity would overspend the quota.
     const need = Math.min(units, this.capacity);
     const turn = this.queue.then(() => this.waitFor(need, units));
     this.queue = turn.catch(() => undefined);
-    return turn;
+    return turn.then(() => () => undefined);
+  }
+
+  refused(): void {
+    this.pause(1_000);
+  }
+
+  succeeded(): void {}
+
+  state(): PacerState {
+    return this.pausedUntil > this.clock.now() ? { kind: 'rate_limited', resumeAt: this.pausedUntil } : { kind: 'ok' };
+  }
+
+  onState(): () => void {
+    return () => undefined;
   }
 
   /** After a 429: nobody spends until the server's wait is over, and the bucket starts empty. */

@@ -5,19 +5,19 @@
  */
 import type { SyncStatus } from '../../common/ipc';
 import { deleteCacheFiles, discardCacheFile, isCorruptionError, openAccountCache, type AccountCache, type SyncProgress } from '../cache';
-import { GmailApi } from '../gmail/gmail-api';
+import { GmailApi, GmailApiDisabledError, GmailDailyQuotaError, GmailRateLimitedError } from '../gmail/gmail-api';
 import { GmailMailSource, type MailSource } from '../gmail/gmail-mail-source';
-import { GMAIL_USER_UNITS_PER_SECOND, QuotaPacer } from '../gmail/quota';
+import { AdaptivePacer } from '../gmail/adaptive-pacer';
 import type { OAuth2Client } from 'google-auth-library';
-
-const SYNC_UNITS_PER_SECOND = GMAIL_USER_UNITS_PER_SECOND - 5;
 
 export interface AccountMailOptions {
   readonly dataDir: string;
   /** Authorised client and Gmail root for an account (throws when it can't be had). */
-  authorize(accountId: string): Promise<{ auth: OAuth2Client; gmailRootUrl: string }>;
+  authorize(accountId: string): Promise<{ auth: OAuth2Client; gmailRootUrl: string; localEmulator?: boolean }>;
   onStatus(status: SyncStatus): void;
-  /** Incremental sync period; default 60 s. */
+  /** A sync brought changes (new mail, label changes, deletions): open lists refresh themselves. */
+  onMailChanged?(change: { accountId: string; added: number; deleted: number; relabelled: number }): void;
+  /** Incremental sync period; default 20 s (history.list costs 2 units, and new mail should show within 30 s). */
   readonly syncIntervalMs?: number;
   /** Start syncing when an account's mail is first asked for; default true. */
   readonly autoSync?: boolean;
@@ -87,13 +87,14 @@ export class AccountMailHub {
   }
 
   private async create(accountId: string): Promise<AccountMail> {
-    const { auth, gmailRootUrl } = await this.options.authorize(accountId);
-    // Just under Gmail's 250 units/s so the pacer never runs into the server's own limit.
-    const api = new GmailApi({ auth, rootUrl: gmailRootUrl, pacer: new QuotaPacer({ unitsPerSecond: SYNC_UNITS_PER_SECOND }) });
-    const cache = openAccountCache({ dataDir: this.options.dataDir, accountId, api, ...(this.options.syncIntervalMs ? { intervalMs: this.options.syncIntervalMs } : {}) });
+    const { auth, gmailRootUrl, localEmulator } = await this.options.authorize(accountId);
+    // The pacer learns what Google grants this project (main/gmail/adaptive-pacer.ts).
+    const pacer = new AdaptivePacer(localEmulator ? { initialUnitsPerSecond: Infinity } : {});
+    const api = new GmailApi({ auth, rootUrl: gmailRootUrl, pacer });
+    const cache = openAccountCache({ dataDir: this.options.dataDir, accountId, api, intervalMs: this.options.syncIntervalMs ?? 20_000 });
     const mail: AccountMail = {
       api,
-      apiSource: new GmailMailSource(api),
+      apiSource: new GmailMailSource(api.foreground()),
       cache,
       status: toStatus(accountId, { phase: 'idle', cachedMessages: cache.store.stats().messages, totalMessages: 0, etaSeconds: null }, null),
       unsubscribe: () => undefined,
@@ -110,17 +111,27 @@ export class AccountMailHub {
       mail.status = status;
       this.options.onStatus(status);
     };
-    const offProgress = sync.onProgress((p) => publish(toStatus(accountId, p, mail.status.lastSyncedAt)));
-    const offSynced = sync.on('synced', () =>
-      publish({ ...mail.status, phase: 'idle', etaSeconds: null, lastSyncedAt: Date.now(), message: null, cachedMessages: mail.cache.store.stats().messages }),
-    );
+    const offProgress = sync.onProgress((p) => {
+      // While Gmail holds us back, progress still counts up (probes get through), but the phase stays honest.
+      const limited = mail.api.pacer.state();
+      const base = toStatus(accountId, p, mail.status.lastSyncedAt);
+      publish(limited.kind === 'rate_limited' && p.phase !== 'idle' && p.phase !== 'error' ? rateLimitedStatus(base, limited.resumeAt) : base);
+    });
+    const offPacer = mail.api.pacer.onState((state) => {
+      if (state.kind === 'rate_limited') publish(rateLimitedStatus(mail.status, state.resumeAt));
+      else if (mail.status.phase === 'rate_limited') publish(toStatus(accountId, sync.progress, mail.status.lastSyncedAt));
+    });
+    const offSynced = sync.on('synced', (result) => {
+      publish({ ...mail.status, phase: 'idle', etaSeconds: null, lastSyncedAt: Date.now(), message: null, resumeAt: null, helpUrl: null, cachedMessages: mail.cache.store.stats().messages });
+      if (result.added + result.deleted + result.relabelled > 0) this.options.onMailChanged?.({ accountId, added: result.added, deleted: result.deleted, relabelled: result.relabelled });
+    });
     const offError = sync.on('error', (error) => {
       if (isCorruptionError(error)) void this.recoverFromCorruption(accountId, mail, error);
-      const offline = /reach|network|ECONN|socket/i.test(error.message) || error.name === 'GmailUnavailableError';
-      publish({ ...mail.status, phase: offline ? 'offline' : 'error', etaSeconds: null, message: offline ? 'Offline: showing cached mail.' : 'Sync paused after an error; it will retry.' });
+      publish(errorStatus(mail.status, error));
     });
     mail.unsubscribe = () => {
       offProgress();
+      offPacer();
       offSynced();
       offError();
     };
@@ -134,6 +145,27 @@ export class AccountMailHub {
     discardCacheFile(file);
     await this.open(accountId);
   }
+}
+
+/** Pacer time (performance.now) to wall-clock ms for the renderer's countdown. */
+function wallClock(pacerTime: number): number {
+  return Math.round(Date.now() + (pacerTime - performance.now()));
+}
+
+export function rateLimitedStatus(status: SyncStatus, resumeAtPacerTime: number): SyncStatus {
+  const resumeAt = wallClock(resumeAtPacerTime);
+  const seconds = Math.max(1, Math.round((resumeAt - Date.now()) / 1000));
+  return { ...status, phase: 'rate_limited', etaSeconds: null, resumeAt, message: `Gmail asked Skimmer to slow down; resuming in ${seconds} s.` };
+}
+
+/** What a failed sync means for the person, in plain words: never "offline" for a quota refusal. */
+export function errorStatus(status: SyncStatus, error: Error): SyncStatus {
+  const base = { ...status, etaSeconds: null, resumeAt: null, helpUrl: null };
+  if (error instanceof GmailApiDisabledError) return { ...base, phase: 'error', message: error.message, helpUrl: error.consoleUrl };
+  if (error instanceof GmailDailyQuotaError) return { ...base, phase: 'error', message: error.message };
+  if (error instanceof GmailRateLimitedError) return { ...base, phase: 'rate_limited', resumeAt: Date.now() + 60_000, message: 'Gmail asked Skimmer to slow down; trying again in a minute.' };
+  const offline = error.name === 'GmailUnavailableError' || /reach|network|ECONN|socket/i.test(error.message);
+  return { ...base, phase: offline ? 'offline' : 'error', message: offline ? 'Offline: showing cached mail.' : 'Sync paused after an error; it will retry.' };
 }
 
 function toStatus(accountId: string, progress: SyncProgress, lastSyncedAt: number | null): SyncStatus {

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { AccountView, AppInfo, AuthStatus, SyncStatus } from '../../common/ipc';
-import type { LabelSummary, MailSelector } from '../../common/mail-types';
+import type { LabelSummary, ListRow, MailSelector } from '../../common/mail-types';
 import { describeQuery, parseGmailQuery } from '../../common/gmail-query';
 import { skimmer, takeBootReply } from './api';
 import { MessageList } from './components/MessageList';
@@ -227,6 +227,21 @@ function MailApp({ info, bridgeError, accounts, active, authStatus, onAddAccount
   const listKey = list.listKey;
   const setSelectedIndex = useCallback((index: number) => setSelection({ listKey, index }), [listKey]);
 
+  // A refresh in place can insert rows above the selection: follow the selected row, not its old index.
+  const selectedKey = useRef<string | null>(null);
+  useEffect(() => {
+    const row = selectedIndex >= 0 ? list.rows[selectedIndex] : undefined;
+    const keyOf = (r: ListRow) => (threads ? r.threadId : r.id);
+    if (row && selectedKey.current !== null && keyOf(row) !== selectedKey.current) {
+      const moved = list.rows.findIndex((r) => keyOf(r) === selectedKey.current);
+      if (moved >= 0) {
+        setSelection({ listKey, index: moved });
+        return;
+      }
+    }
+    selectedKey.current = row ? keyOf(row) : null;
+  }, [list.rows, selectedIndex, listKey, threads]);
+
   const labelsById = useMemo(() => new Map(labels.map((l) => [l.id, l])), [labels]);
   const labelNames = useMemo(() => labels.filter((l) => l.type === 'user').map((l) => l.name), [labels]);
   const title = searching ? query : selectorTitle(mailbox, labels);
@@ -404,6 +419,7 @@ function MailApp({ info, bridgeError, accounts, active, authStatus, onAddAccount
             openId={open ? (threads ? open.threadId : open.messageId) : null}
             generation={list.generation}
             listKey={list.listKey}
+            freshKeys={list.freshKeys}
             onToggleThreads={() => setThreads(!threads)}
             onSelect={setSelectedIndex}
             onOpen={openIndex}

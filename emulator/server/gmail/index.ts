@@ -94,7 +94,10 @@ export async function handleGmail(state: EmulatorState, req: EmuRequest): Promis
     const metadataOnly = token.scopes.includes(SCOPES.metadata);
 
     const charge = state.quota.charge(account.email, route.id);
-    if (!charge.ok) throw errors.rateLimited(charge.reason === 'rate' ? QUOTA_MESSAGE : undefined);
+    if (!charge.ok) {
+      if (charge.reason === 'concurrency') throw errors.rateLimited();
+      throw errors.quotaRefusal(charge.reason, charge.refusalStatus);
+    }
     try {
       const delay = state.faults.delayMs(account.email);
       if (delay > 0) await sleep(delay);

@@ -1,5 +1,5 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { memo, useEffect, useMemo, useRef, type KeyboardEvent } from 'react';
+import { memo, useEffect, useLayoutEffect, useMemo, useRef, type KeyboardEvent } from 'react';
 import type { IpcError } from '../../../common/ipc';
 import type { LabelSummary, ListRow } from '../../../common/mail-types';
 import { errorMessage, isRetryable } from '../lib/errors';
@@ -7,6 +7,7 @@ import { displayName, formatCount, formatListDate, participantsLabel } from '../
 import { InboxIcon, PaperclipIcon, RefreshIcon, SearchIcon, StarIcon, ThreadIcon, WifiOffIcon } from './icons';
 
 export const ROW_HEIGHT = 84;
+const NO_KEYS: ReadonlySet<string> = new Set();
 
 interface MessageListProps {
   readonly title: string;
@@ -23,6 +24,8 @@ interface MessageListProps {
   readonly openId: string | null;
   readonly generation: number;
   readonly listKey: string;
+  /** Rows that came in with a refresh in place (new mail): marked until the list changes. */
+  readonly freshKeys?: ReadonlySet<string>;
   readonly onToggleThreads: () => void;
   readonly onSelect: (index: number) => void;
   readonly onOpen: (index: number) => void;
@@ -60,10 +63,11 @@ interface RowProps {
   readonly threads: boolean;
   readonly labelsById: ReadonlyMap<string, LabelSummary>;
   readonly now: Date;
+  readonly fresh: boolean;
   readonly onOpen: (index: number) => void;
 }
 
-const Row = memo(function Row({ row, index, selected, open, threads, labelsById, now, onOpen }: RowProps) {
+const Row = memo(function Row({ row, index, selected, open, threads, labelsById, now, fresh, onOpen }: RowProps) {
   const sender = threads && row.participants.length > 0 ? participantsLabel(row.participants) : displayName(row.from);
   const chips = row.labelIds
     .map((id) => labelsById.get(id))
@@ -79,7 +83,8 @@ const Row = memo(function Row({ row, index, selected, open, threads, labelsById,
       data-index={index}
       data-id={row.id}
       data-thread-id={row.threadId}
-      className={`row ${row.unread ? 'row--unread' : ''} ${selected ? 'row--selected' : ''} ${open ? 'row--open' : ''}`}
+      data-fresh={fresh ? 'true' : undefined}
+      className={`row ${row.unread ? 'row--unread' : ''} ${selected ? 'row--selected' : ''} ${open ? 'row--open' : ''} ${fresh ? 'row--fresh' : ''}`}
       onClick={() => onOpen(index)}
     >
       <div className="row__line row__line--top">
@@ -129,7 +134,9 @@ export function MessageList(props: MessageListProps) {
     title, rows, loading, loadingMore, hasMore, error, searching, threads, labelsById,
     selectedIndex, openId, generation, listKey, onToggleThreads, onSelect, onOpen, onLoadMore, onRetry, onReauth,
   } = props;
+  const freshKeys = props.freshKeys ?? NO_KEYS;
   const scrollRef = useRef<HTMLDivElement>(null);
+  const anchor = useRef<{ listKey: string; key: string | null; index: number }>({ listKey: '', key: null, index: 0 });
   const count = rows.length + (hasMore ? 3 : 0);
   // eslint-disable-next-line react-hooks/incompatible-library -- TanStack Virtual returns fresh functions by design.
   const virtualizer = useVirtualizer({
@@ -150,6 +157,20 @@ export function MessageList(props: MessageListProps) {
   useEffect(() => {
     scrollRef.current?.scrollTo({ top: 0 });
   }, [listKey]);
+
+  // Rows added above what the person is reading (new mail) must not push it down: keep the
+  // first visible row where it was, unless they are at the very top, where new mail belongs.
+  useLayoutEffect(() => {
+    const el = scrollRef.current;
+    const keyOf = (r: ListRow | undefined) => (r ? (threads ? r.threadId : r.id) : null);
+    const previous = anchor.current;
+    if (el && previous.listKey === listKey && previous.key !== null && el.scrollTop > 0) {
+      const now = rows.findIndex((r) => keyOf(r) === previous.key);
+      if (now >= 0 && now !== previous.index) el.scrollTop += (now - previous.index) * ROW_HEIGHT;
+    }
+    const first = el ? Math.floor(el.scrollTop / ROW_HEIGHT) : 0;
+    anchor.current = { listKey, key: keyOf(rows[first]), index: first };
+  }, [rows, listKey, threads]);
 
   useEffect(() => {
     if (selectedIndex >= 0 && selectedIndex < rows.length) virtualizer.scrollToIndex(selectedIndex, { align: 'auto' });
@@ -276,6 +297,7 @@ export function MessageList(props: MessageListProps) {
                       threads={threads}
                       labelsById={labelsById}
                       now={now}
+                      fresh={freshKeys.has(threads ? row.threadId : row.id)}
                       onOpen={onOpen}
                     />
                   ) : (

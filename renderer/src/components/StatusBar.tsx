@@ -1,6 +1,19 @@
 import type { AppInfo, SyncStatus } from '../../../common/ipc';
 import { formatCount, formatEta } from '../lib/format';
+import { useEffect, useState } from 'react';
+import { skimmer } from '../api';
 import { WifiOffIcon } from './icons';
+
+/** "Gmail asked Skimmer to slow down; resuming in 40 s", counting down each second. */
+function RateLimitText({ sync }: { readonly sync: SyncStatus }) {
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    const timer = setInterval(() => setNow(Date.now()), 1000);
+    return () => clearInterval(timer);
+  }, []);
+  const seconds = sync.resumeAt ? Math.round((sync.resumeAt - now) / 1000) : null;
+  return <>{seconds !== null && seconds > 0 ? `Gmail asked Skimmer to slow down; resuming in ${seconds} s` : 'Gmail asked Skimmer to slow down; resuming shortly'}</>;
+}
 
 interface StatusBarProps {
   readonly info: AppInfo | null;
@@ -12,7 +25,7 @@ interface StatusBarProps {
 }
 
 export function StatusBar({ info, error, signedIn, sync, source, offline }: StatusBarProps) {
-  const syncing = sync && (sync.phase === 'initial' || sync.phase === 'incremental');
+  const syncing = sync && (sync.phase === 'initial' || sync.phase === 'incremental' || sync.phase === 'rate_limited');
   const total = sync?.totalMessages ?? null;
   const fraction = syncing && total && total > 0 ? Math.min(1, sync.cachedMessages / total) : null;
   return (
@@ -23,6 +36,11 @@ export function StatusBar({ info, error, signedIn, sync, source, offline }: Stat
             <span className="dot dot--error" aria-hidden="true" />
             {error}
           </>
+        ) : sync?.phase === 'rate_limited' ? (
+          <span className="statusbar__limited" data-testid="rate-limited-indicator" title="Gmail limits how fast one app may read a mailbox. Skimmer waits and goes on by itself.">
+            <span className="dot dot--warning" aria-hidden="true" />
+            <RateLimitText sync={sync} />
+          </span>
         ) : offline || sync?.phase === 'offline' ? (
           <span className="statusbar__offline" data-testid="offline-indicator">
             <WifiOffIcon size={13} /> Offline
@@ -31,6 +49,11 @@ export function StatusBar({ info, error, signedIn, sync, source, offline }: Stat
           <>
             <span className="dot dot--error" aria-hidden="true" />
             {sync.message ?? 'Sync failed'}
+            {sync.helpUrl ? (
+              <button type="button" className="link-button" data-testid="status-help-link" onClick={() => void skimmer().openExternal(sync.helpUrl!)}>
+                Open the Cloud console
+              </button>
+            ) : null}
           </>
         ) : signedIn ? (
           <>

@@ -17,6 +17,8 @@ export interface MessageListState {
   readonly queryHints: readonly string[];
   /** Bumped each time a new list (not a next page) arrives. */
   readonly generation: number;
+  /** Rows (by conversation or message id) that arrived with a refresh in place: shown as new. */
+  readonly freshKeys: ReadonlySet<string>;
 }
 
 const EMPTY: MessageListState = {
@@ -29,7 +31,10 @@ const EMPTY: MessageListState = {
   estimate: 0,
   queryHints: [],
   generation: 0,
+  freshKeys: new Set(),
 };
+
+const MAX_REFRESH_ROWS = 500;
 
 /**
  * Lists seen recently, so going back to a mailbox shows its rows at once while the fresh
@@ -81,6 +86,7 @@ export function useMessageList(accountId: string | null, selector: MailSelector,
           estimate: reply.value.resultSizeEstimate,
           queryHints: reply.value.queryHints,
           generation: s.generation + 1,
+          freshKeys: new Set(),
         }));
       })
       .catch((error: unknown) => {
@@ -137,6 +143,52 @@ export function useMessageList(accountId: string | null, selector: MailSelector,
   }, [accountId, selector, threads]);
 
   const reload = useCallback(() => setReloadTick((t) => t + 1), []);
+
+  // New mail, label changes and deletions: fetch the loaded rows again and swap them in
+  // place (same list key, so selection and scroll stay; rows not seen before are marked).
+  const rowsRef = useRef<readonly ListRow[]>([]);
+  useEffect(() => {
+    rowsRef.current = state.key === key ? state.rows : [];
+  }, [state, key]);
+  useEffect(() => {
+    if (!accountId) return;
+    const keyOf = (r: ListRow) => (threads ? r.threadId : r.id);
+    return skimmer().on.mailChanged((change) => {
+      if (change.accountId !== accountId || inFlight.current) return;
+      const gen = generation.current;
+      const loaded = rowsRef.current;
+      const pageSize = Math.min(MAX_REFRESH_ROWS, Math.max(PAGE_SIZE, loaded.length));
+      inFlight.current = true;
+      void skimmer()
+        .listMessages(accountId, JSON.parse(selectorJson) as MailSelector, { pageToken: null, threads, pageSize })
+        .then((reply) => {
+          inFlight.current = false;
+          if (gen !== generation.current || !reply.ok) return;
+          const before = new Set(loaded.map(keyOf));
+          const fetched = reply.value.rows;
+          const fetchedKeys = new Set(fetched.map(keyOf));
+          // Rows beyond what was fetched again stay as they were.
+          const tail = loaded.length > pageSize ? loaded.slice(pageSize).filter((r) => !fetchedKeys.has(keyOf(r))) : [];
+          if (tail.length === 0) tokenRef.current = reply.value.nextPageToken;
+          setState((s) => {
+            if (s.key !== key) return s;
+            const fresh = new Set([...s.freshKeys].filter((k) => fetchedKeys.has(k)));
+            for (const r of fetched) if (!before.has(keyOf(r))) fresh.add(keyOf(r));
+            return {
+              ...s,
+              rows: [...fetched, ...tail],
+              hasMore: tail.length > 0 ? s.hasMore : reply.value.nextPageToken !== null,
+              estimate: reply.value.resultSizeEstimate,
+              source: reply.value.source,
+              freshKeys: fresh,
+            };
+          });
+        })
+        .catch(() => {
+          inFlight.current = false;
+        });
+    });
+  }, [accountId, selectorJson, threads, key]);
 
   // Until the answer for the current key arrives: the remembered list, else a loading one.
   const cached = state.key === key ? undefined : recentLists.get(key);

@@ -422,7 +422,7 @@ describe('batch', () => {
     try {
       const parts = await send();
       expect(parts.map((p) => p.status)).toEqual([200, 429]);
-      expect((parts[1]!.json.error as { errors: { reason: string }[] }).errors[0]!.reason).toBe('rateLimitExceeded');
+      expect((parts[1]!.json.error as { errors: { reason: string }[] }).errors[0]!.reason).toBe('userRateLimitExceeded');
     } finally {
       f.emu.setQuota({}, ALICE);
     }
@@ -530,7 +530,7 @@ describe("Google's error shapes", () => {
 });
 
 describe('quota, faults and hooks', () => {
-  it('429 rateLimitExceeded past the per-user quota; usage is readable', async () => {
+  it('429 userRateLimitExceeded past the per-user quota; usage is readable', async () => {
     f.emu.setQuota({ unitsPerSecond: 10 }, ALICE);
     f.emu.resetQuotaUsage(ALICE);
     try {
@@ -538,7 +538,7 @@ describe('quota, faults and hooks', () => {
       await g.users.messages.list({ userId: 'me', maxResults: 1 });
       const r = await failure(g.users.messages.list({ userId: 'me', maxResults: 1 }));
       expect(r.status).toBe(429);
-      expect(r.data.error).toMatchObject({ code: 429, status: 'RESOURCE_EXHAUSTED', errors: [{ reason: 'rateLimitExceeded', domain: 'usageLimits' }] });
+      expect(r.data.error).toMatchObject({ code: 429, status: 'RESOURCE_EXHAUSTED', errors: [{ reason: 'userRateLimitExceeded', domain: 'usageLimits' }] });
       const usage = (await (await fetch(`${f.emu.hooksUrl}/quota?email=${ALICE}`)).json()) as { unitsConsumed: number; rejected: number; byMethod: Record<string, { calls: number }> };
       expect(usage.unitsConsumed).toBe(10);
       expect(usage.rejected).toBe(1);
