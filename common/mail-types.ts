@@ -45,10 +45,25 @@ export interface MessagePage {
   readonly rows: readonly ListRow[];
   readonly nextPageToken: string | null;
   readonly resultSizeEstimate: number;
-  /** Where the page came from: the local cache or the Gmail API. */
-  readonly source: 'cache' | 'api';
+  /**
+   * Where the page came from: the local cache, the Gmail API, or `merged` (Gmail chose the
+   * ids, the cache supplied the rows it holds, Gmail the rest) while the cache is filling.
+   */
+  readonly source: 'cache' | 'api' | 'merged';
   /** How a lenient query was read (unmatched quote, bracket...), for a quiet hint. */
   readonly queryHints: readonly string[];
+  /** How much of the mailbox this answer could see; absent once the cache holds all of it. */
+  readonly coverage?: ListCoverage;
+}
+
+export interface ListCoverage {
+  /** Messages on this computer, and in the mailbox (null when not known yet). */
+  readonly cachedMessages: number;
+  readonly totalMessages: number | null;
+  /** True when the answer may miss mail: offline (or Gmail unreachable) with a partial cache. */
+  readonly partial: boolean;
+  /** Rows on this page fetched from Gmail because the cache did not have them yet. */
+  readonly fetchedFromGmail: number;
 }
 
 export interface AttachmentInfo {

@@ -179,6 +179,18 @@ export class CacheMailSource implements MailSource {
     }
   }
 
+  /** The cached list summaries of these messages, by id (those the cache doesn't hold are absent). */
+  summariesByIds(ids: readonly string[]): Map<string, MessageSummary> {
+    const out = new Map<string, MessageSummary>();
+    for (let i = 0; i < ids.length; i += 500) {
+      const chunk = ids.slice(i, i + 500);
+      const rows = this.store.db.prepare(`SELECT m.id AS id, m.rowid AS rowid, m.thread_id, m.internal_date, m.label_ids, m.summary_json
+        FROM messages m WHERE m.id IN (${chunk.map(() => '?').join(',')})`).all(...chunk) as (RowData & { id: string })[];
+      for (const r of rows) out.set(r.id, summaryFromRow(r));
+    }
+    return out;
+  }
+
   async getMessage(messageId: string): Promise<MessageDetail> {
     const message = this.store.messageJson(messageId);
     if (!message) throw new GmailNotFoundError(`Message ${messageId}`);

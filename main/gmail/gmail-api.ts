@@ -114,7 +114,8 @@ export class GmailApi {
   /** The same client and budget, for requests the person is waiting on: served before the sync's. */
   foreground(): GmailApi {
     if (this.priority === 'foreground') return this;
-    this.foregroundView ??= new GmailApi({ ...this.options, pacer: this.pacer, priority: 'foreground' });
+    // The person is waiting: fail over to the cache after a short try rather than minutes of backoff.
+    this.foregroundView ??= new GmailApi({ ...this.options, pacer: this.pacer, priority: 'foreground', maxAttempts: 2, rateLimitBudgetMs: 15_000 });
     return this.foregroundView;
   }
 

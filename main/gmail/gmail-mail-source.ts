@@ -3,7 +3,7 @@
  * is filled, and the shape the cache answers with afterwards (see MailSource).
  */
 import type { gmail_v1 } from '@googleapis/gmail';
-import type { LabelSummary, ListRow, MailSelector, MessageDetail, MessagePage, ThreadDetail } from '../../common/mail-types';
+import type { LabelSummary, ListRow, MailSelector, MessageDetail, MessagePage, MessageSummary, ThreadDetail } from '../../common/mail-types';
 import type { GmailApi } from './gmail-api';
 import { GmailNotFoundError } from './gmail-api';
 import { conversationRow, singleMessageRow } from './list-rows';
@@ -27,7 +27,7 @@ export interface MailSource {
 const METADATA_QUERY = `format=metadata&${LIST_METADATA_HEADERS.map((h) => `metadataHeaders=${h}`).join('&')}`;
 const MESSAGE_FIELDS = 'id,threadId,labelIds,snippet,internalDate,sizeEstimate,payload(mimeType,headers,parts(filename,mimeType,body/attachmentId))';
 
-function selectorParams(selector: MailSelector): { q?: string; labelIds?: string[]; includeSpamTrash?: boolean } {
+export function selectorParams(selector: MailSelector): { q?: string; labelIds?: string[]; includeSpamTrash?: boolean } {
   if (selector.kind === 'query') return { q: selector.query };
   // Listing Spam or Trash itself must include them; Gmail leaves them out otherwise.
   const includeSpamTrash = selector.labelId === 'SPAM' || selector.labelId === 'TRASH';
@@ -64,11 +64,7 @@ export class GmailMailSource implements MailSource {
     const params = selectorParams(selector);
     const list = await this.api.listMessages({ ...params, pageToken: options.pageToken ?? undefined, maxResults: options.pageSize ?? 50 });
     const refs = list.messages ?? [];
-    const messages = await this.api.batchGet<gmail_v1.Schema$Message>(
-      'users.messages.get',
-      refs.map((m) => `/gmail/v1/users/me/messages/${encodeURIComponent(m.id ?? '')}?${METADATA_QUERY}&fields=${encodeURIComponent(MESSAGE_FIELDS)}`),
-    );
-    const summaries = messages.filter((m): m is gmail_v1.Schema$Message => m !== null).map(summarizeMessage);
+    const summaries = await this.fetchSummaries(refs.map((m) => m.id ?? ''));
     const rows: ListRow[] = options.threads ? groupByThread(summaries) : summaries.map(singleMessageRow);
     return {
       rows,
@@ -77,6 +73,16 @@ export class GmailMailSource implements MailSource {
       source: 'api',
       queryHints: selector.kind === 'query' ? this.describeQuery(selector.query) : [],
     };
+  }
+
+  /** List-row summaries of these messages (one batch of metadata gets); deleted ones are left out. */
+  async fetchSummaries(ids: readonly string[]): Promise<MessageSummary[]> {
+    if (ids.length === 0) return [];
+    const messages = await this.api.batchGet<gmail_v1.Schema$Message>(
+      'users.messages.get',
+      ids.map((id) => `/gmail/v1/users/me/messages/${encodeURIComponent(id)}?${METADATA_QUERY}&fields=${encodeURIComponent(MESSAGE_FIELDS)}`),
+    );
+    return messages.filter((m): m is gmail_v1.Schema$Message => m !== null).map(summarizeMessage);
   }
 
   async getThread(threadId: string): Promise<ThreadDetail> {
@@ -97,8 +103,8 @@ export class GmailMailSource implements MailSource {
 }
 
 /** Collapses a page's messages into one row per conversation, newest message first. */
-export function groupByThread(summaries: readonly ReturnType<typeof summarizeMessage>[]): ListRow[] {
-  const byThread = new Map<string, ReturnType<typeof summarizeMessage>[]>();
+export function groupByThread(summaries: readonly MessageSummary[]): ListRow[] {
+  const byThread = new Map<string, MessageSummary[]>();
   for (const summary of summaries) {
     const group = byThread.get(summary.threadId);
     if (group) group.push(summary);

@@ -7,6 +7,7 @@ import type { SyncStatus } from '../../common/ipc';
 import { deleteCacheFiles, discardCacheFile, isCorruptionError, openAccountCache, type AccountCache, type SyncProgress } from '../cache';
 import { GmailApi, GmailApiDisabledError, GmailDailyQuotaError, GmailRateLimitedError } from '../gmail/gmail-api';
 import { GmailMailSource, type MailSource } from '../gmail/gmail-mail-source';
+import { MergedMailSource } from './merged-mail-source';
 import { AdaptivePacer } from '../gmail/adaptive-pacer';
 import type { OAuth2Client } from 'google-auth-library';
 
@@ -26,6 +27,7 @@ export interface AccountMailOptions {
 interface AccountMail {
   readonly api: GmailApi;
   readonly apiSource: GmailMailSource;
+  readonly merged: MergedMailSource;
   cache: AccountCache;
   status: SyncStatus;
   unsubscribe: () => void;
@@ -36,10 +38,14 @@ export class AccountMailHub {
 
   constructor(private readonly options: AccountMailOptions) {}
 
-  /** The source to read from now: the cache when it has the newest mail, else the API. */
+  /**
+   * The source to read from now: Gmail until the newest page is cached; then Gmail's ids
+   * with the cache's rows until the cache holds everything (MergedMailSource); then the cache.
+   */
   async source(accountId: string): Promise<MailSource> {
     const mail = await this.open(accountId);
-    return mail.cache.source.isReady() ? mail.cache.source : mail.apiSource;
+    if (!mail.cache.source.isReady()) return mail.apiSource;
+    return mail.cache.sync?.isInitialSyncDone() === false ? mail.merged : mail.cache.source;
   }
 
   async suggestSenders(accountId: string, prefix: string): Promise<string[]> {
@@ -92,9 +98,17 @@ export class AccountMailHub {
     const pacer = new AdaptivePacer(localEmulator ? { initialUnitsPerSecond: Infinity } : {});
     const api = new GmailApi({ auth, rootUrl: gmailRootUrl, pacer });
     const cache = openAccountCache({ dataDir: this.options.dataDir, accountId, api, intervalMs: this.options.syncIntervalMs ?? 20_000 });
+    const apiSource = new GmailMailSource(api.foreground());
     const mail: AccountMail = {
       api,
-      apiSource: new GmailMailSource(api.foreground()),
+      apiSource,
+      merged: new MergedMailSource({
+        cache: cache.source,
+        gmail: apiSource,
+        api: api.foreground(),
+        isComplete: () => cache.sync?.isInitialSyncDone() ?? true,
+        counts: () => ({ cachedMessages: cache.store.messageCount(), totalMessages: cache.sync?.progress.totalMessages || null }),
+      }),
       cache,
       status: toStatus(accountId, { phase: 'idle', cachedMessages: cache.store.stats().messages, totalMessages: 0, etaSeconds: null }, null),
       unsubscribe: () => undefined,

@@ -4,6 +4,13 @@ import { useEffect, useState } from 'react';
 import { skimmer } from '../api';
 import { WifiOffIcon } from './icons';
 
+const SOURCE_LABELS = { cache: 'On this computer', api: 'From Gmail', merged: 'Gmail + this computer' } as const;
+const SOURCE_TITLES = {
+  cache: 'Answered from the mail stored on this computer',
+  api: 'Answered by Gmail (the local copy is still being made)',
+  merged: 'Gmail chose the results; rows already on this computer came from there, the rest from Gmail',
+} as const;
+
 /** "Gmail asked Skimmer to slow down; resuming in 40 s", counting down each second. */
 function RateLimitText({ sync }: { readonly sync: SyncStatus }) {
   const [now, setNow] = useState(() => Date.now());
@@ -20,7 +27,7 @@ interface StatusBarProps {
   readonly error: string | null;
   readonly signedIn: boolean;
   readonly sync: SyncStatus | null;
-  readonly source: 'cache' | 'api' | null;
+  readonly source: 'cache' | 'api' | 'merged' | null;
   readonly offline: boolean;
 }
 
@@ -90,8 +97,8 @@ export function StatusBar({ info, error, signedIn, sync, source, offline }: Stat
       ) : null}
       <span className="statusbar__spacer" />
       {source ? (
-        <span className="statusbar__item" data-testid="status-source" title={source === 'cache' ? 'Answered from the local cache' : 'Answered by the Gmail API'}>
-          <span className={`source-pill source-pill--${source}`}>{source === 'cache' ? 'Cache' : 'Gmail API'}</span>
+        <span className="statusbar__item" data-testid="status-source" title={SOURCE_TITLES[source]}>
+          <span className={`source-pill source-pill--${source === 'merged' ? 'api' : source}`}>{SOURCE_LABELS[source]}</span>
         </span>
       ) : null}
       <span className="statusbar__item statusbar__faint" data-testid="status-version">

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { IpcError } from '../../../common/ipc';
-import type { ListRow, MailSelector } from '../../../common/mail-types';
+import type { ListCoverage, ListRow, MailSelector, MessagePage } from '../../../common/mail-types';
 import { skimmer } from '../api';
 
 export const PAGE_SIZE = 100;
@@ -12,7 +12,9 @@ export interface MessageListState {
   readonly loadingMore: boolean;
   readonly error: IpcError | null;
   readonly hasMore: boolean;
-  readonly source: 'cache' | 'api' | null;
+  readonly source: MessagePage['source'] | null;
+  /** How much of the mailbox the answer could see (absent once the cache is complete). */
+  readonly coverage: ListCoverage | null;
   readonly estimate: number;
   readonly queryHints: readonly string[];
   /** Bumped each time a new list (not a next page) arrives. */
@@ -28,6 +30,7 @@ const EMPTY: MessageListState = {
   error: null,
   hasMore: false,
   source: null,
+  coverage: null,
   estimate: 0,
   queryHints: [],
   generation: 0,
@@ -83,6 +86,7 @@ export function useMessageList(accountId: string | null, selector: MailSelector,
           error: null,
           hasMore: reply.value.nextPageToken !== null,
           source: reply.value.source,
+          coverage: reply.value.coverage ?? null,
           estimate: reply.value.resultSizeEstimate,
           queryHints: reply.value.queryHints,
           generation: s.generation + 1,
@@ -180,6 +184,7 @@ export function useMessageList(accountId: string | null, selector: MailSelector,
               hasMore: tail.length > 0 ? s.hasMore : reply.value.nextPageToken !== null,
               estimate: reply.value.resultSizeEstimate,
               source: reply.value.source,
+              coverage: reply.value.coverage ?? null,
               freshKeys: fresh,
             };
           });
