@@ -420,6 +420,7 @@ function MailApp({ info, bridgeError, accounts, active, authStatus, onAddAccount
             generation={list.generation}
             listKey={list.listKey}
             freshKeys={list.freshKeys}
+            coverage={list.coverage}
             onToggleThreads={() => setThreads(!threads)}
             onSelect={setSelectedIndex}
             onOpen={openIndex}

@@ -2,9 +2,61 @@ import { parseAddressList } from '../../../common/gmail-query/text';
 import { openAccountCache } from '../../cache/index';
 import { searchLocal } from '../../cache/local-search';
 import { optionalPositiveNumber, parse, requireString } from '../args';
-import { EXIT, UsageError, line, type CliCommand } from '../command';
-import { openCliContext } from '../context';
+import type { ListRow, MessagePage } from '../../../common/mail-types';
+import type { AccountCache } from '../../cache/index';
+import { GmailApi } from '../../gmail/gmail-api';
+import { GmailMailSource } from '../../gmail/gmail-mail-source';
+import { MergedMailSource } from '../../services/merged-mail-source';
+import { EXIT, UsageError, line, type CliCommand, type CliIO } from '../command';
+import { openCliContext, type CliContext } from '../context';
 import { pickAccount } from './cache-common';
+
+/** Said on stderr whenever an answer could only see part of the mailbox. */
+function partialNote(cached: number, total: number | null): string {
+  return `Answered from this computer only: it holds ${cached}${total ? ` of ${total}` : ''} messages so far; older mail is not searched.`;
+}
+
+function printRow(io: CliIO, json: boolean, row: ListRow): void {
+  const from = row.from.name ? `${row.from.name} <${row.from.email}>` : row.from.email;
+  if (json) {
+    line(io.stdout, JSON.stringify({
+      id: row.id, threadId: row.threadId, internalDate: row.internalDate, date: new Date(row.internalDate).toISOString(),
+      from, to: row.to, subject: row.subject, snippet: row.snippet, labelIds: row.labelIds,
+    }));
+  } else {
+    line(io.stdout, [new Date(row.internalDate).toISOString().slice(0, 16).replace('T', ' '), row.from.name || row.from.email, row.subject].join('\t'));
+  }
+}
+
+/** The app's merged answer (MergedMailSource), or null when no authorised client can be had. */
+async function mergedAnswer(ctx: CliContext, accountId: string, cache: AccountCache, query: string, limit: number, io: CliIO): Promise<MessagePage | null> {
+  if (!ctx.hasClient) return null;
+  let auth;
+  try {
+    auth = await ctx.accounts.getAuthorizedClient(accountId);
+  } catch {
+    line(io.stderr, 'Could not reach Gmail for the part of the mailbox not cached yet.');
+    return null;
+  }
+  const api = new GmailApi({ auth, rootUrl: ctx.clientConfig.gmailRootUrl }).foreground();
+  const gmail = new GmailMailSource(api);
+  const source = new MergedMailSource({
+    cache: cache.source,
+    gmail,
+    api,
+    isComplete: () => false,
+    counts: () => ({ cachedMessages: cache.store.messageCount(), totalMessages: cache.store.getState<{ total?: number }>('initial')?.total ?? null }),
+  });
+  const first = await source.listMessages({ kind: 'query', query }, { threads: false, pageSize: Math.min(500, limit) });
+  const rows: ListRow[] = [...first.rows];
+  let pageToken = first.nextPageToken;
+  while (pageToken && rows.length < limit) {
+    const page: MessagePage = await source.listMessages({ kind: 'query', query }, { threads: false, pageSize: Math.min(500, limit - rows.length), pageToken });
+    rows.push(...page.rows);
+    pageToken = page.nextPageToken;
+  }
+  return { ...first, rows: rows.slice(0, limit) };
+}
 
 interface Row {
   id: string;
@@ -18,15 +70,18 @@ interface Row {
 
 export const searchCommand: CliCommand = {
   name: 'search',
-  summary: 'Search the local cache with Gmail\'s query syntax (offline, newest first).',
-  usage: `Usage: npm run cli -- search --data-dir DIR [--account EMAIL] [--limit N] [--json] "QUERY"
+  summary: 'Search with Gmail\'s query syntax, newest first: complete even while the cache fills.',
+  usage: `Usage: npm run cli -- search --data-dir DIR [--account EMAIL] [--limit N] [--offline] [--json] "QUERY"
 
-Answers from DIR/cache/<account>/mail.db only (run sync first). Prints date, sender and
-subject per message; --json prints one object per line with id, threadId, internalDate,
-date, from, to, subject, snippet and labelIds.`,
+Answers from DIR/cache/<account>/mail.db once sync has copied the whole mailbox. Until
+then Gmail chooses the results (the same ids Gmail's own search gives) and the cache
+supplies what it holds, so the answer is complete; with --offline (or when Gmail can't be
+reached) only the cache answers, and stderr says how much of the mailbox it holds.
+Prints date, sender and subject per message; --json prints one object per line with id,
+threadId, internalDate, date, from, to, subject, snippet and labelIds.`,
   async run(argv, io) {
     const { values, positionals } = parse(argv, {
-      'data-dir': { type: 'string' }, account: { type: 'string' }, limit: { type: 'string' }, json: { type: 'boolean' },
+      'data-dir': { type: 'string' }, account: { type: 'string' }, limit: { type: 'string' }, json: { type: 'boolean' }, offline: { type: 'boolean' },
     }, true);
     const dataDir = requireString(values['data-dir'], '--data-dir');
     if (positionals.length !== 1) throw new UsageError('Give exactly one query (quote it).');
@@ -37,6 +92,18 @@ date, from, to, subject, snippet and labelIds.`,
       if (!account) return EXIT.notFound;
       const cache = openAccountCache({ dataDir: ctx.dataDir, accountId: account.id });
       try {
+        const complete = cache.source.isReady() && cache.store.getState<unknown>('initial') === undefined;
+        if (!complete) {
+          const merged = values.offline ? null : await mergedAnswer(ctx, account.id, cache, positionals[0] ?? '', Math.floor(limit), io);
+          if (merged) {
+            for (const row of merged.rows) printRow(io, Boolean(values.json), row);
+            if (merged.coverage?.partial) line(io.stderr, partialNote(merged.coverage.cachedMessages, merged.coverage.totalMessages));
+            if (!values.json && merged.rows.length === 0) line(io.stderr, 'No messages match.');
+            return EXIT.ok;
+          }
+          const total = cache.store.getState<{ total?: number }>('initial')?.total ?? null;
+          line(io.stderr, partialNote(cache.store.messageCount(), total));
+        }
         const hits = searchLocal(cache.store, positionals[0] ?? '', { limit: Math.floor(limit) });
         const get = cache.db.prepare('SELECT id, thread_id, internal_date, from_header, subject, label_ids, summary_json FROM messages WHERE rowid = ?');
         for (const hit of hits) {

@@ -65,6 +65,13 @@ line per page otherwise.`,
       cache.sync!.onProgress((p) => {
         if (p.phase !== 'idle') printer.update(p);
       });
+      // A quota refusal is not a failure: say so, and that it goes on by itself.
+      api.pacer.onState((state) => {
+        if (state.kind === 'rate_limited') {
+          const seconds = Math.max(1, Math.round((state.resumeAt - performance.now()) / 1000));
+          line(io.stderr, `Gmail asked Skimmer to slow down; resuming in about ${seconds} s.`);
+        }
+      });
       try {
         const result = await cache.sync!.syncNow();
         printer.finish();

@@ -1,7 +1,7 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { memo, useEffect, useLayoutEffect, useMemo, useRef, type KeyboardEvent } from 'react';
 import type { IpcError } from '../../../common/ipc';
-import type { LabelSummary, ListRow } from '../../../common/mail-types';
+import type { LabelSummary, ListCoverage, ListRow } from '../../../common/mail-types';
 import { errorMessage, isRetryable } from '../lib/errors';
 import { displayName, formatCount, formatListDate, participantsLabel } from '../lib/format';
 import { InboxIcon, PaperclipIcon, RefreshIcon, SearchIcon, StarIcon, ThreadIcon, WifiOffIcon } from './icons';
@@ -32,6 +32,8 @@ interface MessageListProps {
   readonly onLoadMore: () => void;
   readonly onRetry: () => void;
   readonly onReauth: () => void;
+  /** How much of the mailbox this answer could see, while the cache is filling. */
+  readonly coverage?: ListCoverage | null;
 }
 
 function Skeleton({ count }: { count: number }) {
@@ -128,6 +130,30 @@ const Row = memo(function Row({ row, index, selected, open, threads, labelsById,
   );
 });
 
+/** Where the answer came from while the cache fills: all of Gmail, or only this computer's part. */
+function CoverageLine({ coverage, searching }: { readonly coverage: ListCoverage; readonly searching: boolean }) {
+  const held = coverage.totalMessages
+    ? `${formatCount(coverage.cachedMessages)} of ${formatCount(coverage.totalMessages)} messages`
+    : `${formatCount(coverage.cachedMessages)} messages`;
+  if (coverage.partial) {
+    return (
+      <div className="list-coverage list-coverage--partial" role="note" data-testid="list-coverage" data-partial="true">
+        <WifiOffIcon size={14} />
+        <span>
+          {searching ? 'Searched' : 'Showing'} only the mail on this computer ({held}). Older mail is not on this computer yet.
+        </span>
+      </div>
+    );
+  }
+  return (
+    <div className="list-coverage" role="note" data-testid="list-coverage" data-partial="false">
+      <span>
+        {searching ? 'Searched all of Gmail' : 'Listed from Gmail'} · {held} on this computer so far
+      </span>
+    </div>
+  );
+}
+
 /** The virtualised list: a bounded DOM whatever the number of rows. */
 export function MessageList(props: MessageListProps) {
   const {
@@ -220,6 +246,7 @@ export function MessageList(props: MessageListProps) {
           <span>{threads ? 'Conversations' : 'Messages'}</span>
         </button>
       </header>
+      {props.coverage ? <CoverageLine coverage={props.coverage} searching={searching} /> : null}
       <div className="visually-hidden" role="status" aria-live="polite" data-testid="live-count">
         {loading ? '' : `${countText} in ${title}`}
       </div>
