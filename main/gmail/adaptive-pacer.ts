@@ -64,6 +64,8 @@ export class AdaptivePacer implements Pacer {
   /** Learned per-minute budget (units), once a window refusal was seen. */
   private minuteBudget: number | null = null;
   private refusedSince: number | null = null;
+  /** The rate that last ran into a per-second limit: above it, raise only slowly. */
+  private refusedAtRate = Infinity;
   private spentAtRefusal = 0;
   private probeDelayMs = 1_000;
   private nextProbeAt = 0;
@@ -82,7 +84,7 @@ export class AdaptivePacer implements Pacer {
     this.minRate = options.minUnitsPerSecond ?? 5;
     this.rate = Math.min(this.maxRate, options.initialUnitsPerSecond ?? 100);
     this.maxInFlightNow = options.maxInFlight ?? 10;
-    this.raiseEveryMs = options.raiseEveryMs ?? 3_000;
+    this.raiseEveryMs = options.raiseEveryMs ?? 1_000;
     this.windowProbeMs = options.windowProbeMs ?? 4_000;
     this.tokens = this.rate;
     this.lastRefill = this.clock.now();
@@ -117,6 +119,10 @@ export class AdaptivePacer implements Pacer {
       this.refusedSince = now;
       this.spentAtRefusal = this.trailingUnits(now);
       this.probeDelayMs = 1_000;
+      // What was actually spent lately, not the allowance (which may be far above it).
+      const observed = this.recentRate(now);
+      this.rate = Math.max(this.minRate, Math.min(this.rate, observed));
+      this.refusedAtRate = this.rate;
     } else {
       this.probeDelayMs = Math.min(8_000, this.probeDelayMs * 2);
       if (this.minuteBudget === null && now - this.refusedSince >= this.windowProbeMs && this.spentAtRefusal > 0) {
@@ -175,13 +181,28 @@ export class AdaptivePacer implements Pacer {
     return this.nextProbeAt;
   }
 
+  /** Units per second granted over the last five seconds (or since the first grant). */
+  private recentRate(now: number): number {
+    let units = 0;
+    let oldest = now;
+    for (let i = this.ledger.length - 1; i >= 0; i--) {
+      const [t, u] = this.ledger[i]!;
+      if (t < now - 5_000) break;
+      units += u;
+      oldest = t;
+    }
+    return units / Math.max(1, (now - oldest) / 1000);
+  }
+
   private trailingUnits(now: number): number {
     while (this.ledger.length > 0 && this.ledger[0]![0] <= now - WINDOW_MS) this.ledgerUnits -= this.ledger.shift()![1];
     return this.ledgerUnits;
   }
 
   private refill(now: number): void {
-    this.tokens = Math.min(this.rate, this.tokens + ((now - this.lastRefill) / 1000) * this.rate);
+    // An unlimited rate (a local emulator) has unlimited tokens; avoid 0 * Infinity = NaN.
+    if (!Number.isFinite(this.rate)) this.tokens = Infinity;
+    else this.tokens = Math.min(this.rate, (Number.isFinite(this.tokens) ? this.tokens : this.rate) + ((now - this.lastRefill) / 1000) * this.rate);
     this.lastRefill = now;
   }
 
@@ -232,8 +253,8 @@ export class AdaptivePacer implements Pacer {
 
   private maybeRaise(now: number): void {
     if (this.rate >= this.maxRate || now - this.lastRefusalOrRaise < this.raiseEveryMs) return;
-    // Only raise while demand is waiting on the rate, not when the queue is idle.
-    this.rate = Math.min(this.maxRate, this.rate * 2);
+    // Double while far from any limit seen; creep (5 %) once near the rate that was refused.
+    this.rate = Math.min(this.maxRate, this.rate * 2 <= this.refusedAtRate ? this.rate * 2 : this.rate * 1.05);
     this.lastRefusalOrRaise = now;
   }
 

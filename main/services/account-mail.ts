@@ -95,7 +95,7 @@ export class AccountMailHub {
   private async create(accountId: string): Promise<AccountMail> {
     const { auth, gmailRootUrl, localEmulator } = await this.options.authorize(accountId);
     // The pacer learns what Google grants this project (main/gmail/adaptive-pacer.ts).
-    const pacer = new AdaptivePacer(localEmulator ? { initialUnitsPerSecond: Infinity } : {});
+    const pacer = new AdaptivePacer(localEmulator ? { initialUnitsPerSecond: Infinity, maxUnitsPerSecond: Infinity } : {});
     const api = new GmailApi({ auth, rootUrl: gmailRootUrl, pacer });
     const cache = openAccountCache({ dataDir: this.options.dataDir, accountId, api, intervalMs: this.options.syncIntervalMs ?? 20_000 });
     const apiSource = new GmailMailSource(api.foreground());

@@ -29,11 +29,11 @@ class SimClock implements Clock {
  * A sync against the emulator's own quota model: batches of `batch` messages.get through
  * the pacer, `latencyMs` a round trip, each part charged by the server's QuotaTracker.
  */
-async function simulateSync(settings: QuotaSettings, seconds: number, { batch = 10, latencyMs = 50 } = {}) {
+async function simulateSync(settings: QuotaSettings, seconds: number, { batch = 10, latencyMs = 50, initialUnitsPerSecond = 100, maxUnitsPerSecond = 980 } = {}) {
   const clock = new SimClock();
   const server = new QuotaTracker(() => clock.t);
   server.setDefault(settings);
-  const pacer = new AdaptivePacer({ clock });
+  const pacer = new AdaptivePacer({ clock, initialUnitsPerSecond, maxUnitsPerSecond });
   let delivered = 0;
   let refusedParts = 0;
   const end = seconds * 1000;
@@ -87,6 +87,12 @@ describe('AdaptivePacer against the emulator quota model', () => {
     const r = await simulateSync({ profile: 'legacy', unitsPerSecond: 100, maxConcurrent: 10 }, 300);
     expect(r.unitsPerSecond / 100).toBeGreaterThanOrEqual(0.8);
     expect(r.delivered).toBeGreaterThan(0);
+  });
+
+  it('an unlimited start (the local demo) learns a per-second limit from what it actually spent', async () => {
+    const r = await simulateSync({ profile: '2026', unitsPerMinute: 0, unitsPerSecond: 1500, maxConcurrent: 10 }, 120, { initialUnitsPerSecond: Infinity, maxUnitsPerSecond: Infinity, latencyMs: 5 });
+    expect(Number.isFinite(r.budget.unitsPerSecond)).toBe(true);
+    expect(r.unitsPerSecond / 1500).toBeGreaterThanOrEqual(0.7);
   });
 
   it('concurrency refusals lower the number of requests in flight', async () => {
