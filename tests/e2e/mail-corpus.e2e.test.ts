@@ -517,6 +517,7 @@ describe('mail UI over the corpus (app-backend + emulator)', () => {
     await list.focus();
     await page.keyboard.press('j');
     await page.keyboard.press('j');
+    await expect.poll(() => page.locator('[role="option"][aria-selected="true"]').getAttribute('data-index')).toBe('1');
     const selectedBefore = await page.locator('[role="option"][aria-selected="true"]').getAttribute('data-thread-id');
     const email = emu.accounts[0]!;
     const arrived = Date.now();
@@ -527,7 +528,9 @@ describe('mail UI over the corpus (app-backend + emulator)', () => {
     console.log(JSON.stringify({ suite: 'mail-corpus/new-mail-to-row', ms }));
     expect(ms).toBeLessThan(30_000 + 5_000);
     expect(await row.getAttribute('data-fresh')).toBe('true');
-    expect(await page.locator('[role="option"][aria-selected="true"]').getAttribute('data-thread-id')).toBe(selectedBefore);
+    // The same conversation stays selected, now one row lower.
+    await expect.poll(() => page.locator('[role="option"][aria-selected="true"]').getAttribute('data-thread-id')).toBe(selectedBefore);
+    expect(await page.locator('[role="option"][aria-selected="true"]').getAttribute('data-index')).toBe('2');
     await page.screenshot({ path: path.join(screenshotDir, 'corpus-new-mail.png') });
   }, 60_000);
 });
