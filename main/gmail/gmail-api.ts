@@ -221,7 +221,8 @@ export class GmailApi {
 
   private async sendBatchChunk(method: GmailMethod, paths: string[]): Promise<BatchPartResponse[]> {
     const cost = GMAIL_METHOD_COSTS[method] * paths.length;
-    return this.retrying(cost, paths.length, async () =>
+    // The batch's own 200 says nothing about its parts: batchGet reports them to the pacer.
+    return this.retrying(cost, paths.length, false, async () =>
       sendBatch(
         {
           rootUrl: this.options.rootUrl,
@@ -240,6 +241,7 @@ export class GmailApi {
     return this.retrying(
       GMAIL_METHOD_COSTS[method],
       1,
+      true,
       async () => (await run()).data,
       (error) => {
         const kind = classifyGmailError(error, { historyRequest });
@@ -255,14 +257,14 @@ export class GmailApi {
    * `rateLimitBudgetMs` (the pacer decides when); network and 5xx failures get
    * `maxAttempts` with jittered backoff.
    */
-  private async retrying<T>(cost: number, requests: number, run: () => Promise<T>, mapError?: (error: unknown) => Error | null): Promise<T> {
+  private async retrying<T>(cost: number, requests: number, reportSuccess: boolean, run: () => Promise<T>, mapError?: (error: unknown) => Error | null): Promise<T> {
     const started = this.clock.now();
     for (let failures = 0; ; ) {
       const release = await this.pacer.acquire(cost, { requests, priority: this.priority });
       try {
         const result = await run();
         release();
-        this.pacer.succeeded();
+        if (reportSuccess) this.pacer.succeeded();
         return result;
       } catch (error) {
         release();
