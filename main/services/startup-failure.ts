@@ -69,11 +69,8 @@ export function describeStartupFailure(error: unknown, keptCopies: readonly stri
 
 /** Runs after a start-up failure: sets corrupt stores aside and returns the dialog to show. */
 export async function handleStartupFailure(error: unknown, dataDir: string, now: Date = new Date()): Promise<StartupFailureMessage> {
-  let kept: string[] = [];
-  try {
-    kept = await setAsideCorruptStores(await findCorruptStores(dataDir, ['settings', 'accounts-google', 'accounts-demo']), now);
-  } catch {
-    kept = [];
-  }
+  const kept = await setAsideCorruptStores(await findCorruptStores(dataDir, ['settings', 'accounts-google', 'accounts-demo']), now).catch(
+    (): string[] => [],
+  );
   return describeStartupFailure(error, kept);
 }
