@@ -10,6 +10,8 @@ const served = [];
 let ready = false;
 const record = (name, ...args) => calls.push({ name, args: JSON.parse(JSON.stringify(args, (_k, v) => (typeof v === 'function' ? '[function]' : v))), ready });
 const handlers = new Map();
+// A packaged Electron sets process.resourcesPath (extraResources live there).
+if (process.env.SKIMMER_STANDIN_RESOURCES) process.resourcesPath = process.env.SKIMMER_STANDIN_RESOURCES;
 
 function finish(code) {
   record('process.exit', code);

@@ -33,7 +33,7 @@ const register = path.join(path.dirname(fileURLToPath(import.meta.url)), 'regist
 
 export async function runMain(
   mainJs: string,
-  options: { userData?: string; env?: NodeJS.ProcessEnv; packaged?: boolean; locked?: boolean; timeoutMs?: number } = {},
+  options: { userData?: string; env?: NodeJS.ProcessEnv; packaged?: boolean; resourcesPath?: string; locked?: boolean; timeoutMs?: number } = {},
 ): Promise<MainRun> {
   const scratch = await mkdtemp(path.join(os.tmpdir(), 'skimmer-standin-'));
   const userData = options.userData ?? path.join(scratch, 'userData');
@@ -47,6 +47,7 @@ export async function runMain(
       SKIMMER_STANDIN_USERDATA: userData,
       SKIMMER_STANDIN_PACKAGED: options.packaged ? '1' : '0',
       SKIMMER_STANDIN_LOCKED: options.locked ? '1' : '0',
+      SKIMMER_STANDIN_RESOURCES: options.resourcesPath ?? '',
     },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
