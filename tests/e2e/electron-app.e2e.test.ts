@@ -16,7 +16,7 @@ export function electronBinary(env: NodeJS.ProcessEnv = process.env): { binary: 
   if (env.ELECTRON_SKIP_BINARY_DOWNLOAD === '1' && !existsSync(path.join(repoRoot, 'node_modules/electron/path.txt'))) {
     return { binary: null, reason: 'Electron binary not installed (ELECTRON_SKIP_BINARY_DOWNLOAD=1; run `npx install-electron` on a connected machine)' };
   }
-  const result = spawnSync(process.execPath, ['-p', "require('electron')"], { cwd: repoRoot, encoding: 'utf8', timeout: 180_000 });
+  const result = spawnSync(process.execPath, ['-p', "require('electron')"], { cwd: repoRoot, encoding: 'utf8', timeout: 120_000 });
   const binary = result.status === 0 ? result.stdout.trim() : '';
   if (!binary) return { binary: null, reason: 'Electron binary not installed (require("electron") could not download it)' };
   try {
