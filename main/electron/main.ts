@@ -31,14 +31,13 @@ protocol.registerSchemesAsPrivileged([
 ]);
 
 let mainWindow: BrowserWindow | null = null;
+const dataDir = () => path.join(app.getPath('userData'), 'data');
 
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
   startApp().catch(failStartup);
 }
-
-const dataDir = () => path.join(app.getPath('userData'), 'data');
 
 /**
  * Any start-up failure: say what went wrong and what to do, free the single-instance lock
