@@ -107,3 +107,64 @@ describe('electron-builder --dir against a stand-in Electron', () => {
     expectHealthyStart(runResult);
   });
 });
+
+// fpm is a Ruby tool electron-builder downloads from GitHub (Debian packages no fpm, and
+// rubygems is out of reach here): USE_SYSTEM_FPM=true makes it call tests/e2e/stand-in-fpm/fpm,
+// which builds the .deb with dpkg-deb from exactly the arguments electron-builder gives fpm.
+describe.skipIf(process.platform !== 'linux' || !hasCommand('dpkg-deb'))('electron-builder --linux deb (stand-in fpm)', () => {
+  let work: string;
+  let deb: string;
+  beforeAll(async () => {
+    work = await mkdtemp(path.join(os.tmpdir(), 'skimmer-deb-'));
+    const electronDist = path.join(work, 'electron-dist');
+    await mkdir(electronDist, { recursive: true });
+    await writeFile(path.join(electronDist, 'electron'), '#!/bin/sh\necho stand-in electron\n');
+    await chmod(path.join(electronDist, 'electron'), 0o755);
+    await writeFile(path.join(electronDist, 'chrome-sandbox'), '');
+    const cli = require.resolve('electron-builder/cli.js');
+    const standInFpm = path.join(repoRoot, 'tests/e2e/stand-in-fpm');
+    await run(process.execPath, [cli, '--linux', 'deb', '--publish', 'never', `-c.electronDist=${electronDist}`, `-c.directories.output=${path.join(work, 'dist')}`], {
+      cwd: repoRoot,
+      env: { ...process.env, USE_SYSTEM_FPM: 'true', PATH: `${standInFpm}${path.delimiter}${path.dirname(process.execPath)}${path.delimiter}${process.env.PATH ?? ''}` },
+      timeout: 120_000,
+    });
+    deb = path.join(work, 'dist/skimmer_0.1.0_amd64.deb');
+  }, 150_000);
+  afterAll(async () => {
+    if (work) await rm(work, { recursive: true, force: true });
+  });
+
+  it('has the name, version, maintainer and the Depends Electron needs', async () => {
+    const field = async (name: string) => (await run('dpkg-deb', ['-f', deb, name])).stdout.trim();
+    expect(await field('Package')).toBe('skimmer');
+    expect(await field('Version')).toBe('0.1.0');
+    expect(await field('Maintainer')).toBe('Skimmer team <team@skimmer.app>');
+    expect(await field('Homepage')).toMatch(/^https:\/\//);
+    const depends = (await field('Depends')).split(/,\s*/);
+    expect(depends).toEqual(expect.arrayContaining([...(await defaultDebDepends()), 'libsecret-1-0']));
+  });
+
+  it('installs the app, the AppArmor profile and a valid skimmer.desktop', async () => {
+    const listing = (await run('dpkg-deb', ['-c', deb], { maxBuffer: 64 * 1024 * 1024 })).stdout;
+    expect(listing).toMatch(/\.\/opt\/Skimmer\/skimmer\n/);
+    expect(listing).toMatch(/\.\/opt\/Skimmer\/resources\/apparmor-profile\n/);
+    expect(listing).toMatch(/\.\/opt\/Skimmer\/resources\/app\.asar\n/);
+    expect(listing).toMatch(/\.\/usr\/share\/applications\/skimmer\.desktop\n/);
+    const extracted = path.join(work, 'deb');
+    await run('dpkg-deb', ['-x', deb, extracted]);
+    const desktop = path.join(extracted, 'usr/share/applications/skimmer.desktop');
+    const entry = await readFile(desktop, 'utf8');
+    expect(entry).toMatch(/^Exec=\/opt\/Skimmer\/skimmer %U$/m);
+    expect(entry).toMatch(/^StartupWMClass=skimmer$/m);
+    if (hasCommand('desktop-file-validate')) {
+      const result = await run('desktop-file-validate', [desktop]).then(() => '', (error: { stdout?: string; stderr?: string }) => `${error.stdout ?? ''}${error.stderr ?? ''}` || 'failed');
+      expect(result).toBe('');
+    } else {
+      console.log('skipped: desktop-file-validate not installed (apt install desktop-file-utils)');
+    }
+  });
+});
+
+function hasCommand(name: string): boolean {
+  return (process.env.PATH ?? '').split(path.delimiter).some((dir) => existsSync(path.join(dir, name)));
+}
