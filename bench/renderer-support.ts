@@ -100,6 +100,7 @@ export function syntheticRouter(rows: readonly ListRow[]): (isTrusted: (url: str
   const handlers: RequestHandlers = {
     getAppInfo: () => ({ name: 'Skimmer', version: 'bench', platform: process.platform, shell: 'test-bridge' }),
     openExternal: () => null,
+    copyText: () => null,
     getAuthStatus: () => ({ client: 'google', storage: 'encrypted', help: '' }),
     importClientSecret: () => null,
     signIn: () => account,

@@ -125,6 +125,8 @@ const listOptions = z
 export const requests = {
   getAppInfo: request<AppInfo>()('app:get-info', z.tuple([])),
   openExternal: request<null>()('app:open-external', z.tuple([httpUrl])),
+  /** Main writes the text to the clipboard: the renderer's clipboard permission is denied. */
+  copyText: request<null>()('app:copy-text', z.tuple([z.string().max(8192)])),
 
   getAuthStatus: request<AuthStatus>()('auth:get-status', z.tuple([])),
   importClientSecret: request<AuthStatus | null>()('auth:import-client-secret', z.tuple([])),

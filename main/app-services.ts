@@ -27,6 +27,8 @@ export interface PlatformHooks {
   chooseClientSecretFile(): Promise<string | null>;
   /** Asks where to save a file; null when the person cancels. */
   chooseSaveLocation(suggestedName: string): Promise<string | null>;
+  /** Puts text on the system clipboard (the renderer has no clipboard permission). */
+  copyText(text: string): void | Promise<void>;
   emit<N extends EventName>(name: N, payload: EventPayload<N>): void;
 }
 
@@ -142,6 +144,10 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
     openExternal: async (url) => {
       if (!isSafeExternalUrl(url)) throw new IpcFailure('invalid_request', 'Only web links can be opened.');
       await options.platform.openExternal(url);
+      return null;
+    },
+    copyText: async (text) => {
+      await options.platform.copyText(text);
       return null;
     },
 

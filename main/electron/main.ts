@@ -3,7 +3,7 @@
  * modules to the plain services under main/. Kept small on purpose: everything that
  * can run without Electron lives elsewhere and is tested in Node.
  */
-import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, screen, session, shell } from 'electron';
+import { app, BrowserWindow, clipboard, dialog, ipcMain, Menu, protocol, screen, session, shell } from 'electron';
 import { readFile, writeFile, mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -12,6 +12,7 @@ import { createAppServices, type AppServices } from '../app-services';
 import { createIpcRouter } from '../ipc/router';
 import { KeyringCipher } from '../secrets/keyring-cipher';
 import { DemoServer } from '../services/demo-server';
+import { handleStartupFailure } from '../services/startup-failure';
 import { createSafeStorageCipher } from './safe-storage';
 import { APP_SECURITY_HEADERS, isSafeExternalUrl } from '../security/csp';
 import { allowNavigation, allowPermission, decideWindowOpen } from '../security/navigation-policy';
@@ -29,13 +30,32 @@ protocol.registerSchemesAsPrivileged([
   { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
 ]);
 
+let mainWindow: BrowserWindow | null = null;
+const dataDir = () => path.join(app.getPath('userData'), 'data');
+
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
-  void startApp();
+  startApp().catch(failStartup);
 }
 
-let mainWindow: BrowserWindow | null = null;
+/**
+ * Any start-up failure: say what went wrong and what to do, free the single-instance lock
+ * and exit, so no process stays alive without a window (later launches would quit silently).
+ */
+async function failStartup(error: unknown): Promise<void> {
+  console.error('[startup] failed:', error instanceof Error ? error.name : 'unknown error');
+  try {
+    const message = await handleStartupFailure(error, dataDir());
+    await app.whenReady();
+    dialog.showErrorBox(message.title, message.content);
+  } catch {
+    // Nothing more to say: still exit below.
+  } finally {
+    app.releaseSingleInstanceLock();
+    app.exit(1);
+  }
+}
 
 async function startApp(): Promise<void> {
   app.on('second-instance', () => {
@@ -49,6 +69,14 @@ async function startApp(): Promise<void> {
   });
 
   await app.whenReady();
+  if (process.platform === 'linux') {
+    app.setAboutPanelOptions({
+      applicationName: app.getName(),
+      applicationVersion: app.getVersion(),
+      copyright: 'Copyright © 2026 Skimmer team',
+      website: 'https://github.com/skimmer-app/skimmer',
+    });
+  }
   serveAppProtocol();
   denyAllPermissions();
   const services = await startServices();
@@ -111,7 +139,7 @@ function demoMailboxPath(): string {
 
 async function startServices(): Promise<AppServices> {
   return createAppServices({
-    dataDir: path.join(app.getPath('userData'), 'data'),
+    dataDir: dataDir(),
     appInfo: { name: app.getName(), version: app.getVersion(), platform: process.platform, shell: 'electron' },
     // Electron's safeStorage first (refuses Linux basic_text), the OS keychain directly second.
     ciphers: [createSafeStorageCipher(), new KeyringCipher()],
@@ -134,6 +162,7 @@ async function startServices(): Promise<AppServices> {
         const result = mainWindow ? await dialog.showSaveDialog(mainWindow, options) : await dialog.showSaveDialog(options);
         return result.canceled ? null : (result.filePath ?? null);
       },
+      copyText: (text) => clipboard.writeText(text),
       emit: (name, payload) => {
         mainWindow?.webContents.send(events[name].channel, payload);
       },

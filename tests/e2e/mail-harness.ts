@@ -74,6 +74,7 @@ export async function startMailBackend(options: { mail?: string[]; account?: str
       opened.push(url);
       return null;
     },
+    copyText: () => null,
     getAuthStatus: () => status,
     importClientSecret: () => null,
     signIn: () => account,

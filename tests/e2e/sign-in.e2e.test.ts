@@ -35,6 +35,10 @@ describe('sign-in from the app window', () => {
     await page.screenshot({ path: path.join(screenshotDir, 'sign-in-pending.png') });
 
     await expect.poll(() => backend.openedUrls.at(-1) ?? '', { timeout: 15_000 }).toMatch(/\/o\/oauth2\/v2\/auth\?/);
+    // "Copy" goes through main's clipboard (the renderer's clipboard permission is denied).
+    await page.getByRole('button', { name: 'Copy', exact: true }).click();
+    await expect.poll(() => backend.copiedTexts.at(-1)).toBe(backend.openedUrls.at(-1));
+    await page.getByRole('button', { name: 'Copied', exact: true }).waitFor();
     const browserPage = await context.newPage();
     await browserPage.goto(backend.openedUrls.at(-1)!);
     const url = new URL(browserPage.url());

@@ -81,13 +81,10 @@ export function SignIn({ authStatus, onAuthStatus, notice, accountId, compact, o
 
   const copy = async () => {
     if (!pendingUrl) return;
-    try {
-      await navigator.clipboard.writeText(pendingUrl);
-      setCopied(true);
-      window.setTimeout(() => setCopied(false), 1500);
-    } catch {
-      setCopied(false);
-    }
+    // Through main: the app denies the renderer's clipboard permission.
+    const reply = await skimmer().copyText(pendingUrl);
+    setCopied(reply.ok);
+    if (reply.ok) window.setTimeout(() => setCopied(false), 1500);
   };
 
   // The demo signs in through the (local) consent page too: same waiting screen once it opens.

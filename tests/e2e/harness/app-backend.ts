@@ -22,6 +22,8 @@ export interface AppBackend {
   readonly downloadsDir: string;
   /** URLs main asked the system browser to open, in order. */
   readonly openedUrls: string[];
+  /** What "Copy" put on the (stand-in) clipboard. */
+  readonly copiedTexts: string[];
   router(isTrustedSender: (url: string) => boolean): IpcRouter;
   /** Connects main -> renderer events to a launched page's bridge. */
   connect(emit: (channel: string, payload: unknown) => Promise<void>): void;
@@ -49,6 +51,7 @@ export async function startAppBackend(options: AppBackendOptions = {}): Promise<
   const dataDir = path.join(root, 'data');
   const downloadsDir = path.join(root, 'downloads');
   const openedUrls: string[] = [];
+  const copiedTexts: string[] = [];
   const urlWaiters: ((url: string) => void)[] = [];
   let emitToPage: ((channel: string, payload: unknown) => Promise<void>) | null = null;
   const demo = new DemoServer(options.mail ? { mail: options.mail } : {});
@@ -66,6 +69,9 @@ export async function startAppBackend(options: AppBackendOptions = {}): Promise<
       },
       chooseClientSecretFile: async () => null,
       chooseSaveLocation: async (name) => path.join(downloadsDir, name),
+      copyText: (text) => {
+        copiedTexts.push(text);
+      },
       emit: (name: EventName, payload: unknown) => {
         void emitToPage?.(events[name].channel, payload).catch(() => undefined);
       },
@@ -84,6 +90,7 @@ export async function startAppBackend(options: AppBackendOptions = {}): Promise<
     dataDir,
     downloadsDir,
     openedUrls,
+    copiedTexts,
     router: (isTrustedSender) => createIpcRouter(services.handlers, { isTrustedSender }),
     connect: (emit) => {
       emitToPage = emit;

@@ -28,6 +28,7 @@ describe('app reads from the cache once it is synced', () => {
       platform: {
         openExternal: async (url) => opener.openExternal(url),
         chooseClientSecretFile: async () => null,
+        copyText: () => undefined,
         chooseSaveLocation: async () => null,
         emit: (name, payload) => {
           if (name === 'syncProgress') progress.push(payload as SyncStatus);

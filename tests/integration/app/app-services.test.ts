@@ -55,6 +55,7 @@ describe('app services over the emulator', () => {
       platform: {
         openExternal: async (url) => opener.openExternal(url),
         chooseClientSecretFile: async () => null,
+        copyText: () => undefined,
         chooseSaveLocation: async (name) => path.join(root, 'saved-' + name),
         emit: (name, payload) => void emitted.push({ name, payload }),
       },

@@ -22,6 +22,7 @@ async function start(dataDir: string, opener: ReturnType<typeof recordingOpener>
     platform: {
       openExternal: async (url) => opener.openExternal(url),
       chooseClientSecretFile: async () => null,
+      copyText: () => undefined,
       chooseSaveLocation: async () => null,
       emit: () => undefined,
     },
