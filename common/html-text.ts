@@ -4,42 +4,16 @@
  * backtracking, safe on the 1 MB stress inputs), dropping head/style/script, turning block
  * ends and <br> into new lines and decoding character references.
  */
-const NAMED: Record<string, string> = {
-  nbsp: '\u00a0', amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", copy: '©', reg: '®', trade: '™',
-  hellip: '…', mdash: '—', ndash: '–', lsquo: '‘', rsquo: '’', ldquo: '“', rdquo: '”', sbquo: '‚',
-  bdquo: '„', bull: '•', middot: '·', euro: '€', pound: '£', yen: '¥', cent: '¢', laquo: '«',
-  raquo: '»', times: '×', divide: '÷', deg: '°', plusmn: '±', para: '¶', sect: '§', iexcl: '¡',
-  iquest: '¿', shy: '\u00ad', zwnj: '\u200c', zwj: '\u200d', ensp: '\u2002', emsp: '\u2003',
-  thinsp: '\u2009', dagger: '†', Dagger: '‡', permil: '‰', larr: '←', rarr: '→', uarr: '↑',
-  darr: '↓', harr: '↔', hearts: '♥', check: '✓', frac12: '½', frac14: '¼', frac34: '¾',
-  sup1: '¹', sup2: '²', sup3: '³', micro: 'µ', acute: '´', uml: '¨', cedil: '¸', macr: '¯',
-  ordf: 'ª', ordm: 'º', not: '¬', brvbar: '¦', curren: '¤', szlig: 'ß', aelig: 'æ', AElig: 'Æ',
-  oslash: 'ø', Oslash: 'Ø', aring: 'å', Aring: 'Å', eth: 'ð', ETH: 'Ð', thorn: 'þ', THORN: 'Þ',
-  ccedil: 'ç', Ccedil: 'Ç', ntilde: 'ñ', Ntilde: 'Ñ', oelig: 'œ', OElig: 'Œ', scaron: 'š',
-  Scaron: 'Š', yuml: 'ÿ', Yuml: 'Ÿ', fnof: 'ƒ', circ: 'ˆ', tilde: '˜', prime: '′', Prime: '″',
-  infin: '∞', ne: '≠', le: '≤', ge: '≥', minus: '−', lowast: '∗', alpha: 'α', beta: 'β',
-  gamma: 'γ', delta: 'δ', pi: 'π', sigma: 'σ', mu: 'μ', omega: 'ω', Omega: 'Ω',
-};
-const ACCENTS: Record<string, string> = { acute: '\u0301', grave: '\u0300', circ: '\u0302', uml: '\u0308', tilde: '\u0303', ring: '\u030a' };
+import { decodeHTML } from 'entities';
 
-function namedEntity(name: string): string | undefined {
-  const direct = NAMED[name] ?? NAMED[name.toLowerCase()];
-  if (direct !== undefined) return direct;
-  const m = /^([A-Za-z])(acute|grave|circ|uml|tilde|ring)$/.exec(name);
-  if (m) return (m[1]! + ACCENTS[m[2]!]!).normalize('NFC');
-  return undefined;
-}
-
+/**
+ * Character references decoded by the maintained `entities` package (the full WHATWG table,
+ * legacy references without `;`), instead of a hand-written table that was a plain object:
+ * `&constructor;` must stay text, not become a function's source.
+ */
 export function decodeEntities(text: string): string {
   if (!text.includes('&')) return text;
-  return text.replace(/&(#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});?/g, (all, ref: string) => {
-    if (ref[0] === '#') {
-      const code = ref[1] === 'x' || ref[1] === 'X' ? parseInt(ref.slice(2), 16) : parseInt(ref.slice(1), 10);
-      if (!Number.isFinite(code) || code <= 0 || code > 0x10ffff || (code >= 0xd800 && code <= 0xdfff)) return '\ufffd';
-      return String.fromCodePoint(code);
-    }
-    return namedEntity(ref) ?? all;
-  });
+  return decodeHTML(text);
 }
 
 const SKIP_CONTENT = new Set(['head', 'style', 'script', 'title', 'noscript', 'template', 'xml']);

@@ -273,7 +273,8 @@ export function rethrowForIpc(error: unknown): never {
     throw new IpcFailure(code, error.message);
   }
   if (error instanceof AccountError) {
-    const code = error.code === 'not_found' ? 'not_found' : error.code === 'internal' ? 'internal' : error.code;
+    // keychain_locked travels as an error banner carrying its own unlock instructions, never as needs_reauth.
+    const code = error.code === 'keychain_locked' ? 'internal' : error.code;
     throw new IpcFailure(code, error.message);
   }
   if (error instanceof GmailNotFoundError) throw new IpcFailure('not_found', error.message);

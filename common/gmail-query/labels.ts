@@ -27,18 +27,20 @@ export type LabelCondition =
 const NEVER: LabelCondition = { kind: 'never' };
 const ALWAYS: LabelCondition = { kind: 'always' };
 
+// Maps, not object literals, for every table looked up by query text: `label:constructor`
+// must not find Object.prototype.constructor.
 /** System labels reachable by name through label:, in: and is: alike (rule 9b). */
-const SYSTEM_LABEL_NAMES: Readonly<Record<string, string>> = {
+const SYSTEM_LABEL_NAMES: ReadonlyMap<string, string> = new Map(Object.entries({
   inbox: 'INBOX', starred: 'STARRED', important: 'IMPORTANT', sent: 'SENT',
   draft: 'DRAFT', drafts: 'DRAFT', spam: 'SPAM', trash: 'TRASH', unread: 'UNREAD',
   chat: 'CHAT', chats: 'CHAT',
-};
+}));
 
-const CATEGORY_LABELS: Readonly<Record<string, string>> = {
+const CATEGORY_LABELS: ReadonlyMap<string, string> = new Map(Object.entries({
   primary: 'CATEGORY_PERSONAL', personal: 'CATEGORY_PERSONAL', social: 'CATEGORY_SOCIAL',
   promotions: 'CATEGORY_PROMOTIONS', updates: 'CATEGORY_UPDATES', forums: 'CATEGORY_FORUMS',
   reservations: 'CATEGORY_RESERVATIONS', purchases: 'CATEGORY_PURCHASES',
-};
+}));
 
 const STAR_NAMES = new Set([
   'yellow-star', 'orange-star', 'red-star', 'purple-star', 'blue-star', 'green-star', 'red-bang',
@@ -46,13 +48,13 @@ const STAR_NAMES = new Set([
 ]);
 
 const GOOGLE_DOCS = ['docs', 'google', 'com'];
-const CONTENT_FEATURES: Readonly<Record<string, ReadonlyArray<readonly string[]>>> = {
+const CONTENT_FEATURES: ReadonlyMap<string, ReadonlyArray<readonly string[]>> = new Map(Object.entries({
   drive: [['drive', 'google', 'com'], GOOGLE_DOCS],
   document: [[...GOOGLE_DOCS, 'document']],
   spreadsheet: [[...GOOGLE_DOCS, 'spreadsheets']],
   presentation: [[...GOOGLE_DOCS, 'presentation']],
   youtube: [['youtube', 'com'], ['youtu', 'be']],
-};
+}));
 
 export const SPAM_TRASH_IDS: readonly string[] = ['SPAM', 'TRASH'];
 
@@ -64,7 +66,7 @@ export function normalizeLabelName(name: string): string {
 /** label:NAME: a system label by name, a label id, or user labels whose folded name equals NAME. */
 function labelIdsForName(name: string, labels: readonly LabelInfo[]): string[] {
   const wanted = normalizeLabelName(name);
-  const system = SYSTEM_LABEL_NAMES[wanted];
+  const system = SYSTEM_LABEL_NAMES.get(wanted);
   const ids = new Set<string>(system ? [system] : []);
   for (const label of labels) {
     if (label.id === name || normalizeLabelName(label.name) === wanted) ids.add(label.id);
@@ -92,7 +94,7 @@ function resolveHas(value: string): LabelCondition {
   if (value === 'userlabels') return { kind: 'userLabels', present: true };
   if (value === 'nouserlabels') return { kind: 'userLabels', present: false };
   if (STAR_NAMES.has(value)) return anyLabel([value.toUpperCase().replace(/-/g, '_')]);
-  const sequences = CONTENT_FEATURES[value];
+  const sequences = CONTENT_FEATURES.get(value);
   return sequences ? { kind: 'textSequence', sequences } : NEVER;
 }
 
@@ -104,7 +106,7 @@ export function resolveLabelCondition(node: LabelNode | StateNode, labels: reado
     case 'in': return resolveIn(node.value, labels);
     case 'has': return resolveHas(node.value);
     case 'category': {
-      const id = CATEGORY_LABELS[node.value];
+      const id = CATEGORY_LABELS.get(node.value);
       return id ? anyLabel([id]) : NEVER;
     }
   }

@@ -16,16 +16,17 @@ import { queryWordToTokens, splitQueryWordOnSpaceLike, stripEdgeAts, tokenizeTex
 import type { ParsedQuery } from './ast';
 
 const ADDRESS_OPS: ReadonlySet<string> = new Set(['from', 'to', 'cc', 'bcc', 'deliveredto']);
-const TEXT_OPS: Readonly<Record<string, TextField>> = { subject: 'subject', list: 'list', filename: 'filename' };
+// Maps, not object literals: an operator such as `constructor:` must not find Object.prototype members.
+const TEXT_OPS: ReadonlyMap<string, TextField> = new Map(Object.entries({ subject: 'subject', list: 'list', filename: 'filename' }));
 const STATE_OPS: ReadonlySet<string> = new Set(['is', 'in', 'has', 'category']);
-const DATE_OPS: Readonly<Record<string, 'after' | 'before'>> = { after: 'after', newer: 'after', before: 'before', older: 'before' };
+const DATE_OPS: ReadonlyMap<string, 'after' | 'before'> = new Map(Object.entries({ after: 'after', newer: 'after', before: 'before', older: 'before' }));
 const RELATIVE_OPS: ReadonlySet<string> = new Set(['older_than', 'newer_than']);
-const SIZE_OPS: Readonly<Record<string, 'larger' | 'smaller'>> = { size: 'larger', larger: 'larger', smaller: 'smaller' };
+const SIZE_OPS: ReadonlyMap<string, 'larger' | 'smaller'> = new Map(Object.entries({ size: 'larger', larger: 'larger', smaller: 'smaller' }));
 const OTHER_OPS: ReadonlySet<string> = new Set(['label', 'rfc822msgid']);
 
 function isKnownOperator(op: string): boolean {
-  return ADDRESS_OPS.has(op) || op in TEXT_OPS || STATE_OPS.has(op) || op in DATE_OPS
-    || RELATIVE_OPS.has(op) || op in SIZE_OPS || OTHER_OPS.has(op);
+  return ADDRESS_OPS.has(op) || TEXT_OPS.has(op) || STATE_OPS.has(op) || DATE_OPS.has(op)
+    || RELATIVE_OPS.has(op) || SIZE_OPS.has(op) || OTHER_OPS.has(op);
 }
 
 type Closer = 'rparen' | 'rbrace' | null;
@@ -258,17 +259,17 @@ class Parser {
 
   private operatorValue(op: string, value: OperatorValue): QueryNode | null {
     if (ADDRESS_OPS.has(op)) return this.addressValue(op as AddressField, value);
-    const textField = TEXT_OPS[op];
+    const textField = TEXT_OPS.get(op);
     if (textField) return this.textValue(textField, op, value);
     if (STATE_OPS.has(op)) return this.nonEmpty(op, value, (v) => ({ kind: op as 'is', value: v.toLowerCase() }));
     if (op === 'label') return this.nonEmpty(op, value, (v) => ({ kind: 'label', name: v }));
     if (op === 'rfc822msgid') {
       return this.nonEmpty(op, value, (v) => ({ kind: 'rfc822msgid', messageId: v.replace(/^<+|>+$/g, '').trim() }));
     }
-    const dateOp = DATE_OPS[op];
+    const dateOp = DATE_OPS.get(op);
     if (dateOp) return this.dateValue(op, dateOp, value.text);
     if (RELATIVE_OPS.has(op)) return this.relativeValue(op as 'older_than', value.text);
-    const sizeOp = SIZE_OPS[op];
+    const sizeOp = SIZE_OPS.get(op);
     if (sizeOp) return this.sizeValue(op, sizeOp, value.text);
     return this.freeTextWord(value.text, value.exact);
   }

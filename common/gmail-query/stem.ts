@@ -13,11 +13,12 @@ const VOWELS = 'aeiouy';
 const DOUBLES = ['bb', 'dd', 'ff', 'gg', 'mm', 'nn', 'pp', 'rr', 'tt'];
 const LI_ENDINGS = 'cdeghkmnrt';
 
-const EXCEPTIONS: Readonly<Record<string, string>> = {
+// A Map, not an object literal: words such as "constructor" must not find Object.prototype members.
+const EXCEPTIONS: ReadonlyMap<string, string> = new Map(Object.entries({
   skis: 'ski', skies: 'sky', dying: 'die', lying: 'lie', tying: 'tie',
   idly: 'idl', gently: 'gentl', ugly: 'ugli', early: 'earli', only: 'onli', singly: 'singl',
   sky: 'sky', news: 'news', howe: 'howe', atlas: 'atlas', cosmos: 'cosmos', bias: 'bias', andes: 'andes',
-};
+}));
 const AFTER_1A_INVARIANTS = new Set(['inning', 'outing', 'canning', 'herring', 'earring', 'proceed', 'exceed', 'succeed']);
 
 const STEP2: ReadonlyArray<readonly [string, string]> = [
@@ -149,7 +150,7 @@ function step5(w: string, r1: number, r2: number): string {
 /** Porter2 stem of one lower-case ASCII word; other input comes back unchanged. */
 export function stemEnglish(word: string): string {
   if (word.length <= 2 || !/^[a-z]+$/.test(word)) return word;
-  const exception = EXCEPTIONS[word];
+  const exception = EXCEPTIONS.get(word);
   if (exception !== undefined) return exception;
   let w = markConsonantYs(word);
   const r1 = r1Start(w);

@@ -74,9 +74,18 @@ export function tokenizeText(s: string): string[] {
   return out;
 }
 
+/** Stemming dominates indexing time and the vocabulary repeats: one bounded memo shared by every back end. */
+const stemMemo = new Map<string, string>();
+const STEM_MEMO_LIMIT = 500_000;
+
 /** The variant key of a token (rule 5c): the English stem for Latin words, the token itself otherwise. */
 export function variantKey(token: string): string {
-  return stemEnglish(token);
+  let stem = stemMemo.get(token);
+  if (stem === undefined) {
+    stem = stemEnglish(token);
+    if (stemMemo.size < STEM_MEMO_LIMIT) stemMemo.set(token, stem);
+  }
+  return stem;
 }
 
 /** Tokens of a query word: a word joined by punctuation (`e-mail`, `x.com`) becomes a phrase (rule 5b). */

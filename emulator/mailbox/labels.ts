@@ -32,30 +32,31 @@ export const USER_APPLICABLE_SYSTEM_LABELS: ReadonlySet<string> = new Set([
  * Takeout's X-Gmail-Labels names for system labels (case-insensitive). `null` = a pseudo-label
  * Takeout writes that is no label in the API ("Opened", "Archived").
  */
-const TAKEOUT_SYSTEM: Record<string, string | null> = {
+// Maps, not object literals: a label named "constructor" must stay a user label.
+const TAKEOUT_SYSTEM: ReadonlyMap<string, string | null> = new Map(Object.entries({
   inbox: 'INBOX', sent: 'SENT', 'sent mail': 'SENT', starred: 'STARRED', unread: 'UNREAD', important: 'IMPORTANT',
   spam: 'SPAM', trash: 'TRASH', draft: 'DRAFT', drafts: 'DRAFT', chat: 'CHAT', chats: 'CHAT',
   'category personal': 'CATEGORY_PERSONAL', 'category primary': 'CATEGORY_PERSONAL',
   'category social': 'CATEGORY_SOCIAL', 'category promotions': 'CATEGORY_PROMOTIONS',
   'category updates': 'CATEGORY_UPDATES', 'category forums': 'CATEGORY_FORUMS',
   opened: null, archived: null,
-};
+}));
 
 /** A Takeout label name -> system id, null for a pseudo-label, undefined for a user label. */
 export function takeoutSystemLabel(name: string): string | null | undefined {
   const key = name.trim().toLowerCase();
-  if (key in TAKEOUT_SYSTEM) return TAKEOUT_SYSTEM[key];
+  if (TAKEOUT_SYSTEM.has(key)) return TAKEOUT_SYSTEM.get(key);
   if (SYSTEM_LABEL_IDS.has(name.trim())) return name.trim();
   return undefined;
 }
 
 /** Folder names (directly below a loaded root) that mean a system label rather than a user label. */
-const FOLDER_SYSTEM: Record<string, string> = {
+const FOLDER_SYSTEM: ReadonlyMap<string, string> = new Map(Object.entries({
   inbox: 'INBOX', sent: 'SENT', 'sent mail': 'SENT', 'sent items': 'SENT', sent_items: 'SENT', 'sent messages': 'SENT',
   spam: 'SPAM', junk: 'SPAM', 'junk e-mail': 'SPAM', trash: 'TRASH', 'deleted items': 'TRASH', 'deleted messages': 'TRASH',
   drafts: 'DRAFT', draft: 'DRAFT', starred: 'STARRED', important: 'IMPORTANT',
-};
+}));
 
 export function folderSystemLabel(name: string): string | undefined {
-  return FOLDER_SYSTEM[name.trim().toLowerCase()];
+  return FOLDER_SYSTEM.get(name.trim().toLowerCase());
 }

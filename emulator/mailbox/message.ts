@@ -42,14 +42,15 @@ export function messageIdFor(raw: Buffer, source: string): string {
   return createHash('sha1').update(source).update('\0').update(raw).digest('hex').slice(0, 16);
 }
 
-const MONTHS: Record<string, number> = { jan: 0, feb: 1, mar: 2, apr: 3, may: 4, jun: 5, jul: 6, aug: 7, sep: 8, oct: 9, nov: 10, dec: 11 };
-const ZONES: Record<string, number> = { ut: 0, utc: 0, gmt: 0, z: 0, est: -5, edt: -4, cst: -6, cdt: -5, mst: -7, mdt: -6, pst: -8, pdt: -7 };
+// Maps: month and zone names come from mail headers.
+const MONTHS: ReadonlyMap<string, number> = new Map(Object.entries({ jan: 0, feb: 1, mar: 2, apr: 3, may: 4, jun: 5, jul: 6, aug: 7, sep: 8, oct: 9, nov: 10, dec: 11 }));
+const ZONES: ReadonlyMap<string, number> = new Map(Object.entries({ ut: 0, utc: 0, gmt: 0, z: 0, est: -5, edt: -4, cst: -6, cdt: -5, mst: -7, mdt: -6, pst: -8, pdt: -7 }));
 
 /** RFC 5322 date (with the obsolete 2- and 3-digit years: "102" is 2002), falling back to Date.parse. */
 export function parseMailDate(value: string): number | undefined {
   const m = /(\d{1,2})[\s-]+([A-Za-z]{3})[a-z]*\.?[\s-]+(\d{2,4})\s+(\d{1,2}):(\d{1,2})(?::(\d{1,2}))?(?:\.\d+)?\s*(?:([AaPp])\.?[Mm]\.?\b)?\s*([+-]\d{1,2}:?\d{2}|[A-Za-z]{1,5})?/.exec(value);
   if (m) {
-    const month = MONTHS[m[2]!.toLowerCase()];
+    const month = MONTHS.get(m[2]!.toLowerCase());
     let year = Number(m[3]);
     if (m[3]!.length === 2) year += year < 50 ? 2000 : 1900;
     else if (year < 1000) year += 1900; // "102" and "0102": the Y2K bug of 2002 mailers
@@ -64,7 +65,7 @@ export function parseMailDate(value: string): number | undefined {
       if (zone && /^[+-]/.test(zone)) {
         const digits = zone.replace(/[^0-9]/g, '').padStart(4, '0');
         offsetMin = (Number(digits.slice(0, -2)) * 60 + Number(digits.slice(-2))) * (zone[0] === '-' ? -1 : 1);
-      } else if (zone) offsetMin = (ZONES[zone.toLowerCase()] ?? 0) * 60;
+      } else if (zone) offsetMin = (ZONES.get(zone.toLowerCase()) ?? 0) * 60;
       const utc = new Date(0);
       utc.setUTCFullYear(year, month, day); // Date.UTC would read years below 100 as 19xx
       utc.setUTCHours(hour, min, Math.min(sec, 59), 0);

@@ -40,22 +40,9 @@ export interface PreparedMessage {
   readonly messageId: string;
 }
 
-/** Stemming dominates preparation time; the vocabulary repeats, so stems are memoised. */
-const stemMemo = new Map<string, string>();
-const STEM_MEMO_LIMIT = 500_000;
-
-function memoStem(token: string): string {
-  let stem = stemMemo.get(token);
-  if (stem === undefined) {
-    stem = variantKey(token);
-    if (stemMemo.size < STEM_MEMO_LIMIT) stemMemo.set(token, stem);
-  }
-  return stem;
-}
-
 export function segmentOf(text: string): TokenSegment {
   const tokens = tokenizeText(text);
-  return { tokens, stems: tokens.map(memoStem) };
+  return { tokens, stems: tokens.map(variantKey) };
 }
 
 function prepareAddress(a: ParsedAddress): PreparedAddress {

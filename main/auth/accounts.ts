@@ -13,7 +13,7 @@ import {
 } from './sign-in-flow';
 import type { IgnoredReason } from './loopback-server';
 import type { KeyValueStore } from '../secrets/settings-store';
-import { VaultReadError, type StorageMode, type TokenVault } from '../secrets/token-vault';
+import { VaultLockedError, VaultReadError, type StorageMode, type TokenVault } from '../secrets/token-vault';
 
 export type AccountState = 'signed_in' | 'refreshing' | 'needs_reauth' | 'signed_out';
 
@@ -27,7 +27,11 @@ export interface Account {
   state: AccountState;
 }
 
-export type AccountErrorCode = 'not_found' | 'needs_sign_in' | 'needs_reauth' | 'offline' | 'internal';
+export type AccountErrorCode = 'not_found' | 'needs_sign_in' | 'needs_reauth' | 'offline' | 'keychain_locked' | 'internal';
+
+/** A locked keychain is not a lost sign-in: say what it is and how to fix it. */
+export const KEYCHAIN_LOCKED_MESSAGE =
+  'Your system keychain is locked. Unlock it (e.g. log in to your desktop session or run `gnome-keyring-daemon --unlock`) and Skimmer will continue.';
 
 /** Thrown by getAuthorizedClient() and by requests made through its client. Carries no token. */
 export class AccountError extends Error {
@@ -219,6 +223,8 @@ export class AccountService extends TypedEmitter<AccountEvents> {
     try {
       token = await this.options.vault.load(accountId);
     } catch (e) {
+      // Locked: the tokens and cache stay, the state stays; the next call tries again.
+      if (e instanceof VaultLockedError) throw new AccountError('keychain_locked', KEYCHAIN_LOCKED_MESSAGE, accountId);
       if (e instanceof VaultReadError) {
         this.setState(accountId, 'needs_reauth');
         throw new AccountError('needs_reauth', 'The stored sign-in could not be opened; please sign in again.', accountId);
@@ -291,8 +297,9 @@ export class AccountService extends TypedEmitter<AccountEvents> {
       else {
         try {
           state = (await this.options.vault.load(p.data.id)) ? 'signed_in' : 'signed_out';
-        } catch {
-          state = 'needs_reauth';
+        } catch (e) {
+          // A locked keychain at start-up is not a lost sign-in: the envelope is still on disk.
+          state = e instanceof VaultLockedError ? 'signed_in' : 'needs_reauth';
         }
       }
       this.accounts.set(p.data.id, { meta: p.data, state, client: null, clientPromise: null });

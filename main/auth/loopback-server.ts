@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
 import { timingSafeEqual } from 'node:crypto';
 
 export type LoopbackErrorCode = 'denied' | 'timed_out' | 'cancelled' | 'port_unavailable' | 'oauth_error';
@@ -27,7 +28,7 @@ export interface LoopbackCallback {
   respond(kind: ResultPageKind, detail?: string): void;
 }
 
-export type IgnoredReason = 'state_mismatch' | 'missing_code' | 'not_found' | 'method_not_allowed';
+export type IgnoredReason = 'state_mismatch' | 'missing_code' | 'not_found' | 'method_not_allowed' | 'malformed';
 
 export interface LoopbackServerOptions {
   /** The `state` sent in the authorization URL. */
@@ -117,8 +118,40 @@ export async function startLoopbackServer(options: LoopbackServerOptions): Promi
     timeoutMs,
   );
 
+  // Anything the HTTP parser itself rejects (garbage, oversized headers) gets Node's own 400/431;
+  // answer it without letting a socket error reach the process.
+  server.on('clientError', (_err: Error, socket) => {
+    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+    else socket.destroy();
+  });
+
+  // CONNECT and Upgrade requests bypass 'request'; they are not ours either.
+  const refuseRaw = (_req: IncomingMessage, socket: Duplex) => {
+    options.onIgnoredRequest?.('malformed');
+    socket.on('error', () => undefined);
+    socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+  };
+  server.on('connect', refuseRaw);
+  server.on('upgrade', refuseRaw);
+
   server.on('request', (req: IncomingMessage, res: ServerResponse) => {
-    const url = new URL(req.url ?? '/', `http://${HOST}:${port}`);
+    try {
+      handle(req, res);
+    } catch {
+      // A request we could not understand must never end the sign-in: answer it and keep waiting.
+      options.onIgnoredRequest?.('malformed');
+      if (!res.headersSent) send(res, 400, 'text/plain', 'Bad request');
+      else res.destroy();
+    }
+  });
+
+  function handle(req: IncomingMessage, res: ServerResponse): void {
+    const url = parseTarget(req.url);
+    if (url === null) {
+      options.onIgnoredRequest?.('malformed');
+      send(res, 400, 'text/plain', 'Bad request');
+      return;
+    }
     if (url.pathname === '/favicon.ico') {
       send(res, 404, 'text/plain', 'Not found');
       return;
@@ -171,9 +204,22 @@ export async function startLoopbackServer(options: LoopbackServerOptions): Promi
     };
     const holdTimer = setTimeout(() => respond('success', 'Skimmer is finishing the sign-in.'), respondTimeoutMs);
     resolveCb({ code, params: new URLSearchParams(params), respond });
-  });
+  }
 
   return { redirectUri, port, callback, close };
+}
+
+const MAX_TARGET_LENGTH = 8192;
+
+/**
+ * The request target as a URL, or null when it is not a plain origin-form path (`/x?y`).
+ * Absolute-form (`http://host/...`), authority-form and anything `new URL()` rejects are refused.
+ */
+function parseTarget(target: string | undefined): URL | null {
+  if (!target || target.length > MAX_TARGET_LENGTH || !target.startsWith('/') || target.startsWith('//')) return null;
+  if (!URL.canParse(target, `http://${HOST}`)) return null;
+  const url = new URL(target, `http://${HOST}`);
+  return url.host === HOST ? url : null;
 }
 
 function stateMatches(got: string | null, expected: Buffer): boolean {

@@ -97,16 +97,6 @@ export function orderKeyOf(id: string): string {
   return `${String(id.length).padStart(3, '0')}${id}`;
 }
 
-const stemMemo = new Map<string, string>();
-function stem(token: string): string {
-  let s = stemMemo.get(token);
-  if (s === undefined) {
-    s = variantKey(token);
-    if (stemMemo.size < 500_000) stemMemo.set(token, s);
-  }
-  return s;
-}
-
 function joinSegments(segments: readonly (readonly string[])[]): string {
   return segments.filter((s) => s.length > 0).map((s) => s.join(' ')).join(` ${SEGMENT_SEPARATOR} `);
 }
@@ -174,9 +164,9 @@ export function indexMessage(m: SearchableMessage): IndexedMessage {
     searchable: m,
     fts: {
       text: joinSegments(freeText),
-      text_stems: joinSegments(freeText.map((s) => s.map(stem))),
+      text_stems: joinSegments(freeText.map((s) => s.map(variantKey))),
       subject: subject.join(' '),
-      subject_stems: subject.map(stem).join(' '),
+      subject_stems: subject.map(variantKey).join(' '),
       addr_from: addressColumn(from),
       addr_to: addressColumn([...to, ...cc, ...bcc]),
       addr_cc: addressColumn(cc),

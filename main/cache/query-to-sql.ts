@@ -198,8 +198,31 @@ function and(parts: readonly Frag[]): Frag {
     } else if (p.kind === 'and') children.push(...p.children);
     else children.push(p);
   }
+  return andOf(mergeNegatedText(children));
+}
+
+function andOf(children: readonly Frag[]): Frag {
   if (children.length === 0) return TRUE;
   return children.length === 1 ? children[0]! : { kind: 'and', children };
+}
+
+/**
+ * `-a -b -c ...` as one `NOT IN (MATCH a OR b OR c)` rather than one subquery each (a
+ * 2,048-character query of negations took 0.6 s on a 7,000-mail cache); repeated terms once.
+ */
+function mergeNegatedText(children: readonly Frag[]): Frag[] {
+  const negated = new Set<string>();
+  const positive = new Set<string>();
+  const out: Frag[] = [];
+  for (const c of children) {
+    if (c.kind === 'notfts') negated.add(c.expr);
+    else if (c.kind === 'fts') {
+      if (!positive.has(c.expr)) out.push(c);
+      positive.add(c.expr);
+    } else out.push(c);
+  }
+  if (negated.size > 0) out.push({ kind: 'notfts', expr: group([...negated], 'OR') });
+  return out;
 }
 
 function or(parts: readonly Frag[]): Frag {

@@ -22,7 +22,8 @@ export function buildBatchBody(paths: readonly string[], boundary: string): stri
 }
 
 function parseHeaderBlock(block: string): Record<string, string> {
-  const headers: Record<string, string> = {};
+  // Null prototype: header names come off the wire (a `__proto__:` line must stay a header).
+  const headers: Record<string, string> = Object.create(null) as Record<string, string>;
   for (const line of block.split(/\r?\n/)) {
     const colon = line.indexOf(':');
     if (colon > 0) headers[line.slice(0, colon).trim().toLowerCase()] = line.slice(colon + 1).trim();

@@ -3,6 +3,7 @@
  * parsed, bodies decoded (base64url + charset), attachments listed with their ids.
  */
 import type { gmail_v1 } from '@googleapis/gmail';
+import { decodeHTMLStrict } from 'entities';
 import { decodeBytes } from '../../common/charset';
 import type { AttachmentInfo, MailAddress, MessageDetail, MessageSummary } from '../../common/mail-types';
 
@@ -127,14 +128,7 @@ export function detailMessage(message: gmail_v1.Schema$Message): MessageDetail {
   };
 }
 
-const ENTITIES: Readonly<Record<string, string>> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0', '#39': "'" };
-
-/** Gmail's snippets escape HTML entities; the list shows plain text. */
+/** Gmail's snippets escape HTML entities; the list shows plain text. Strict: every reference ends in `;`. */
 export function decodeHtmlEntities(value: string): string {
-  return value.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+|#39);/gi, (whole, name: string) => {
-    const lower = name.toLowerCase();
-    if (lower.startsWith('#x')) return String.fromCodePoint(parseInt(lower.slice(2), 16));
-    if (lower.startsWith('#')) return String.fromCodePoint(parseInt(lower.slice(1), 10));
-    return ENTITIES[lower] ?? whole;
-  });
+  return value.includes('&') ? decodeHTMLStrict(value) : value;
 }

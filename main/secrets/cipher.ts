@@ -31,6 +31,26 @@ export class CipherUnavailableError extends Error {
   }
 }
 
+/**
+ * The keychain is there but locked (Secret Service collection locked, macOS keychain locked):
+ * nothing is wrong with the stored tokens, the person only has to unlock it.
+ */
+export class KeychainLockedError extends CipherUnavailableError {
+  constructor(cipherId: CipherId, message: string) {
+    super(cipherId, message);
+    this.name = 'KeychainLockedError';
+  }
+}
+
+/**
+ * @napi-rs/keyring (keyring-rs) reports a locked store as NoStorageAccess, "Couldn't access
+ * platform secure storage: ... locked ..." (Secret Service `Locked`, macOS errSecInteractionNotAllowed).
+ */
+export function looksLikeLockedKeychain(e: unknown): boolean {
+  const text = e instanceof Error ? `${e.name} ${e.message}` : String(e);
+  return /\blocked\b|NoStorageAccess|interaction is not allowed|errSecInteractionNotAllowed/i.test(text);
+}
+
 /** Thrown when a ciphertext can't be decrypted (wrong key, tampered, unknown format). */
 export class DecryptError extends Error {
   constructor(

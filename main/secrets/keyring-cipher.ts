@@ -1,6 +1,6 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import { AsyncEntry, type EntryOptions } from '@napi-rs/keyring';
-import { CipherUnavailableError, DecryptError, type Cipher } from './cipher';
+import { CipherUnavailableError, DecryptError, KeychainLockedError, looksLikeLockedKeychain, type Cipher } from './cipher';
 
 /** The small part of @napi-rs/keyring's AsyncEntry we use (injectable for unit tests). */
 export interface KeyringEntryLike {
@@ -139,6 +139,7 @@ export class KeyringCipher implements Cipher {
     try {
       stored = await entry.getPassword();
     } catch (e) {
+      if (looksLikeLockedKeychain(e)) throw new KeychainLockedError('keyring', `The OS keychain is locked: ${errorText(e)}`);
       throw new CipherUnavailableError('keyring', `OS keychain unavailable: ${errorText(e)}`);
     }
     if (stored !== null) return parseKey(stored);
@@ -151,6 +152,7 @@ export class KeyringCipher implements Cipher {
       return parseKey(back);
     } catch (e) {
       if (e instanceof CipherUnavailableError) throw e;
+      if (looksLikeLockedKeychain(e)) throw new KeychainLockedError('keyring', `The OS keychain is locked: ${errorText(e)}`);
       throw new CipherUnavailableError('keyring', `Could not store a key in the OS keychain: ${errorText(e)}`);
     }
   }

@@ -1,6 +1,6 @@
 import { timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
-import { decryptWithHint, type Cipher, type CipherId } from './cipher';
+import { decryptWithHint, KeychainLockedError, type Cipher, type CipherId } from './cipher';
 import type { KeyValueStore } from './settings-store';
 
 /** What the vault keeps per account. Main process only: never send this over IPC. */
@@ -38,6 +38,14 @@ export class VaultReadError extends Error {
   ) {
     super(message);
     this.name = 'VaultReadError';
+  }
+}
+
+/** The envelope is fine but the keychain that opens it is locked: keep the token, ask to unlock. */
+export class VaultLockedError extends VaultReadError {
+  constructor(accountId: string, message: string) {
+    super(accountId, message);
+    this.name = 'VaultLockedError';
   }
 }
 
@@ -122,6 +130,7 @@ export class TokenVault {
     try {
       opened = await decryptWithHint(cipher, env.ciphertext);
     } catch (e) {
+      if (e instanceof KeychainLockedError) throw new VaultLockedError(accountId, e.message);
       throw new VaultReadError(accountId, `The stored token can't be opened: ${e instanceof Error ? e.message : String(e)}`);
     }
     const token: StoredToken = { refreshToken: opened.plain, scopes: env.scopes, email: env.email };

@@ -1,6 +1,6 @@
 import { describe, it, expect, beforeAll, afterAll, beforeEach, afterEach } from 'vitest';
 import { readFile } from 'node:fs/promises';
-import { createServer } from 'node:net';
+import { connect, createServer } from 'node:net';
 import { join } from 'node:path';
 import { OAuth2Client } from 'google-auth-library';
 import { AccountError } from '../../../main/auth/accounts';
@@ -96,6 +96,28 @@ describe('sign-in against the emulator', () => {
     expect(ignored).toEqual(['state_mismatch']);
     const good = await fetch(location!);
     expect(good.status).toBe(200);
+    expect((await pending).email).toBe(ADA);
+  });
+
+  it('malformed requests to the loopback port get 400 and the sign-in still succeeds', async () => {
+    const { svc } = await h.open();
+    const ignored: string[] = [];
+    const pending = svc.signIn({ onIgnoredRequest: (r) => ignored.push(r) });
+    const url = await h.opener.next();
+    const { location } = await consent(url, { account: ADA });
+    const port = Number(new URL(location!).port);
+    for (const line of ['GET http://[::1 HTTP/1.1', 'GET http://127.0.0.1/oauth2callback HTTP/1.1', 'garbage']) {
+      const reply = await new Promise<string>((resolve) => {
+        const sock = connect(port, '127.0.0.1', () => sock.end(`${line}\r\nHost: x\r\n\r\n`));
+        let got = '';
+        sock.on('data', (d) => (got += d.toString('latin1')));
+        sock.on('close', () => resolve(got));
+        sock.on('error', () => resolve(got));
+      });
+      expect(reply, line).toMatch(/^HTTP\/1\.1 400/);
+    }
+    expect(ignored).toContain('malformed');
+    expect((await fetch(location!)).status).toBe(200);
     expect((await pending).email).toBe(ADA);
   });
 

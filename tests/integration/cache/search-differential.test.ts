@@ -76,6 +76,10 @@ const OPERATOR_QUERIES = [
   // boolean structure
   'gas OR power', 'gas power OR electricity', '{gas power}', '(gas power)', '-(gas power)', '-{gas power}', 'NOT gas',
   'gas AND power', 'gas -power', 'gas OR', 'OR gas', 'gas AROUND 3 price', 'price AROUND 0 gas',
+  // names of JavaScript object properties are plain words, labels and operators (issue 10)
+  'constructor', '__proto__', 'toString', 'hasOwnProperty', 'valueOf', 'prototype', 'function', 'object', 'code',
+  'label:constructor', 'label:__proto__', 'label:toString', 'is:constructor', 'in:prototype', 'category:constructor',
+  'has:constructor', 'has:hasOwnProperty', 'constructor:x', '__proto__:gas', 'subject:constructor', 'from:valueOf',
   // malformed and unknown
   'foo:bar', '"unclosed phrase', '(unclosed group', 'stray)', '', '   ', '""', '()', '-', 'in:',
 ];

@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { createServer } from 'node:net';
+import { connect, createServer } from 'node:net';
 import { LoopbackError, page, startLoopbackServer } from '../../../main/auth/loopback-server';
 
 const get = async (url: string) => {
@@ -7,7 +7,45 @@ const get = async (url: string) => {
   return { status: r.status, body: await r.text(), headers: r.headers };
 };
 
+/** Sends raw bytes on a fresh socket and returns whatever came back before the server closed it. */
+const raw = (port: number, bytes: string) =>
+  new Promise<string>((resolve) => {
+    const sock = connect(port, '127.0.0.1', () => sock.end(bytes));
+    let got = '';
+    sock.on('data', (d) => (got += d.toString('latin1')));
+    sock.on('close', () => resolve(got));
+    sock.on('error', () => resolve(got));
+  });
+
 describe('startLoopbackServer', () => {
+  it('answers malformed request lines with 400 and still accepts the real callback', async () => {
+    const ignored: string[] = [];
+    const srv = await startLoopbackServer({ state: 'st', onIgnoredRequest: (r) => ignored.push(r) });
+    const lines = [
+      'GET http://[::1 HTTP/1.1', // new URL() rejects it
+      `GET http://127.0.0.1:${srv.port}/oauth2callback?state=st&code=x HTTP/1.1`, // absolute-form
+      'GET //evil.example/oauth2callback?state=st&code=x HTTP/1.1',
+      'GET * HTTP/1.1',
+      'CONNECT 127.0.0.1:80 HTTP/1.1',
+      'POST /oauth2callback?state=st&code=x HTTP/1.1',
+      `GET /${'a'.repeat(9000)} HTTP/1.1`,
+      '\u0000\u0001garbage \r\n\r\n',
+    ];
+    for (const line of lines) {
+      const reply = await raw(srv.port, `${line}\r\nHost: 127.0.0.1\r\n\r\n`);
+      expect(reply, line).toMatch(/^HTTP\/1\.1 (400|405|431)/);
+    }
+    const huge = await raw(srv.port, `GET /oauth2callback HTTP/1.1\r\nX: ${'b'.repeat(100_000)}\r\n\r\n`);
+    expect(huge).toMatch(/^HTTP\/1\.1 4\d\d|^$/);
+    expect(ignored).toContain('malformed');
+    const browser = get(`${srv.redirectUri}?state=st&code=ok`);
+    const cb = await srv.callback;
+    expect(cb.code).toBe('ok');
+    cb.respond('success');
+    expect((await browser).status).toBe(200);
+    await srv.close();
+  });
+
   it('listens on 127.0.0.1 with a real port and an /oauth2callback redirect URI', async () => {
     const srv = await startLoopbackServer({ state: 's1' });
     expect(srv.port).toBeGreaterThan(0);

@@ -1,0 +1,67 @@
+/**
+ * A 2,048-character query of any shape (issue 10) parses, compiles and runs against a cache,
+ * and through the emulator's evaluator, without throwing and well inside 100 ms.
+ */
+import type { gmail_v1 } from '@googleapis/gmail';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseGmailQuery, type SearchableMessage } from '../../../common/gmail-query';
+import { compileMatcher, prepareMessage } from '../../../emulator/search/evaluate';
+import { openCacheDatabase } from '../../../main/cache/database';
+import { searchLocal } from '../../../main/cache/local-search';
+import { MailStore } from '../../../main/cache/mail-store';
+
+const L = 2048;
+const fill = (unit: string) => unit.repeat(Math.ceil(L / unit.length)).slice(0, L);
+let n = 0;
+const distinctWords = () => {
+  let s = '';
+  while (s.length < L) s += `w${n++} `;
+  return s.slice(0, L);
+};
+const SHAPES: Record<string, string> = {
+  words: fill('gas '), distinctWords: distinctWords(), ors: fill('gas OR '), nestedParens: '('.repeat(1024) + ')'.repeat(1024),
+  openParens: '('.repeat(L), quotes: fill('"a" '), unbalancedQuotes: fill('"a '), operators: fill('from:a '),
+  mixed: fill('-(a OR {b c}) label:x after:2001/1/1 '), minus: '-'.repeat(L), braces: '{'.repeat(L), around: fill('a AROUND 3 '),
+  oneWord: 'a'.repeat(L), negations: fill('-a '), phrases: fill('"gas price power" '), subjects: fill('subject:(gas OR price) '),
+};
+const NOW = new Date('2026-11-25T12:00:00Z');
+const b64 = (s: string) => Buffer.from(s).toString('base64url');
+const WORDS = ['gas', 'price', 'power', 'meeting', 'a', 'b', 'c', 'w1', 'w2', 'w300'];
+const body = (i: number) => Array.from({ length: 40 }, (_, j) => WORDS[(i * 7 + j) % WORDS.length]).join(' ');
+
+describe('2,048-character queries', () => {
+  let store: MailStore;
+  beforeAll(() => {
+    store = new MailStore(openCacheDatabase(':memory:'));
+    for (let i = 0; i < 300; i++) {
+      const m: gmail_v1.Schema$Message = {
+        id: `m${i}`, threadId: `t${i}`, labelIds: ['INBOX'], snippet: '', historyId: '1', internalDate: String(NOW.getTime() - i * 60_000), sizeEstimate: 100,
+        payload: { partId: '', mimeType: 'text/plain', filename: '', headers: [{ name: 'From', value: 'a@example.com' }, { name: 'Subject', value: 'gas price' }], body: { size: 1, data: b64(body(i)) } },
+      };
+      store.putMessage(m);
+    }
+  });
+  afterAll(() => store.db.close());
+
+  it.each(Object.entries(SHAPES))('%s: cache answers in < 100 ms and never throws', (_name, q) => {
+    expect(q.length).toBe(L);
+    searchLocal(store, 'gas', { limit: 10, now: NOW }); // warm the statement cache
+    const t = performance.now();
+    expect(() => searchLocal(store, q, { limit: 100, now: NOW })).not.toThrow();
+    expect(performance.now() - t).toBeLessThan(100);
+  });
+
+  it.each(Object.entries(SHAPES))('%s: emulator evaluator answers in < 100 ms and never throws', (_name, q) => {
+    const base: SearchableMessage = {
+      id: '1', threadId: '1', internalDate: NOW.getTime(), sizeEstimate: 100, labelIds: ['INBOX'], from: 'a@example.com', to: '', cc: '',
+      bcc: '', deliveredTo: '', subject: 'gas price', listId: '', rfc822MessageId: '', bodyText: '', attachments: [],
+    };
+    const prepared = Array.from({ length: 300 }, (_, i) => prepareMessage({ ...base, id: `m${i}`, bodyText: body(i) }));
+    const t = performance.now();
+    expect(() => {
+      const match = compileMatcher(parseGmailQuery(q), { now: NOW, labels: [], includeSpamTrash: false });
+      prepared.filter(match);
+    }).not.toThrow();
+    expect(performance.now() - t).toBeLessThan(100);
+  });
+});
