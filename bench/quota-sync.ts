@@ -85,8 +85,12 @@ async function runRegime(profile: QuotaProfile, messages: number) {
   const usage = emu.quotaUsage(ACCOUNT);
   const ceiling = usage.ceilingUnitsPerSecond ?? Infinity;
 
-  // New mail while the list is open: incremental sync on the app's 20 s timer.
+  // New mail while the list is open, on the app's 20 s timer: it arrives just after a check
+  // (the worst case), so it waits for the next one.
+  const checked = new Promise<void>((resolve) => engine.on('synced', () => resolve()));
   engine.start(20_000);
+  await checked;
+  await new Promise((r) => setTimeout(r, 500));
   const arrived = performance.now();
   const id = emu.addMessage(ACCOUNT, `From: a@example.org\r\nTo: ${ACCOUNT}\r\nSubject: new\r\nMessage-ID: <bench-new@example.org>\r\n\r\nhi`, { labelIds: ['INBOX'], internalDate: Date.now() }).id;
   let arrivalMs: number | null = null;
@@ -119,7 +123,7 @@ async function runRegime(profile: QuotaProfile, messages: number) {
     wrongStateShown: states.has('error') || states.has('offline'),
     learned: pacer.budget,
     searchDuringSync: { query: QUERY, startedAfterSeconds: 2, cachedAtSearch, firstCompletePageMs: Math.round(searchMs), completeAndEqualToGmail: searchComplete },
-    newMailToListRowMs: arrivalMs === null ? null : Math.round(arrivalMs),
+    newMailToListRowMsWorstCase: arrivalMs === null ? null : Math.round(arrivalMs),
   };
 }
 

@@ -36,6 +36,12 @@ export interface AdaptivePacerOptions {
   readonly raiseEveryMs?: number;
   /** Refusals lasting longer than this mean a per-minute window. */
   readonly windowProbeMs?: number;
+  /**
+   * Units that may go out at once; default 1,000 (in 2026 units): the older regime's
+   * one-second burst (250 of its units = 50 messages.get) and well inside the new regime's
+   * 6,000 a minute, so the newest page of mail arrives at once under either.
+   */
+  readonly burstUnits?: number;
 }
 
 interface Waiter {
@@ -53,6 +59,7 @@ export class AdaptivePacer implements Pacer {
   private readonly raiseEveryMs: number;
   private readonly windowProbeMs: number;
   private rate: number;
+  private readonly burstUnits: number;
   private tokens: number;
   private lastRefill: number;
   private maxInFlightNow: number;
@@ -86,7 +93,8 @@ export class AdaptivePacer implements Pacer {
     this.maxInFlightNow = options.maxInFlight ?? 10;
     this.raiseEveryMs = options.raiseEveryMs ?? 1_000;
     this.windowProbeMs = options.windowProbeMs ?? 4_000;
-    this.tokens = this.rate;
+    this.burstUnits = options.burstUnits ?? 1_000;
+    this.tokens = Math.max(this.rate, this.burstUnits);
     this.lastRefill = this.clock.now();
     this.lastRefusalOrRaise = this.lastRefill;
   }
@@ -202,7 +210,7 @@ export class AdaptivePacer implements Pacer {
   private refill(now: number): void {
     // An unlimited rate (a local emulator) has unlimited tokens; avoid 0 * Infinity = NaN.
     if (!Number.isFinite(this.rate)) this.tokens = Infinity;
-    else this.tokens = Math.min(this.rate, (Number.isFinite(this.tokens) ? this.tokens : this.rate) + ((now - this.lastRefill) / 1000) * this.rate);
+    else this.tokens = Math.min(Math.max(this.rate, this.burstUnits), (Number.isFinite(this.tokens) ? this.tokens : this.rate) + ((now - this.lastRefill) / 1000) * this.rate);
     this.lastRefill = now;
   }
 

@@ -103,7 +103,7 @@ describe('AdaptivePacer against the emulator quota model', () => {
 
   it('serves foreground requests before waiting background ones', async () => {
     const clock = new SimClock();
-    const pacer = new AdaptivePacer({ clock, initialUnitsPerSecond: 10 });
+    const pacer = new AdaptivePacer({ clock, initialUnitsPerSecond: 10, burstUnits: 10 });
     const order: string[] = [];
     const background = [1, 2, 3].map((n) => pacer.acquire(10).then((release) => (order.push(`bg${n}`), release())));
     const foreground = pacer.acquire(10, { priority: 'foreground' }).then((release) => (order.push('fg'), release()));
