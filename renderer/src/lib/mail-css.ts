@@ -106,7 +106,8 @@ function serialize(t: Token): string {
     case 'number': return t.repr;
     case 'percentage': return `${t.repr}%`;
     case 'dimension': return `${t.repr}${escapeIdent(t.unit)}`;
-    case 'delim': return /^[a-z0-9_\u0080-\u{10ffff}-]$/iu.test(t.value) ? t.value : `\\${t.value.codePointAt(0)!.toString(16)} `;
+    // Only `\` and `<` need escaping (a lone backslash, and `<` so no `</style` or `<!--`).
+    case 'delim': return t.value === '\\' || t.value === '<' ? `\\${t.value.codePointAt(0)!.toString(16)} ` : t.value;
     case 'whitespace': return ' ';
     case 'colon': return ':';
     case 'semicolon': return ';';
@@ -179,14 +180,18 @@ class Cleaner {
         }
         if (!FUNCTIONS.has(name)) ok = false;
       }
-      if (t.type === 'bad-string' || t.type === 'cdo' || t.type === 'cdc' || t.type === '{' || t.type === '}') ok = false;
+      // Plain ( and [ blocks have no place in allowlisted values (`url/**/(` lands here).
+      if (t.type === '(' || t.type === '[' || t.type === 'bad-string' || t.type === 'cdo' || t.type === 'cdc' || t.type === '{' || t.type === '}') ok = false;
       if (t.type === 'string' && URLISH.test(t.value)) {
         this.blocked += 1;
         return null;
       }
       out.push(t);
     }
-    return ok ? join(out).trim() : null;
+    if (ok) return join(out).trim();
+    // Dropped for an unknown function: if it carried something URL-like, say so (images bar).
+    if (out.some((t) => t.type === 'delim' && t.value === '/' )) this.blocked += 1;
+    return null;
   }
 
   url(property: string, raw: string): string | null {
