@@ -143,7 +143,7 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
     getAppInfo: () => options.appInfo,
     openExternal: async (url) => {
       if (!isSafeExternalUrl(url)) throw new IpcFailure('invalid_request', 'Only web links can be opened.');
-      await options.platform.openExternal(url);
+      await options.platform.openExternal(new URL(url).href); // the normalised URL that was checked
       return null;
     },
     copyText: async (text) => {

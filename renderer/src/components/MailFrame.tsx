@@ -1,11 +1,13 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { skimmer } from '../api';
-import { isOpenableUrl } from '../lib/linkify';
+import { normalizeOpenableUrl } from '../lib/link-safety';
 import { buildFrameDocument } from '../lib/mail-frame-doc';
 import { sanitizeMailHtml } from '../lib/sanitize-mail';
 
 interface MailFrameProps {
   readonly html: string;
+  /** The plain text part, shown when the HTML is too large to sanitise. */
+  readonly text?: string;
   readonly allowRemote: boolean;
   readonly onBlockedCount?: (count: number) => void;
   readonly title: string;
@@ -20,7 +22,7 @@ interface MailFrameProps {
  * link clicks: with scripts off, the mail itself gains nothing from it. Links then go to
  * the system browser through openExternal after an http(s) check.
  */
-export function MailFrame({ html, allowRemote, onBlockedCount, title }: MailFrameProps) {
+export function MailFrame({ html, text, allowRemote, onBlockedCount, title }: MailFrameProps) {
   const frameRef = useRef<HTMLIFrameElement>(null);
   const [height, setHeight] = useState(120);
   const sanitized = useMemo(() => sanitizeMailHtml(html, allowRemote), [html, allowRemote]);
@@ -57,8 +59,9 @@ export function MailFrame({ html, allowRemote, onBlockedCount, title }: MailFram
         if (!anchor) return;
         event.preventDefault();
         event.stopPropagation();
-        const href = anchor.getAttribute('href') ?? '';
-        if (isOpenableUrl(href)) void skimmer().openExternal(href);
+        // Only the normalised URL that passed the check leaves the app.
+        const openable = normalizeOpenableUrl(anchor.getAttribute('href') ?? '');
+        if (openable) void skimmer().openExternal(openable);
       };
       // Middle clicks and form-less submits: nothing in the frame may navigate.
       const onAux = (event: MouseEvent) => {
@@ -80,6 +83,7 @@ export function MailFrame({ html, allowRemote, onBlockedCount, title }: MailFram
     };
   }, [doc]);
 
+  if (sanitized.tooLarge) return <TooLarge html={html} text={text ?? ''} />;
   return (
     <iframe
       ref={frameRef}
@@ -92,5 +96,27 @@ export function MailFrame({ html, allowRemote, onBlockedCount, title }: MailFram
       data-testid="mail-frame"
       data-remote={allowRemote ? 'allowed' : 'blocked'}
     />
+  );
+}
+
+/** A mail too large to sanitise on the window's thread: its text, and a way to save it. */
+function TooLarge({ html, text }: { html: string; text: string }) {
+  const plain = text.trim() ? text : html.replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ').slice(0, 200_000);
+  const save = () => {
+    const url = URL.createObjectURL(new Blob([html], { type: 'text/plain' }));
+    const a = document.createElement('a');
+    a.href = url;
+    a.download = 'message.html.txt';
+    a.click();
+    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  };
+  return (
+    <div className="mail-too-large" data-testid="mail-too-large">
+      <p>This message is too large to display safely. Its text is shown below.</p>
+      <button type="button" className="button button--small button--secondary" onClick={save}>
+        Save message
+      </button>
+      <pre style={{ whiteSpace: 'pre-wrap' }}>{plain.slice(0, 200_000)}</pre>
+    </div>
   );
 }

@@ -3,6 +3,7 @@ import { memo, useEffect, useLayoutEffect, useMemo, useRef, type KeyboardEvent }
 import type { IpcError } from '../../../common/ipc';
 import type { LabelSummary, ListCoverage, ListRow } from '../../../common/mail-types';
 import { errorMessage, isRetryable } from '../lib/errors';
+import { stripBidi } from '../lib/link-safety';
 import { displayName, formatCount, formatListDate, participantsLabel } from '../lib/format';
 import { InboxIcon, PaperclipIcon, RefreshIcon, SearchIcon, StarIcon, ThreadIcon, WifiOffIcon } from './icons';
 
@@ -70,7 +71,7 @@ interface RowProps {
 }
 
 const Row = memo(function Row({ row, index, selected, open, threads, labelsById, now, fresh, onOpen }: RowProps) {
-  const sender = threads && row.participants.length > 0 ? participantsLabel(row.participants) : displayName(row.from);
+  const sender = threads && row.participants.length > 0 ? stripBidi(participantsLabel(row.participants)) : displayName(row.from);
   const chips = row.labelIds
     .map((id) => labelsById.get(id))
     .filter((l): l is LabelSummary => l !== undefined && l.type === 'user')
@@ -107,7 +108,7 @@ const Row = memo(function Row({ row, index, selected, open, threads, labelsById,
         </span>
       </div>
       <div className="row__line">
-        <span className="row__subject">{row.subject || '(no subject)'}</span>
+        <span className="row__subject">{stripBidi(row.subject) || '(no subject)'}</span>
         {row.starred ? <StarIcon size={14} className="row__star" /> : null}
       </div>
       <div className="row__line row__line--bottom">

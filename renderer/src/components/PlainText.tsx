@@ -1,5 +1,6 @@
 import { skimmer } from '../api';
-import { isOpenableUrl, linkify } from '../lib/linkify';
+import { normalizeOpenableUrl } from '../lib/link-safety';
+import { linkify } from '../lib/linkify';
 
 function Linked({ text }: { text: string }) {
   return (
@@ -13,7 +14,8 @@ function Linked({ text }: { text: string }) {
             href={part.href}
             onClick={(event) => {
               event.preventDefault();
-              if (isOpenableUrl(part.href)) void skimmer().openExternal(part.href);
+              const target = normalizeOpenableUrl(part.href);
+              if (target) void skimmer().openExternal(target);
             }}
             rel="noopener noreferrer"
           >

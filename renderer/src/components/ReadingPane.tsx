@@ -3,6 +3,7 @@ import type { IpcError } from '../../../common/ipc';
 import type { LabelSummary, MessageDetail, ThreadDetail } from '../../../common/mail-types';
 import { errorMessage } from '../lib/errors';
 import { displayName, formatFullDate, formatListDate, fullAddress } from '../lib/format';
+import { stripBidi } from '../lib/link-safety';
 import { usePreference } from '../state/preferences';
 import { Attachments } from './Attachments';
 import { Avatar } from './Avatar';
@@ -139,7 +140,7 @@ function ThreadView({ accountId, thread, labelsById, focusMessageId, onBack }: T
           <ArrowLeftIcon size={16} />
         </button>
         <div className="thread__heading">
-          <h1 className="thread__subject">{thread.subject || '(no subject)'}</h1>
+          <h1 className="thread__subject">{stripBidi(thread.subject) || '(no subject)'}</h1>
           <div className="thread__chips">
             {starred ? <StarIcon size={14} className="row__star" /> : null}
             {labels.map((l) => (
@@ -314,6 +315,7 @@ function MessageCard({ accountId, message, allowRemote, onCollapse, onShowImages
         {hasHtml ? (
           <MailFrame
             html={message.html ?? ''}
+            text={message.text ?? message.snippet}
             allowRemote={allowRemote}
             onBlockedCount={onBlockedCount}
             title={`Message body: ${message.subject || '(no subject)'}`}

@@ -1,3 +1,4 @@
+import { stripBidi } from './link-safety';
 /** Pure formatting helpers for the mail UI (dates, sizes, names, avatar colours). */
 import type { MailAddress } from '../../../common/mail-types';
 
@@ -58,7 +59,8 @@ export function formatSize(bytes: number): string {
 /** "Ana Lima" for a named address, else the local part of the email. */
 export function displayName(address: MailAddress | undefined | null): string {
   if (!address) return '';
-  const name = address.name.trim().replace(/^["']|["']$/g, '');
+  // Bidi controls could reorder what the person reads ("gpj.exe" shown as "exe.jpg").
+  const name = stripBidi(address.name).trim().replace(/^["']|["']$/g, '');
   if (name) return name;
   const local = address.email.split('@')[0];
   return local || address.email;
@@ -66,7 +68,7 @@ export function displayName(address: MailAddress | undefined | null): string {
 
 /** "Ana Lima <ana@example.com>" or just the email. */
 export function fullAddress(address: MailAddress): string {
-  const name = address.name.trim();
+  const name = stripBidi(address.name).trim();
   return name && name !== address.email ? `${name} <${address.email}>` : address.email;
 }
 

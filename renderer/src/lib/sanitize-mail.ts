@@ -11,7 +11,8 @@
  * - `style` attributes and `<style>` elements go through `sanitizeCss`.
  */
 import DOMPurify from 'dompurify';
-import { isRemoteHttpUrl, isSafeDataImage, sanitizeCss } from './mail-css';
+import { linkTooltip, normalizeOpenableUrl } from './link-safety';
+import { isRemoteHttpUrl, isSafeDataImage, sanitizeStyleAttribute, sanitizeStyleSheet } from './mail-css';
 
 export interface SanitizedMail {
   readonly html: string;
@@ -19,6 +20,28 @@ export interface SanitizedMail {
   readonly blockedRemote: number;
   /** Inline (cid:) images that are not shown. */
   readonly inlineImages: number;
+  /** Too large to sanitise on the window's thread: shown as text instead (html is ''). */
+  readonly tooLarge?: boolean;
+}
+
+/**
+ * Work bounds. DOMPurify runs on the renderer's main thread, so its input is capped:
+ * above these the mail is shown as "too large to display" with its text. The CSS cleaner
+ * is linear (css-tokenizer.ts); the parse and DOM walk are what cost, roughly per tag.
+ * Chromium's parser flattens nesting past 512 levels, so tag count bounds deep nesting too.
+ */
+export const MAX_HTML_CHARS = 2_000_000;
+export const MAX_HTML_TAGS = 30_000;
+
+/** Linear pre-check, before any parsing. */
+export function isTooLargeToSanitize(html: string): boolean {
+  if (html.length > MAX_HTML_CHARS) return true;
+  let tags = 0;
+  for (let i = html.indexOf('<'); i !== -1; i = html.indexOf('<', i + 1)) {
+    const c = html.charCodeAt(i + 1) | 0x20;
+    if (c >= 0x61 && c <= 0x7a && ++tags > MAX_HTML_TAGS) return true;
+  }
+  return false;
 }
 
 const ALLOWED_TAGS = [
@@ -47,7 +70,7 @@ function installHooks(): void {
   hooksInstalled = true;
   DOMPurify.addHook('uponSanitizeElement', (node, data) => {
     if (data.tagName === 'style' && node.textContent) {
-      const result = sanitizeCss(node.textContent, allowRemoteNow);
+      const result = sanitizeStyleSheet(node.textContent, allowRemoteNow);
       blockedRemote += result.blocked;
       node.textContent = result.css;
     }
@@ -57,7 +80,7 @@ function installHooks(): void {
     if (typeof el.getAttribute !== 'function') return;
     const style = el.getAttribute('style');
     if (style !== null) {
-      const result = sanitizeCss(style, allowRemoteNow);
+      const result = sanitizeStyleAttribute(style, allowRemoteNow);
       blockedRemote += result.blocked;
       if (result.css.trim()) el.setAttribute('style', result.css);
       else el.removeAttribute('style');
@@ -76,10 +99,11 @@ function installHooks(): void {
     if (tag === 'a') {
       const href = (el.getAttribute('href') ?? '').trim();
       if (href && (isRemoteHttpUrl(href) || /^mailto:[^\s]+$/i.test(href))) {
-        el.setAttribute('href', href);
+        el.setAttribute('href', normalizeOpenableUrl(href) ?? href);
         el.setAttribute('target', '_blank');
         el.setAttribute('rel', 'noopener noreferrer');
-        if (!el.getAttribute('title')) el.setAttribute('title', href.length > 200 ? `${href.slice(0, 200)}…` : href);
+        // The tooltip is the real target (normalised, punycode host), never the mail's own title.
+        el.setAttribute('title', linkTooltip(href, el.textContent ?? ''));
       } else {
         el.removeAttribute('href');
         el.removeAttribute('target');
@@ -114,6 +138,7 @@ function installHooks(): void {
 
 /** Sanitises one message body. Synchronous; call it from the renderer only. */
 export function sanitizeMailHtml(html: string, allowRemote: boolean): SanitizedMail {
+  if (isTooLargeToSanitize(html)) return { html: '', blockedRemote: 0, inlineImages: 0, tooLarge: true };
   installHooks();
   blockedRemote = 0;
   inlineImages = 0;

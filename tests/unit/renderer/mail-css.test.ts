@@ -30,7 +30,7 @@ describe('sanitizeCss: nothing remote unless allowed', () => {
       @namespace svg url(http://www.w3.org/2000/svg);
       p { color: red }`);
     expect(out.css).not.toMatch(/t\.example|@import|@font-face|@namespace/);
-    expect(out.css).toMatch(/p \{ color: red \}/);
+    expect(out.css).toMatch(/p\{color:red\}/);
   });
 
   it('drops escaped @import and comment-split tokens', () => {
@@ -95,5 +95,44 @@ describe('the frame document', () => {
     expect(meta).toBeLessThan(doc.indexOf('<p>hi</p>'));
     expect(doc).toContain('name="referrer" content="no-referrer"');
     expect(doc).not.toMatch(/<script/i);
+  });
+});
+
+describe('sanitizeCss: escapes are decoded once, by a spec tokenizer', () => {
+  it.each([
+    'p{background:\\5c 75rl(http://t.example/a.png)}',
+    'p{background:\\\\75rl(http://t.example/a.png)}',
+    '@\\5c 69mport "http://t.example/a.css"; p{}',
+    '@\\69mport url(http://t.example/a.css); p{}',
+    '@\\66ont-face{font-family:x;src:url(http://t.example/f.woff)} p{}',
+    'p{background:\\69mage-set("http://t.example/a.png" 1x)}',
+    'p{background:-webkit-\\69mage-set(\\"http://t.example/a.png\\" 1x)}',
+    'p{background:url/**/(http://t.example/a.png)}',
+    'p{--x:url(http://t.example/a.png);background:var(--x)}',
+    'p{background:url(\\68ttp://t.example/a.png)}',
+  ])('nothing in %s can fetch', (css) => {
+    const out = sanitizeCss(css, false);
+    expect(out.css).not.toMatch(/t\.example/);
+    expect(out.css).not.toMatch(/url\(|@import|@font-face|image-set/i);
+  });
+
+  it('counts what it removed so the images bar appears', () => {
+    expect(sanitizeCss('@\\69mport url(http://t.example/a.css); p{}', false).blocked).toBeGreaterThan(0);
+    expect(sanitizeCss('@font-face{font-family:x;src:url(http://t.example/f.woff)}', false).blocked).toBeGreaterThan(0);
+    expect(sanitizeCss('p{background:\\69mage-set("http://t.example/a.png" 1x)}', false).blocked).toBeGreaterThan(0);
+  });
+
+  it('is linear on url( followed by long runs of spaces', () => {
+    for (const n of [3_000, 6_000, 200_000]) {
+      const start = performance.now();
+      sanitizeCss(`p{background:url(${' '.repeat(n)}`, false);
+      sanitizeCss(`background:url(${' '.repeat(n)}x`, false);
+      expect(performance.now() - start).toBeLessThan(200);
+    }
+  });
+
+  it('keeps http(s) only in image properties when allowed', () => {
+    expect(sanitizeCss('p{cursor:url(https://cdn.example/c.cur),auto}', true).css).not.toContain('cdn.example');
+    expect(sanitizeCss('p{background-image:url( https://cdn.example/a.png )}', true).css).toContain('url("https://cdn.example/a.png")');
   });
 });
