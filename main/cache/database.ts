@@ -101,6 +101,12 @@ function openChecked(file: string, options: OpenCacheOptions): SqlDatabase {
     configure(db);
     db.prepare('SELECT count(*) FROM sqlite_master').get();
     checkNotTruncated(db, file);
+    // Damaged pages in the middle of the file (not the header, not the schema) are only found by
+    // walking the b-trees; quick_check does that without the slower index cross-checks.
+    if (file !== ':memory:') {
+      const verdict = String(scalar<string>(db.prepare('PRAGMA quick_check(1)')) ?? '');
+      if (verdict !== 'ok') throw new CacheFileError(`integrity check failed: ${verdict}`);
+    }
     migrate(db, MIGRATIONS, options.targetVersion ?? LATEST_SCHEMA_VERSION);
     // Touch every table once: a damaged page in the schema or a root page fails here, not later.
     for (const table of ['messages', 'labels', 'message_labels', 'message_fts']) {

@@ -36,3 +36,29 @@ describe('a busy cache is not a corrupt cache', () => {
     expect(readdirSync(dir).filter((f) => f.includes('corrupt'))).toEqual([]);
   });
 });
+
+describe('real corruption still rebuilds', () => {
+  it('moves aside a file with random bytes in the middle of its pages at open', async () => {
+    const { openSync, writeSync, closeSync, statSync } = await import('node:fs');
+    const { randomBytes } = await import('node:crypto');
+    const dir = mkdtempSync(join(tmpdir(), 'skimmer-corrupt-'));
+    dirs.push(dir);
+    const file = join(dir, 'mail.db');
+    const db = openCacheDatabase(file);
+    const insert = db.prepare('INSERT INTO sync_state (key, value) VALUES (?, ?)');
+    db.transaction(() => {
+      for (let i = 0; i < 3000; i++) insert.run(`k${i}`, 'x'.repeat(200));
+    })();
+    closeCacheDatabase(db);
+    const size = statSync(file).size;
+    const fd = openSync(file, 'r+');
+    writeSync(fd, randomBytes(8192), 0, 8192, Math.floor(size / 2 / 4096) * 4096);
+    closeSync(fd);
+    const recovered: string[] = [];
+    const fresh = openCacheDatabase(file, { onRecovered: (i) => recovered.push(i.reason) });
+    expect(recovered).toHaveLength(1);
+    expect(readdirSync(dir).some((f) => f.includes('.corrupt-'))).toBe(true);
+    expect(Number(Object.values(fresh.prepare('SELECT count(*) FROM sync_state').get() as object)[0])).toBe(0);
+    closeCacheDatabase(fresh);
+  });
+});
