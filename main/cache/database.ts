@@ -47,6 +47,25 @@ export function migrate(db: SqlDatabase, migrations: readonly Migration[] = MIGR
   }
 }
 
+/** How long a statement waits for another connection's lock before giving up. */
+export const BUSY_TIMEOUT_MS = 15_000;
+
+/** The cache is in use by another connection or process and stayed locked: not damage, never a rebuild. */
+export class CacheBusyError extends Error {
+  constructor(cause?: unknown) {
+    super('The mail cache is busy in another Skimmer window or command; try again in a moment.', cause === undefined ? undefined : { cause });
+    this.name = 'CacheBusyError';
+  }
+}
+
+/** SQLITE_BUSY / SQLITE_LOCKED (and their extended codes): someone else holds the lock. */
+export function isBusyError(error: unknown): boolean {
+  if (error instanceof CacheBusyError) return true;
+  const code = String((error as { code?: unknown } | null)?.code ?? '');
+  const message = error instanceof Error ? error.message : String(error);
+  return /^SQLITE_(BUSY|LOCKED)/.test(code) || /database (table )?is locked|database is busy/i.test(message);
+}
+
 class CacheFileError extends Error {
   constructor(message: string) {
     super(message);
@@ -55,12 +74,14 @@ class CacheFileError extends Error {
 }
 
 function configure(db: SqlDatabase): void {
+  // First: every later statement (journal_mode included) then waits for another connection's
+  // lock instead of failing at once with SQLITE_BUSY.
+  db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');
   db.pragma('foreign_keys = OFF');
   db.pragma('cache_size = -32000');
   db.pragma('temp_store = MEMORY');
-  db.pragma('busy_timeout = 5000');
 }
 
 /** A file shorter than its page count says, with no WAL to supply the rest, has lost pages. */
@@ -80,6 +101,12 @@ function openChecked(file: string, options: OpenCacheOptions): SqlDatabase {
     configure(db);
     db.prepare('SELECT count(*) FROM sqlite_master').get();
     checkNotTruncated(db, file);
+    // Damaged pages in the middle of the file (not the header, not the schema) are only found by
+    // walking the b-trees; quick_check does that without the slower index cross-checks.
+    if (file !== ':memory:') {
+      const verdict = String(scalar<string>(db.prepare('PRAGMA quick_check(1)')) ?? '');
+      if (verdict !== 'ok') throw new CacheFileError(`integrity check failed: ${verdict}`);
+    }
     migrate(db, MIGRATIONS, options.targetVersion ?? LATEST_SCHEMA_VERSION);
     // Touch every table once: a damaged page in the schema or a root page fails here, not later.
     for (const table of ['messages', 'labels', 'message_labels', 'message_fts']) {
@@ -126,6 +153,8 @@ export function openCacheDatabase(file: string, options: OpenCacheOptions = {}):
     return openChecked(file, options);
   } catch (error) {
     if (file === ':memory:' || !existsSync(file)) throw error;
+    // A lock is another reader or writer at work: moving the file aside would throw away their cache.
+    if (isBusyError(error)) throw new CacheBusyError(error);
     const movedTo = moveAside(file, (options.now ?? Date.now)());
     options.onRecovered?.({ movedTo, reason: error instanceof Error ? error.message : String(error) });
     return openChecked(file, options);
@@ -144,6 +173,7 @@ export function closeCacheDatabase(db: SqlDatabase): void {
 
 /** True for the errors SQLite gives when the file itself is damaged (as opposed to a bad query). */
 export function isCorruptionError(error: unknown): boolean {
+  if (isBusyError(error)) return false;
   const code = String((error as { code?: unknown } | null)?.code ?? '');
   const message = error instanceof Error ? error.message : String(error);
   return /SQLITE_(CORRUPT|NOTADB)/.test(code) || /malformed|not a database|file is encrypted/i.test(message);

@@ -15,7 +15,7 @@ import { MailStore } from './mail-store';
 import { SyncEngine, type SyncApi } from './sync-engine';
 
 export { CacheMailSource, type SenderSuggestion, type CacheMailSourceOptions } from './cache-mail-source';
-export { cacheFileFor, closeCacheDatabase, deleteCacheFiles, discardCacheFile, openCacheDatabase, isCorruptionError, type SqlDatabase } from './database';
+export { CacheBusyError, cacheFileFor, closeCacheDatabase, deleteCacheFiles, discardCacheFile, openCacheDatabase, isBusyError, isCorruptionError, type SqlDatabase } from './database';
 export { MailStore, type CacheStats } from './mail-store';
 export { SyncEngine, SyncStoppedError, chooseFetchMethod, type SyncProgress, type SyncPhase, type SyncResult, type SyncEngineOptions, type SyncApi } from './sync-engine';
 export { searchLocal, type SearchHit } from './local-search';

@@ -1,5 +1,5 @@
 import { parseAddressList } from '../../../common/gmail-query/text';
-import { openAccountCache } from '../../cache/index';
+import { discardCacheFile, isCorruptionError, openAccountCache } from '../../cache/index';
 import { searchLocal } from '../../cache/local-search';
 import { optionalPositiveNumber, parse, requireString } from '../args';
 import type { ListRow, MessagePage } from '../../../common/mail-types';
@@ -122,8 +122,19 @@ threadId, internalDate, date, from, to, subject, snippet and labelIds.`,
         }
         if (!values.json && hits.length === 0) line(io.stderr, cache.store.messageCount() === 0 ? 'The cache is empty: run sync first.' : 'No messages match.');
         return EXIT.ok;
+      } catch (error) {
+        if (!isCorruptionError(error)) throw error;
+        // Damage found mid-query: never show SQLite's text; set the file aside so sync rebuilds it.
+        try {
+          cache.db.close();
+        } catch {
+          /* already unusable */
+        }
+        const movedTo = discardCacheFile(cache.file);
+        line(io.stderr, `The cache file was damaged${movedTo ? `; moved it to ${movedTo}` : ''}. Run sync to rebuild it.`);
+        return EXIT.error;
       } finally {
-        await cache.close();
+        if (cache.db.open) await cache.close();
       }
     } finally {
       ctx.accounts.dispose();

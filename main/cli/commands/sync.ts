@@ -1,5 +1,6 @@
 import { AccountError } from '../../auth/accounts';
-import { openAccountCache } from '../../cache/index';
+import { cacheFileFor, openAccountCache } from '../../cache/index';
+import { SyncLockedError, acquireSyncLock } from '../../cache/sync-lock';
 import type { SyncProgress } from '../../cache/sync-engine';
 import { GmailAuthError, GmailApi } from '../../gmail/gmail-api';
 import { parse, requireString } from '../args';
@@ -53,12 +54,27 @@ line per page otherwise.`,
       if (!account) return EXIT.notFound;
       const auth = await ctx.accounts.getAuthorizedClient(account.id);
       const api = new GmailApi({ auth, rootUrl: ctx.clientConfig.gmailRootUrl });
-      const cache = openAccountCache({
-        dataDir: ctx.dataDir,
-        accountId: account.id,
-        api,
-        onRecovered: (i) => line(io.stderr, `The cache file was unreadable (${i.reason}); moved it to ${i.movedTo} and started afresh.`),
-      });
+      let release: () => void;
+      try {
+        release = acquireSyncLock(cacheFileFor(ctx.dataDir, account.id));
+      } catch (error) {
+        if (!(error instanceof SyncLockedError)) throw error;
+        // Leave the running sync alone: no cache is opened, nothing is written.
+        line(io.stderr, `${error.message}${Number.isNaN(error.pid) ? '' : ` (process ${error.pid})`}`);
+        return EXIT.error;
+      }
+      let cache: ReturnType<typeof openAccountCache>;
+      try {
+        cache = openAccountCache({
+          dataDir: ctx.dataDir,
+          accountId: account.id,
+          api,
+          onRecovered: (i) => line(io.stderr, `The cache file was unreadable (${i.reason}); moved it to ${i.movedTo} and started afresh.`),
+        });
+      } catch (error) {
+        release();
+        throw error;
+      }
       const printer = progressPrinter(io, Boolean((io.stderr as { isTTY?: boolean }).isTTY));
       const stopOnSignal = () => void cache.sync?.stop();
       io.signal.addEventListener('abort', stopOnSignal);
@@ -86,7 +102,11 @@ line per page otherwise.`,
         throw error;
       } finally {
         io.signal.removeEventListener('abort', stopOnSignal);
-        await cache.close();
+        try {
+          await cache.close();
+        } finally {
+          release();
+        }
       }
     } catch (error) {
       if (error instanceof AccountError || error instanceof GmailAuthError) {

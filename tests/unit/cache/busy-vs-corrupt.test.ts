@@ -1,0 +1,64 @@
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'libsql';
+import { afterEach, describe, expect, it } from 'vitest';
+import { CacheBusyError, closeCacheDatabase, isBusyError, isCorruptionError, openCacheDatabase } from '../../../main/cache/database';
+
+const dirs: string[] = [];
+afterEach(() => {
+  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+});
+
+describe('a busy cache is not a corrupt cache', () => {
+  it('classifies lock errors as busy, never as corruption', () => {
+    const busy = Object.assign(new Error('database table is locked'), { code: 'SQLITE_LOCKED' });
+    expect(isBusyError(busy)).toBe(true);
+    expect(isCorruptionError(busy)).toBe(false);
+    expect(isCorruptionError(new CacheBusyError())).toBe(false);
+    expect(isCorruptionError(Object.assign(new Error('database disk image is malformed'), { code: 'SQLITE_CORRUPT' }))).toBe(true);
+  });
+
+  it('opens a second connection while another holds a write transaction, and moves nothing aside', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'skimmer-busy-'));
+    dirs.push(dir);
+    const file = join(dir, 'mail.db');
+    const writer = openCacheDatabase(file);
+    const other = new Database(file);
+    other.exec('BEGIN IMMEDIATE');
+    other.exec("INSERT INTO sync_state (key, value) VALUES ('x', '1')");
+    const reader = openCacheDatabase(file);
+    expect(Number(Object.values(reader.prepare('SELECT count(*) FROM messages').get() as object)[0])).toBe(0);
+    other.exec('COMMIT');
+    other.close();
+    closeCacheDatabase(reader);
+    closeCacheDatabase(writer);
+    expect(readdirSync(dir).filter((f) => f.includes('corrupt'))).toEqual([]);
+  });
+});
+
+describe('real corruption still rebuilds', () => {
+  it('moves aside a file with random bytes in the middle of its pages at open', async () => {
+    const { openSync, writeSync, closeSync, statSync } = await import('node:fs');
+    const { randomBytes } = await import('node:crypto');
+    const dir = mkdtempSync(join(tmpdir(), 'skimmer-corrupt-'));
+    dirs.push(dir);
+    const file = join(dir, 'mail.db');
+    const db = openCacheDatabase(file);
+    const insert = db.prepare('INSERT INTO sync_state (key, value) VALUES (?, ?)');
+    db.transaction(() => {
+      for (let i = 0; i < 3000; i++) insert.run(`k${i}`, 'x'.repeat(200));
+    })();
+    closeCacheDatabase(db);
+    const size = statSync(file).size;
+    const fd = openSync(file, 'r+');
+    writeSync(fd, randomBytes(8192), 0, 8192, Math.floor(size / 2 / 4096) * 4096);
+    closeSync(fd);
+    const recovered: string[] = [];
+    const fresh = openCacheDatabase(file, { onRecovered: (i) => recovered.push(i.reason) });
+    expect(recovered).toHaveLength(1);
+    expect(readdirSync(dir).some((f) => f.includes('.corrupt-'))).toBe(true);
+    expect(Number(Object.values(fresh.prepare('SELECT count(*) FROM sync_state').get() as object)[0])).toBe(0);
+    closeCacheDatabase(fresh);
+  });
+});
