@@ -126,6 +126,9 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
     try {
       return await run(await hub.source(accountId));
     } catch (error) {
+      // A damaged cache is set aside and refilled (the status says so once); this answer
+      // then comes from Gmail, so the person never sees a SQLite message.
+      if (await hub.recoverIfCorrupt(accountId, error)) return run(await hub.source(accountId)).catch(rethrowForIpc);
       if (error instanceof GmailAuthError) {
         throw new IpcFailure('needs_reauth', 'Google needs you to sign in to this account again.');
       }

@@ -47,6 +47,9 @@ export function migrate(db: SqlDatabase, migrations: readonly Migration[] = MIGR
   }
 }
 
+/** Caches up to this size are integrity-checked at open (quick_check walks the whole file). */
+const QUICK_CHECK_MAX_BYTES = 256 * 1024 * 1024;
+
 /** How long a statement waits for another connection's lock before giving up. */
 export const BUSY_TIMEOUT_MS = 15_000;
 
@@ -103,7 +106,9 @@ function openChecked(file: string, options: OpenCacheOptions): SqlDatabase {
     checkNotTruncated(db, file);
     // Damaged pages in the middle of the file (not the header, not the schema) are only found by
     // walking the b-trees; quick_check does that without the slower index cross-checks.
-    if (file !== ':memory:') {
+    // Bounded: on a very large cache the walk would hold up start-up for seconds; there,
+    // damage is caught where it surfaces (SQLITE_CORRUPT in a query or a sync) instead.
+    if (file !== ':memory:' && statSync(file).size <= QUICK_CHECK_MAX_BYTES) {
       const verdict = String(scalar<string>(db.prepare('PRAGMA quick_check(1)')) ?? '');
       if (verdict !== 'ok') throw new CacheFileError(`integrity check failed: ${verdict}`);
     }

@@ -12,6 +12,7 @@ import type { GmailApi } from '../gmail/gmail-api';
 import { CacheMailSource } from './cache-mail-source';
 import { cacheFileFor, closeCacheDatabase, openCacheDatabase, type SqlDatabase } from './database';
 import { MailStore } from './mail-store';
+import { acquireSyncLock } from './sync-lock';
 import { SyncEngine, type SyncApi } from './sync-engine';
 
 export { CacheMailSource, type SenderSuggestion, type CacheMailSourceOptions } from './cache-mail-source';
@@ -52,7 +53,8 @@ export function openAccountCache(options: OpenAccountCacheOptions): AccountCache
       ? { fetchAttachment: async (messageId: string, attachmentId: string) => Buffer.from((await getAttachment(messageId, attachmentId)).data ?? '', 'base64url') }
       : {}),
   });
-  const sync = api ? new SyncEngine({ store, api, ...(options.intervalMs ? { intervalMs: options.intervalMs } : {}) }) : null;
+  // The app and the CLI may both sync one account: only one of them writes at a time.
+  const sync = api ? new SyncEngine({ store, api, acquireLock: () => acquireSyncLock(file), ...(options.intervalMs ? { intervalMs: options.intervalMs } : {}) }) : null;
   return {
     file,
     db,

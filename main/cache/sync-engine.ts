@@ -65,6 +65,11 @@ export interface SyncEngineOptions {
   /** Run syncNow() every this many ms after start(). */
   readonly intervalMs?: number;
   readonly clock?: () => number;
+  /**
+   * Takes the cross-process sync lock (one writer per cache); returns its release. Throws
+   * SyncLockedError while another process syncs this account.
+   */
+  readonly acquireLock?: () => () => void;
 }
 
 interface InitialState {
@@ -205,7 +210,9 @@ export class SyncEngine extends TypedEmitter<SyncEvents> {
   }
 
   private async runOnce(): Promise<SyncResult> {
+    let release: (() => void) | null = null;
     try {
+      release = this.options.acquireLock?.() ?? null;
       const result = await this.runSync();
       this.emitProgress('idle', this.lastProgress.totalMessages, null);
       this.emit('synced', result);
@@ -216,9 +223,11 @@ export class SyncEngine extends TypedEmitter<SyncEvents> {
         this.emitProgress('idle', this.lastProgress.totalMessages, null);
         throw err;
       }
-      this.emitProgress('error', this.lastProgress.totalMessages, null);
+      this.emitProgress(err.name === 'SyncLockedError' ? 'idle' : 'error', this.lastProgress.totalMessages, null);
       this.emit('error', err);
       throw err;
+    } finally {
+      release?.();
     }
   }
 

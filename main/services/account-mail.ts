@@ -31,6 +31,7 @@ interface AccountMail {
   cache: AccountCache;
   status: SyncStatus;
   unsubscribe: () => void;
+  recovering?: Promise<void>;
 }
 
 export class AccountMailHub {
@@ -151,13 +152,33 @@ export class AccountMailHub {
     };
   }
 
+  /**
+   * A query that found the cache damaged (SQLITE_CORRUPT): the cache is only a cache, so it
+   * is moved aside and refilled, and the person is told once. True when that happened.
+   */
+  async recoverIfCorrupt(accountId: string, error: unknown): Promise<boolean> {
+    if (!isCorruptionError(error)) return false;
+    const pending = this.accounts.get(accountId);
+    const mail = pending ? await pending.catch(() => null) : null;
+    if (!mail) return false;
+    await this.recoverFromCorruption(accountId, mail, error);
+    return true;
+  }
+
   /** A cache that breaks while running is only a cache: move it aside and fill a new one. */
   private async recoverFromCorruption(accountId: string, mail: AccountMail, error: unknown): Promise<void> {
     if (!isCorruptionError(error)) return;
-    const file = mail.cache.file;
-    await this.forget(accountId);
-    discardCacheFile(file);
-    await this.open(accountId);
+    if (mail.recovering) return mail.recovering;
+    mail.recovering = (async () => {
+      const file = mail.cache.file;
+      await this.forget(accountId);
+      discardCacheFile(file);
+      const fresh = await this.open(accountId);
+      const message = 'The mail stored on this computer was damaged; Skimmer set it aside and is copying your mail again.';
+      fresh.status = { ...fresh.status, message };
+      this.options.onStatus(fresh.status);
+    })();
+    return mail.recovering;
   }
 }
 
@@ -178,6 +199,7 @@ export function errorStatus(status: SyncStatus, error: Error): SyncStatus {
   if (error instanceof GmailApiDisabledError) return { ...base, phase: 'error', message: error.message, helpUrl: error.consoleUrl };
   if (error instanceof GmailDailyQuotaError) return { ...base, phase: 'error', message: error.message };
   if (error instanceof GmailRateLimitedError) return { ...base, phase: 'rate_limited', resumeAt: Date.now() + 60_000, message: 'Gmail asked Skimmer to slow down; trying again in a minute.' };
+  if (error.name === 'SyncLockedError') return { ...base, phase: 'idle', message: 'Another Skimmer window or command is syncing this account; this one reads what it writes.' };
   const offline = error.name === 'GmailUnavailableError' || /reach|network|ECONN|socket/i.test(error.message);
   return { ...base, phase: offline ? 'offline' : 'error', message: offline ? 'Offline: showing cached mail.' : 'Sync paused after an error; it will retry.' };
 }
