@@ -228,18 +228,21 @@ function MailApp({ info, bridgeError, accounts, active, authStatus, onAddAccount
   const setSelectedIndex = useCallback((index: number) => setSelection({ listKey, index }), [listKey]);
 
   // A refresh in place can insert rows above the selection: follow the selected row, not its old index.
-  const selectedKey = useRef<string | null>(null);
+  const selectedKey = useRef<{ rows: readonly ListRow[]; key: string | null }>({ rows: [], key: null });
   useEffect(() => {
-    const row = selectedIndex >= 0 ? list.rows[selectedIndex] : undefined;
     const keyOf = (r: ListRow) => (threads ? r.threadId : r.id);
-    if (row && selectedKey.current !== null && keyOf(row) !== selectedKey.current) {
-      const moved = list.rows.findIndex((r) => keyOf(r) === selectedKey.current);
+    const previous = selectedKey.current;
+    const row = selectedIndex >= 0 ? list.rows[selectedIndex] : undefined;
+    // Only when the rows themselves were replaced (not when the person moved the selection).
+    if (previous.rows !== list.rows && previous.rows.length > 0 && previous.key !== null && row && keyOf(row) !== previous.key) {
+      const moved = list.rows.findIndex((r) => keyOf(r) === previous.key);
       if (moved >= 0) {
+        selectedKey.current = { rows: list.rows, key: previous.key };
         setSelection({ listKey, index: moved });
         return;
       }
     }
-    selectedKey.current = row ? keyOf(row) : null;
+    selectedKey.current = { rows: list.rows, key: row ? keyOf(row) : null };
   }, [list.rows, selectedIndex, listKey, threads]);
 
   const labelsById = useMemo(() => new Map(labels.map((l) => [l.id, l])), [labels]);
