@@ -87,6 +87,16 @@ const KEY_GENERATION = 'generation';
 
 export type FetchMethod = 'messages.get' | 'threads.get';
 
+/**
+ * Whether a cache holds the whole mailbox (the initial sync finished), and while it doesn't,
+ * how many messages the mailbox had when the sync began. Read from the file, so a process
+ * that doesn't sync (the CLI's search) knows it too.
+ */
+export function initialSyncProgress(store: MailStore): { done: boolean; total: number | null } {
+  const initial = store.getState<InitialState>(KEY_INITIAL);
+  return { done: store.getState<string>(KEY_HISTORY) !== undefined && initial === undefined, total: initial?.total ?? null };
+}
+
 /** Units per message for each way of fetching details; pick the cheaper. */
 export function chooseFetchMethod(profile: { messagesTotal?: number | null; threadsTotal?: number | null }): FetchMethod {
   const messages = profile.messagesTotal ?? 0;
@@ -176,7 +186,7 @@ export class SyncEngine extends TypedEmitter<SyncEvents> {
 
   /** True once the initial sync has finished at least once (the cache answers for the whole mailbox). */
   isInitialSyncDone(): boolean {
-    return this.store.getState<string>(KEY_HISTORY) !== undefined && this.store.getState<InitialState>(KEY_INITIAL) === undefined;
+    return initialSyncProgress(this.store).done;
   }
 
   /** Runs a sync now, or joins the one in flight. */

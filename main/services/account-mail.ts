@@ -108,7 +108,8 @@ export class AccountMailHub {
         gmail: apiSource,
         api: api.foreground(),
         isComplete: () => cache.sync?.isInitialSyncDone() ?? true,
-        counts: () => ({ cachedMessages: cache.store.messageCount(), totalMessages: cache.sync?.progress.totalMessages || null }),
+        // The memoised total (kept in step by every write), not a count(*) on every page.
+        counts: () => ({ cachedMessages: cache.store.labelCounts().total, totalMessages: cache.sync?.progress.totalMessages || null }),
       }),
       cache,
       status: toStatus(accountId, { phase: 'idle', cachedMessages: cache.store.stats().messages, totalMessages: 0, etaSeconds: null }, null),

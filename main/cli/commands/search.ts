@@ -4,6 +4,7 @@ import { searchLocal } from '../../cache/local-search';
 import { optionalPositiveNumber, parse, requireString } from '../args';
 import type { ListRow, MessagePage } from '../../../common/mail-types';
 import type { AccountCache } from '../../cache/index';
+import { initialSyncProgress } from '../../cache/sync-engine';
 import { GmailApi } from '../../gmail/gmail-api';
 import { GmailMailSource } from '../../gmail/gmail-mail-source';
 import { MergedMailSource } from '../../services/merged-mail-source';
@@ -45,7 +46,7 @@ async function mergedAnswer(ctx: CliContext, accountId: string, cache: AccountCa
     gmail,
     api,
     isComplete: () => false,
-    counts: () => ({ cachedMessages: cache.store.messageCount(), totalMessages: cache.store.getState<{ total?: number }>('initial')?.total ?? null }),
+    counts: () => ({ cachedMessages: cache.store.labelCounts().total, totalMessages: initialSyncProgress(cache.store).total }),
   });
   const first = await source.listMessages({ kind: 'query', query }, { threads: false, pageSize: Math.min(500, limit) });
   const rows: ListRow[] = [...first.rows];
@@ -92,8 +93,7 @@ threadId, internalDate, date, from, to, subject, snippet and labelIds.`,
       if (!account) return EXIT.notFound;
       const cache = openAccountCache({ dataDir: ctx.dataDir, accountId: account.id });
       try {
-        const complete = cache.source.isReady() && cache.store.getState<unknown>('initial') === undefined;
-        if (!complete) {
+        if (!initialSyncProgress(cache.store).done) {
           const merged = values.offline ? null : await mergedAnswer(ctx, account.id, cache, positionals[0] ?? '', Math.floor(limit), io);
           if (merged) {
             for (const row of merged.rows) printRow(io, Boolean(values.json), row);
@@ -101,8 +101,7 @@ threadId, internalDate, date, from, to, subject, snippet and labelIds.`,
             if (!values.json && merged.rows.length === 0) line(io.stderr, 'No messages match.');
             return EXIT.ok;
           }
-          const total = cache.store.getState<{ total?: number }>('initial')?.total ?? null;
-          line(io.stderr, partialNote(cache.store.messageCount(), total));
+          line(io.stderr, partialNote(cache.store.labelCounts().total, initialSyncProgress(cache.store).total));
         }
         const hits = searchLocal(cache.store, positionals[0] ?? '', { limit: Math.floor(limit) });
         const get = cache.db.prepare('SELECT id, thread_id, internal_date, from_header, subject, label_ids, summary_json FROM messages WHERE rowid = ?');
