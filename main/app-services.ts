@@ -11,6 +11,7 @@ import type { MailSelector } from '../common/mail-types';
 import { AccountError } from './auth/accounts';
 import { ClientConfigError, clientConfigFromEnv, loadClientSecretFile, NO_CLIENT_HELP, parseClientSecretJson, type OAuthClientConfig } from './auth/client-config';
 import { SignInError } from './auth/sign-in-flow';
+import { CacheBusyError, retryWhileBusy } from './cache/database';
 import { GmailApiDisabledError, GmailAuthError, GmailDailyQuotaError, GmailNotFoundError, GmailRateLimitedError, GmailUnavailableError } from './gmail/gmail-api';
 import type { MailSource } from './gmail/gmail-mail-source';
 import type { RequestHandlers } from './ipc/router';
@@ -124,7 +125,8 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
   async function withSource<T>(accountId: string, run: (source: MailSource) => Promise<T>): Promise<T> {
     if (!accounts.serviceFor(accountId)) throw new IpcFailure('not_found', 'That account is not signed in here.');
     try {
-      return await run(await hub.source(accountId));
+      // A lock held by another process's sync past the busy timeout: wait it out a little more.
+      return await retryWhileBusy(async () => run(await hub.source(accountId)));
     } catch (error) {
       // A damaged cache is set aside and refilled (the status says so once); this answer
       // then comes from Gmail, so the person never sees a SQLite message.
@@ -280,6 +282,8 @@ export function rethrowForIpc(error: unknown): never {
     const code = error.code === 'keychain_locked' ? 'internal' : error.code;
     throw new IpcFailure(code, error.message);
   }
+  // A lock that outlasted the waits: say so in words; the cache itself is fine.
+  if (error instanceof CacheBusyError) throw new IpcFailure('internal', error.message);
   if (error instanceof GmailNotFoundError) throw new IpcFailure('not_found', error.message);
   if (error instanceof GmailRateLimitedError) throw new IpcFailure('rate_limited', 'Gmail asked Skimmer to slow down. It will go on by itself in a minute or two.');
   if (error instanceof GmailApiDisabledError) throw new IpcFailure('api_disabled', error.message);

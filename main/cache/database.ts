@@ -17,6 +17,8 @@ export interface OpenCacheOptions {
   /** Told when a bad file was moved aside, with the reason. */
   readonly onRecovered?: (info: { movedTo: string; reason: string }) => void;
   readonly now?: () => number;
+  /** How long a statement waits for another connection's lock; default BUSY_TIMEOUT_MS. */
+  readonly busyTimeoutMs?: number;
 }
 
 /** `<dataDir>/cache/<accountId>/mail.db`: one cache file per account. */
@@ -76,10 +78,10 @@ class CacheFileError extends Error {
   }
 }
 
-function configure(db: SqlDatabase): void {
+function configure(db: SqlDatabase, busyTimeoutMs = BUSY_TIMEOUT_MS): void {
   // First: every later statement (journal_mode included) then waits for another connection's
   // lock instead of failing at once with SQLITE_BUSY.
-  db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+  db.pragma(`busy_timeout = ${Math.round(busyTimeoutMs)}`);
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');
   db.pragma('foreign_keys = OFF');
@@ -101,7 +103,7 @@ function checkNotTruncated(db: SqlDatabase, file: string): void {
 function openChecked(file: string, options: OpenCacheOptions): SqlDatabase {
   const db = new Database(file);
   try {
-    configure(db);
+    configure(db, options.busyTimeoutMs);
     db.prepare('SELECT count(*) FROM sqlite_master').get();
     checkNotTruncated(db, file);
     // Damaged pages in the middle of the file (not the header, not the schema) are only found by
@@ -166,11 +168,71 @@ export function openCacheDatabase(file: string, options: OpenCacheOptions = {}):
   }
 }
 
+/**
+ * A reader's connection (stats, search, a second window while another process syncs):
+ * `query_only`, no integrity walk, no migration, and closed without a checkpoint, so it never
+ * takes the writer's locks. libsql ignores the `readonly` open flag, hence the pragma. A file
+ * that is missing, older than this Skimmer or unreadable goes through openCacheDatabase()
+ * instead, which migrates or repairs it; a missing one reads as empty.
+ */
+export function openCacheReader(file: string, options: OpenCacheOptions = {}): SqlDatabase {
+  // Nothing cached yet: an empty in-memory cache answers, and no file is created beside a sync about to.
+  if (file === ':memory:' || !existsSync(file)) return openCacheDatabase(':memory:', options);
+  let db: SqlDatabase | null = null;
+  try {
+    db = new Database(file);
+    db.pragma(`busy_timeout = ${Math.round(options.busyTimeoutMs ?? BUSY_TIMEOUT_MS)}`);
+    db.pragma('query_only = ON');
+    db.pragma('cache_size = -32000');
+    if (schemaVersion(db) === LATEST_SCHEMA_VERSION) {
+      READERS.add(db);
+      return db;
+    }
+  } catch (error) {
+    if (isBusyError(error)) {
+      db?.close();
+      throw new CacheBusyError(error);
+    }
+  }
+  try {
+    db?.close();
+  } catch {
+    /* already unusable */
+  }
+  return openCacheDatabase(file, options);
+}
+
+/** Connections opened by openCacheReader(): closed without a checkpoint. */
+const READERS = new WeakSet<SqlDatabase>();
+
+/**
+ * Runs a read, waiting out a lock that outlived the busy timeout (a checkpoint or a long write
+ * in another process) a few more times; a lock that persists becomes CacheBusyError, whose
+ * message says what is going on. Never a rebuild.
+ */
+export async function retryWhileBusy<T>(read: () => T | Promise<T>, { attempts = 3, pauseMs = 500 } = {}): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await read();
+    } catch (error) {
+      if (!isBusyError(error)) throw error;
+      if (attempt >= attempts) throw error instanceof CacheBusyError ? error : new CacheBusyError(error);
+      await new Promise((resolve) => setTimeout(resolve, pauseMs * attempt));
+    }
+  }
+}
+
 /** Checkpoints the WAL into the main file, then closes: a closed cache is one self-contained file. */
 export function closeCacheDatabase(db: SqlDatabase): void {
   if (!db.open) return;
+  if (READERS.has(db)) {
+    db.close();
+    return;
+  }
   try {
-    db.pragma('wal_checkpoint(TRUNCATE)');
+    // PASSIVE: never waits for, or blocks, another process's sync. The last connection to close
+    // checkpoints in full and removes the WAL by itself.
+    db.pragma('wal_checkpoint(PASSIVE)');
   } finally {
     db.close();
   }

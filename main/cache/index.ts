@@ -10,13 +10,16 @@
  */
 import type { GmailApi } from '../gmail/gmail-api';
 import { CacheMailSource } from './cache-mail-source';
-import { cacheFileFor, closeCacheDatabase, openCacheDatabase, type SqlDatabase } from './database';
+import { cacheFileFor, closeCacheDatabase, openCacheDatabase, openCacheReader, type SqlDatabase } from './database';
 import { MailStore } from './mail-store';
 import { acquireSyncLock } from './sync-lock';
 import { SyncEngine, type SyncApi } from './sync-engine';
 
 export { CacheMailSource, type SenderSuggestion, type CacheMailSourceOptions } from './cache-mail-source';
-export { CacheBusyError, cacheFileFor, closeCacheDatabase, deleteCacheFiles, discardCacheFile, openCacheDatabase, isBusyError, isCorruptionError, type SqlDatabase } from './database';
+export {
+  CacheBusyError, cacheFileFor, closeCacheDatabase, deleteCacheFiles, discardCacheFile, openCacheDatabase, openCacheReader, isBusyError, isCorruptionError, retryWhileBusy,
+  type SqlDatabase,
+} from './database';
 export { MailStore, type CacheStats } from './mail-store';
 export { SyncEngine, SyncStoppedError, chooseFetchMethod, type SyncProgress, type SyncPhase, type SyncResult, type SyncEngineOptions, type SyncApi } from './sync-engine';
 export { searchLocal, type SearchHit } from './local-search';
@@ -29,6 +32,8 @@ export interface OpenAccountCacheOptions {
   readonly api?: SyncApi & Partial<Pick<GmailApi, 'getAttachment'>>;
   readonly intervalMs?: number;
   readonly onRecovered?: (info: { movedTo: string; reason: string }) => void;
+  /** A reader beside another process's sync (CLI stats, search): query_only, never checkpoints. */
+  readonly readOnly?: boolean;
 }
 
 export interface AccountCache {
@@ -43,7 +48,8 @@ export interface AccountCache {
 
 export function openAccountCache(options: OpenAccountCacheOptions): AccountCache {
   const file = cacheFileFor(options.dataDir, options.accountId);
-  const db = openCacheDatabase(file, options.onRecovered ? { onRecovered: options.onRecovered } : {});
+  const openOptions = options.onRecovered ? { onRecovered: options.onRecovered } : {};
+  const db = options.readOnly && !options.api ? openCacheReader(file, openOptions) : openCacheDatabase(file, openOptions);
   const store = new MailStore(db);
   const api = options.api;
   const getAttachment = api?.getAttachment?.bind(api);

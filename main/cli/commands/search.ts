@@ -1,5 +1,5 @@
 import { parseAddressList } from '../../../common/gmail-query/text';
-import { discardCacheFile, isCorruptionError, openAccountCache } from '../../cache/index';
+import { discardCacheFile, isCorruptionError, openAccountCache, retryWhileBusy } from '../../cache/index';
 import { searchLocal } from '../../cache/local-search';
 import { optionalPositiveNumber, parse, requireString } from '../args';
 import type { ListRow, MessagePage } from '../../../common/mail-types';
@@ -91,7 +91,8 @@ threadId, internalDate, date, from, to, subject, snippet and labelIds.`,
     try {
       const account = pickAccount(ctx, io, values.account);
       if (!account) return EXIT.notFound;
-      const cache = openAccountCache({ dataDir: ctx.dataDir, accountId: account.id });
+      // A reader: a sync running in another process goes on undisturbed.
+      const cache = await retryWhileBusy(() => openAccountCache({ dataDir: ctx.dataDir, accountId: account.id, readOnly: true }));
       try {
         if (!initialSyncProgress(cache.store).done) {
           const merged = values.offline ? null : await mergedAnswer(ctx, account.id, cache, positionals[0] ?? '', Math.floor(limit), io);

@@ -1,5 +1,5 @@
 import { existsSync, statSync } from 'node:fs';
-import { openAccountCache } from '../../cache/index';
+import { openAccountCache, retryWhileBusy } from '../../cache/index';
 import { parse, requireString } from '../args';
 import { EXIT, line, type CliCommand } from '../command';
 import { openCliContext } from '../context';
@@ -28,11 +28,14 @@ whether the first full sync has finished, the history id, and the cache file's s
       }
       const out = [];
       for (const account of accounts) {
-        const cache = openAccountCache({ dataDir: ctx.dataDir, accountId: account.id });
+        // A reader: a sync running in another process goes on undisturbed.
+        const cache = await retryWhileBusy(() => openAccountCache({ dataDir: ctx.dataDir, accountId: account.id, readOnly: true }));
         try {
-          const stats = cache.store.stats();
-          const historyId = cache.store.getState<string>('historyId') ?? null;
-          const initial = cache.store.getState<object>('initial');
+          const { stats, historyId, initial } = await retryWhileBusy(() => cache.store.transaction(() => ({
+            stats: cache.store.stats(),
+            historyId: cache.store.getState<string>('historyId') ?? null,
+            initial: cache.store.getState<object>('initial'),
+          })));
           out.push({
             email: account.email,
             ...stats,

@@ -1,9 +1,9 @@
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'libsql';
 import { afterEach, describe, expect, it } from 'vitest';
-import { CacheBusyError, closeCacheDatabase, isBusyError, isCorruptionError, openCacheDatabase } from '../../../main/cache/database';
+import { CacheBusyError, closeCacheDatabase, isBusyError, isCorruptionError, openCacheDatabase, openCacheReader, retryWhileBusy } from '../../../main/cache/database';
 
 const dirs: string[] = [];
 afterEach(() => {
@@ -60,5 +60,52 @@ describe('real corruption still rebuilds', () => {
     expect(readdirSync(dir).some((f) => f.includes('.corrupt-'))).toBe(true);
     expect(Number(Object.values(fresh.prepare('SELECT count(*) FROM sync_state').get() as object)[0])).toBe(0);
     closeCacheDatabase(fresh);
+  });
+});
+
+describe('a lock that persists', () => {
+  function cacheWithData(): { dir: string; file: string } {
+    const dir = mkdtempSync(join(tmpdir(), 'skimmer-locked-'));
+    dirs.push(dir);
+    const file = join(dir, 'mail.db');
+    const db = openCacheDatabase(file);
+    db.prepare("INSERT INTO sync_state (key, value) VALUES ('kept', 'yes')").run();
+    closeCacheDatabase(db);
+    return { dir, file };
+  }
+  /** SQLite's own error for a lock that outlived busy_timeout, as libsql throws it. */
+  const locked = () => Object.assign(new Error('database is locked'), { code: 'SQLITE_BUSY' });
+
+  it('a read is retried past a lock and answers once it is released; one that stays locked says busy; other errors pass at once', async () => {
+    let failures = 2;
+    const flaky = () => {
+      if (failures-- > 0) throw locked();
+      return 'answer';
+    };
+    await expect(retryWhileBusy(flaky, { attempts: 3, pauseMs: 1 })).resolves.toBe('answer');
+    const stuck = retryWhileBusy(() => {
+      throw locked();
+    }, { attempts: 3, pauseMs: 1 });
+    await expect(stuck).rejects.toBeInstanceOf(CacheBusyError);
+    await expect(stuck).rejects.toThrow(/busy in another Skimmer window or command/);
+    let calls = 0;
+    const malformed = retryWhileBusy(() => {
+      calls += 1;
+      throw Object.assign(new Error('database disk image is malformed'), { code: 'SQLITE_CORRUPT' });
+    }, { attempts: 3, pauseMs: 1 });
+    await expect(malformed).rejects.toThrow(/malformed/);
+    expect(calls).toBe(1);
+  });
+
+  it('a reader refuses writes and leaves a missing cache uncreated', () => {
+    const { file } = cacheWithData();
+    const reader = openCacheReader(file);
+    expect(() => reader.prepare("INSERT INTO sync_state (key, value) VALUES ('x', '1')").run()).toThrow(/readonly|read-only|query_only/i);
+    closeCacheDatabase(reader);
+    const missing = join(dirs[dirs.length - 1]!, 'none', 'mail.db');
+    const empty = openCacheReader(missing);
+    expect(Number(Object.values(empty.prepare('SELECT count(*) FROM messages').get() as object)[0])).toBe(0);
+    closeCacheDatabase(empty);
+    expect(existsSync(missing)).toBe(false);
   });
 });
