@@ -32,6 +32,8 @@ interface AccountMail {
   status: SyncStatus;
   unsubscribe: () => void;
   recovering?: Promise<void>;
+  /** Said in every status until the next completed sync (a cache set aside and being refilled). */
+  notice?: string | null;
 }
 
 export class AccountMailHub {
@@ -98,7 +100,14 @@ export class AccountMailHub {
     // The pacer learns what Google grants this project (main/gmail/adaptive-pacer.ts).
     const pacer = new AdaptivePacer(localEmulator ? { initialUnitsPerSecond: Infinity, maxUnitsPerSecond: Infinity } : {});
     const api = new GmailApi({ auth, rootUrl: gmailRootUrl, pacer });
-    const cache = openAccountCache({ dataDir: this.options.dataDir, accountId, api, intervalMs: this.options.syncIntervalMs ?? 20_000 });
+    let setAside = false;
+    const cache = openAccountCache({
+      dataDir: this.options.dataDir,
+      accountId,
+      api,
+      intervalMs: this.options.syncIntervalMs ?? 20_000,
+      onRecovered: () => (setAside = true),
+    });
     const apiSource = new GmailMailSource(api.foreground());
     const mail: AccountMail = {
       api,
@@ -116,6 +125,12 @@ export class AccountMailHub {
       unsubscribe: () => undefined,
     };
     this.wire(accountId, mail);
+    // Found damaged at open and set aside: said once, in the status the person sees.
+    if (setAside) {
+      mail.notice = CACHE_SET_ASIDE_MESSAGE;
+      mail.status = { ...mail.status, message: CACHE_SET_ASIDE_MESSAGE };
+      this.options.onStatus(mail.status);
+    }
     if (this.options.autoSync ?? true) mail.cache.sync?.start();
     return mail;
   }
@@ -124,6 +139,7 @@ export class AccountMailHub {
     const sync = mail.cache.sync;
     if (!sync) return;
     const publish = (status: SyncStatus) => {
+      if (mail.notice && status.phase !== 'error' && status.phase !== 'rate_limited') status = { ...status, message: mail.notice };
       mail.status = status;
       this.options.onStatus(status);
     };
@@ -138,6 +154,7 @@ export class AccountMailHub {
       else if (mail.status.phase === 'rate_limited') publish(toStatus(accountId, sync.progress, mail.status.lastSyncedAt));
     });
     const offSynced = sync.on('synced', (result) => {
+      mail.notice = null;
       publish({ ...mail.status, phase: 'idle', etaSeconds: null, lastSyncedAt: Date.now(), message: null, resumeAt: null, helpUrl: null, cachedMessages: mail.cache.store.stats().messages });
       if (result.added + result.deleted + result.relabelled > 0) this.options.onMailChanged?.({ accountId, added: result.added, deleted: result.deleted, relabelled: result.relabelled });
     });
@@ -175,13 +192,15 @@ export class AccountMailHub {
       await this.forget(accountId);
       discardCacheFile(file);
       const fresh = await this.open(accountId);
-      const message = 'The mail stored on this computer was damaged; Skimmer set it aside and is copying your mail again.';
-      fresh.status = { ...fresh.status, message };
+      fresh.notice = CACHE_SET_ASIDE_MESSAGE;
+      fresh.status = { ...fresh.status, message: CACHE_SET_ASIDE_MESSAGE };
       this.options.onStatus(fresh.status);
     })();
     return mail.recovering;
   }
 }
+
+export const CACHE_SET_ASIDE_MESSAGE = 'The mail stored on this computer was damaged; Skimmer set it aside and is copying your mail again.';
 
 /** Pacer time (performance.now) to wall-clock ms for the renderer's countdown. */
 function wallClock(pacerTime: number): number {
