@@ -93,8 +93,8 @@ export function syntheticRows(count: number, now = Date.now()): ListRow[] {
   return rows;
 }
 
-/** Handlers for one signed-in account over an in-memory mailbox of `rows`. */
-export function syntheticRouter(rows: readonly ListRow[]): (isTrusted: (url: string) => boolean) => IpcRouter {
+/** Handlers for one signed-in account over an in-memory mailbox of `rows` (some replaceable). */
+export function syntheticRouter(rows: readonly ListRow[], overrides: Partial<RequestHandlers> = {}): (isTrusted: (url: string) => boolean) => IpcRouter {
   const account: AccountView = { id: 'bench', email: 'me@example.com', name: 'Bench Person', initials: 'BP', state: 'signed_in', active: true };
   const idle: SyncStatus = { accountId: 'bench', phase: 'idle', cachedMessages: rows.length, totalMessages: rows.length, etaSeconds: null, lastSyncedAt: Date.now(), message: null };
   const handlers: RequestHandlers = {
@@ -130,6 +130,7 @@ export function syntheticRouter(rows: readonly ListRow[]): (isTrusted: (url: str
     suggestSenders: () => [],
     getSyncStatus: () => idle,
     syncNow: () => null,
+    ...overrides,
   };
   return (isTrustedSender) => createIpcRouter(handlers, { isTrustedSender });
 }

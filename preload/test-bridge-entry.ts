@@ -6,6 +6,8 @@ declare global {
   interface Window {
     __skimmerInvoke?: (channel: string, args: unknown) => Promise<unknown>;
     __skimmerEmit?: (channel: string, payload: unknown) => void;
+    /** When each channel's latest reply reached the page (performance.now()): lets tests time the renderer alone. */
+    __skimmerReplyAt?: Record<string, number>;
   }
 }
 
@@ -16,7 +18,10 @@ const testIpcRenderer: IpcRendererLike = {
   invoke(channel, ...args) {
     const invoke = window.__skimmerInvoke;
     if (!invoke) return Promise.reject(new Error('test bridge binding missing'));
-    return invoke(channel, args[0]);
+    return invoke(channel, args[0]).then((reply) => {
+      (window.__skimmerReplyAt ??= {})[channel] = performance.now();
+      return reply;
+    });
   },
   on(channel, listener) {
     let set = listeners.get(channel);

@@ -23,6 +23,10 @@ const cases: { id: string; html: string; name?: string; subject?: string }[] = [
   { id: 'spaces-6000', html: `<p style="background:url(${' '.repeat(6000)}${R}/i.png">x</p>` },
   { id: 'huge-10mb', html: `<p>big</p>${'<p>filler text</p>'.repeat(600_000)}` },
   { id: 'nested-100k', html: `${'<div>'.repeat(100_000)}deep` },
+  // Under the tag cap, but Chromium's parser alone takes about a second past 512 levels.
+  { id: 'nested-5000', html: `${'<span>'.repeat(5_000)}deep${'</span>'.repeat(5_000)}` },
+  // A megabyte of stylesheet (escaped url( included): dropped whole rather than cleaned on the window's thread.
+  { id: 'css-megabyte', html: `<style>${`p{background:\\5c 75rl(${R}/j.png)}`.repeat(20_000)}</style><p>x</p>` },
   { id: 'lying-link', html: `<a href="https://evil.example/login" title="https://bank.example">https://bank.example/login</a>` },
   { id: 'lookalike', html: `<a href="https://раураl.com/">раураl.com</a>` },
   { id: 'bidi', html: '<p>bidi</p>', name: 'Ana\u202e gpj.exe', subject: 'Invoice \u2067\u202etxt.exe\u2069' },
@@ -90,13 +94,18 @@ describe(`hostile round two (${cases.length})`, () => {
   it('opens each in well under a second or shows the too-large view; nothing runs, loads or is refused', async () => {
     const { page } = app;
     const timings: Record<string, number> = {};
+    const wall: Record<string, number> = {};
     for (const [i, c] of cases.entries()) {
       const start = Date.now();
       await page.locator(`[role="option"][data-thread-id="rt${i}"]`).click();
       const message = page.locator(`[data-testid="message"][data-message-id="r${i}"]`);
       await message.waitFor({ timeout: 10_000 });
       await message.locator('[data-testid="mail-frame"], [data-testid="mail-too-large"]').first().waitFor();
-      timings[c.id] = Date.now() - start;
+      // The renderer's own time: from the message's arrival to its view (an upper bound: it
+      // includes this poll). The test bridge's transfer of a 10 MB body is not what Electron's
+      // IPC costs, so it is printed (wallMs), not judged.
+      timings[c.id] = Math.round(await page.evaluate(() => performance.now() - (window.__skimmerReplyAt?.['mail:get-thread'] ?? 0)));
+      wall[c.id] = Date.now() - start;
       if (c.id.startsWith('huge') || c.id.startsWith('nested')) await message.getByTestId('mail-too-large').waitFor();
       if (c.id.startsWith('esc') || c.id === 'comment-split') await expect.poll(() => message.getByTestId('images-bar').count()).toBe(1);
       if (c.id === 'lying-link') {
@@ -116,7 +125,7 @@ describe(`hostile round two (${cases.length})`, () => {
     }
     await page.waitForTimeout(500);
     const report = sentinel.report();
-    console.log(JSON.stringify({ suite: 'hostile-round-two', cases: cases.length, timingsMs: timings, ...report.counts }));
+    console.log(JSON.stringify({ suite: 'hostile-round-two', cases: cases.length, rendererMs: timings, wallMs: wall, ...report.counts }));
     expect(report.pageErrors).toEqual([]);
     expect(report.executions).toEqual([]);
     expect(report.requests).toEqual([]);

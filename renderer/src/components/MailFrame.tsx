@@ -101,7 +101,8 @@ export function MailFrame({ html, text, allowRemote, onBlockedCount, title }: Ma
 
 /** A mail too large to sanitise on the window's thread: its text, and a way to save it. */
 function TooLarge({ html, text }: { html: string; text: string }) {
-  const plain = text.trim() ? text : html.replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ').slice(0, 200_000);
+  // Only the head of a huge body is turned into text: the view must appear at once.
+  const plain = useMemo(() => (text.trim() ? text : html.slice(0, 400_000).replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ')).slice(0, 100_000), [html, text]);
   const save = () => {
     const url = URL.createObjectURL(new Blob([html], { type: 'text/plain' }));
     const a = document.createElement('a');
@@ -116,7 +117,7 @@ function TooLarge({ html, text }: { html: string; text: string }) {
       <button type="button" className="button button--small button--secondary" onClick={save}>
         Save message
       </button>
-      <pre style={{ whiteSpace: 'pre-wrap' }}>{plain.slice(0, 200_000)}</pre>
+      <pre style={{ whiteSpace: 'pre-wrap' }}>{plain}</pre>
     </div>
   );
 }
