@@ -127,6 +127,7 @@ export function syntheticRouter(rows: readonly ListRow[], overrides: Partial<Req
     },
     getThread: () => ({ id: 't0', subject: '', messages: [] }),
     saveAttachment: () => ({ saved: false, fileName: null }),
+    saveMessageBody: () => ({ saved: false, fileName: null }),
     suggestSenders: () => [],
     getSyncStatus: () => idle,
     syncNow: () => null,

@@ -143,6 +143,8 @@ export const requests = {
   getThread: request<ThreadDetail>()('mail:get-thread', z.tuple([id, id])),
   /** The attachment is named by its MIME part id ("1", "1.2"): Gmail's attachment ids change between calls. */
   saveAttachment: request<SavedAttachment>()('mail:save-attachment', z.tuple([id, id, z.string().min(1).max(64).regex(/^\d+(\.\d+)*$/, 'must be a part id')])),
+  /** A body too large to display, saved as text (its HTML source, never as a page a browser would run). */
+  saveMessageBody: request<SavedAttachment>()('mail:save-message-body', z.tuple([id, id])),
   suggestSenders: request<string[]>()('mail:suggest-senders', z.tuple([id, z.string().max(256)])),
 
   getSyncStatus: request<SyncStatus>()('sync:get-status', z.tuple([id])),

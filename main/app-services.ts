@@ -226,6 +226,14 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
         await writeFile(target, bytes);
         return { saved: true, fileName: path.basename(target) };
       }),
+    saveMessageBody: (accountId, messageId) =>
+      withSource(accountId, async (source) => {
+        const message = await source.getMessage(messageId);
+        const target = await options.platform.chooseSaveLocation(`${safeFileName(message.subject || 'message')}.txt`);
+        if (!target) return { saved: false, fileName: null };
+        await writeFile(target, message.html ?? message.text ?? '', { mode: 0o600 });
+        return { saved: true, fileName: path.basename(target) };
+      }),
     suggestSenders: async (accountId, prefix) => {
       const fromCache = await hub.suggestSenders(accountId, prefix).catch(() => []);
       if (fromCache.length > 0) return fromCache;

@@ -64,9 +64,11 @@ describe(`hostile round two (${cases.length})`, () => {
   let backend: MailBackend;
   let app: LaunchedApp;
   let sentinel: Sentinel;
+  const savedBodies: string[] = [];
 
   beforeAll(async () => {
     backend = await startMailBackend({ mail: [] });
+    savedBodies.length = 0;
     backend.override.listMessages = () => ({
       rows: threads.map((t): ListRow => ({ ...t.messages[0]!, subject: t.subject, threadCount: 1, participants: [t.messages[0]!.from.name] })),
       nextPageToken: null,
@@ -80,6 +82,13 @@ describe(`hostile round two (${cases.length})`, () => {
       return t;
     };
     backend.override.listLabels = () => [];
+    // As main does (a file the person chose): the body, as text.
+    backend.override.saveMessageBody = (_a, messageId) => {
+      const message = threads.flatMap((t) => t.messages).find((m) => m.id === messageId);
+      if (!message) throw new IpcFailure('not_found', 'no such message');
+      savedBodies.push(message.html ?? '');
+      return { saved: true, fileName: `${message.subject}.txt` };
+    };
     app = await launchApp({ router: backend.router, viewport: { width: 1280, height: 900 } });
     sentinel = await installSentinel(app);
     await app.page.getByTestId('message-list').waitFor();
@@ -107,6 +116,12 @@ describe(`hostile round two (${cases.length})`, () => {
       timings[c.id] = Math.round(await page.evaluate(() => performance.now() - (window.__skimmerReplyAt?.['mail:get-thread'] ?? 0)));
       wall[c.id] = Date.now() - start;
       if (c.id.startsWith('huge') || c.id.startsWith('nested')) await message.getByTestId('mail-too-large').waitFor();
+      if (c.id === 'huge-10mb') {
+        // Too large to show, not lost: the whole body can be saved through main.
+        await message.getByTestId('save-body').click();
+        await expect.poll(() => message.getByTestId('save-body-status').textContent()).toMatch(/^Saved as .+\.txt\.$/);
+        expect(savedBodies.at(-1)).toBe(c.html);
+      }
       if (c.id.startsWith('esc') || c.id === 'comment-split') await expect.poll(() => message.getByTestId('images-bar').count()).toBe(1);
       if (c.id === 'lying-link') {
         const title = await message.locator('[data-testid="mail-frame"]').evaluate((f: HTMLIFrameElement) => f.contentDocument?.querySelector('a')?.getAttribute('title') ?? '');

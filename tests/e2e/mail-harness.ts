@@ -99,6 +99,14 @@ export async function startMailBackend(options: { mail?: string[]; account?: str
       saved.push({ fileName, filePath });
       return { saved: true, fileName };
     },
+    saveMessageBody: async (_id, messageId) => {
+      const message = await source.getMessage(messageId).catch(toFailure);
+      const fileName = `body-${saved.length + 1}.txt`;
+      const filePath = path.join(downloadDir, fileName);
+      await writeFile(filePath, message.html ?? message.text ?? '');
+      saved.push({ fileName, filePath });
+      return { saved: true, fileName };
+    },
     suggestSenders: (_id, prefix) => senders().filter((s) => s.includes(prefix.toLowerCase())).slice(0, 8),
     getSyncStatus: () => sync,
     syncNow: () => null,

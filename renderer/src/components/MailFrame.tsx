@@ -11,6 +11,8 @@ interface MailFrameProps {
   readonly allowRemote: boolean;
   readonly onBlockedCount?: (count: number) => void;
   readonly title: string;
+  /** Saves the body through main's save dialog (offered when it is too large to display). */
+  readonly onSaveBody?: () => Promise<string>;
 }
 
 /**
@@ -22,7 +24,7 @@ interface MailFrameProps {
  * link clicks: with scripts off, the mail itself gains nothing from it. Links then go to
  * the system browser through openExternal after an http(s) check.
  */
-export function MailFrame({ html, text, allowRemote, onBlockedCount, title }: MailFrameProps) {
+export function MailFrame({ html, text, allowRemote, onBlockedCount, title, onSaveBody }: MailFrameProps) {
   const frameRef = useRef<HTMLIFrameElement>(null);
   const [height, setHeight] = useState(120);
   const sanitized = useMemo(() => sanitizeMailHtml(html, allowRemote), [html, allowRemote]);
@@ -83,7 +85,7 @@ export function MailFrame({ html, text, allowRemote, onBlockedCount, title }: Ma
     };
   }, [doc]);
 
-  if (sanitized.tooLarge) return <TooLarge html={html} text={text ?? ''} />;
+  if (sanitized.tooLarge) return <TooLarge html={html} text={text ?? ''} onSave={onSaveBody} />;
   return (
     <iframe
       ref={frameRef}
@@ -100,23 +102,26 @@ export function MailFrame({ html, text, allowRemote, onBlockedCount, title }: Ma
 }
 
 /** A mail too large to sanitise on the window's thread: its text, and a way to save it. */
-function TooLarge({ html, text }: { html: string; text: string }) {
+function TooLarge({ html, text, onSave }: { html: string; text: string; onSave?: () => Promise<string> }) {
   // Only the head of a huge body is turned into text: the view must appear at once.
   const plain = useMemo(() => (text.trim() ? text : html.slice(0, 400_000).replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ')).slice(0, 100_000), [html, text]);
-  const save = () => {
-    const url = URL.createObjectURL(new Blob([html], { type: 'text/plain' }));
-    const a = document.createElement('a');
-    a.href = url;
-    a.download = 'message.html.txt';
-    a.click();
-    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  const [saveState, setSaveState] = useState('');
+  const save = async () => {
+    if (!onSave) return;
+    setSaveState('Saving…');
+    setSaveState(await onSave());
   };
   return (
     <div className="mail-too-large" data-testid="mail-too-large">
       <p>This message is too large to display safely. Its text is shown below.</p>
-      <button type="button" className="button button--small button--secondary" onClick={save}>
-        Save message
-      </button>
+      {onSave ? (
+        <p>
+          <button type="button" className="button button--small button--secondary" onClick={() => void save()} data-testid="save-body">
+            Save the whole message as text…
+          </button>{' '}
+          <span role="status" data-testid="save-body-status">{saveState}</span>
+        </p>
+      ) : null}
       <pre style={{ whiteSpace: 'pre-wrap' }}>{plain}</pre>
     </div>
   );

@@ -9,6 +9,7 @@ import { Attachments } from './Attachments';
 import { Avatar } from './Avatar';
 import { ArrowLeftIcon, ExpandIcon, EyeOffIcon, MailOpenIcon, PaperclipIcon, RefreshIcon, StarIcon } from './icons';
 import { MailFrame } from './MailFrame';
+import { saveBody } from '../lib/save-body';
 import { PlainText } from './PlainText';
 
 interface ReadingPaneProps {
@@ -319,6 +320,7 @@ function MessageCard({ accountId, message, allowRemote, onCollapse, onShowImages
             allowRemote={allowRemote}
             onBlockedCount={onBlockedCount}
             title={`Message body: ${message.subject || '(no subject)'}`}
+            onSaveBody={() => saveBody(accountId, message.id)}
           />
         ) : message.text ? (
           <PlainText text={message.text} />

@@ -128,6 +128,15 @@ describe('app services over the emulator', () => {
     expect(await readFile(path.join(root, 'saved-report.pdf'))).toEqual(ATTACHMENT);
   });
 
+  it('saves a message body as a text file named after its subject (the too-large view offers this)', async () => {
+    const page = await services.handlers.listMessages(accountId, { kind: 'query', query: 'from:kim' }, { threads: false });
+    const message = (await services.handlers.getThread(accountId, page.rows[0]!.threadId)).messages[0]!;
+    const saved = await services.handlers.saveMessageBody(accountId, message.id);
+    expect(saved.saved).toBe(true);
+    expect(saved.fileName).toMatch(/^saved-.*\.txt$/);
+    expect(await readFile(path.join(root, saved.fileName!), 'utf8')).toBe(message.html ?? message.text ?? '');
+  });
+
   it('suggests senders it has seen', async () => {
     expect(await services.handlers.suggestSenders(accountId, 'ana')).toEqual(['Ana Lima <ana@example.com>']);
   });
