@@ -44,6 +44,8 @@ export function migrate(db: SqlDatabase, migrations: readonly Migration[] = MIGR
       db.exec(m.up);
       db.pragma(`user_version = ${m.version}`);
     })();
+    // Outside the transaction (VACUUM can't run in one); skipped on a fresh, empty file.
+    if (m.vacuum && current > 0) db.exec('VACUUM');
   }
 }
 
