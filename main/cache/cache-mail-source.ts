@@ -74,6 +74,12 @@ function summaryFromRow(row: RowData): MessageSummary {
   return { ...summary, labelIds, unread: labelIds.includes('UNREAD'), starred: labelIds.includes('STARRED') };
 }
 
+/** What a conversation page's walk over the matches saw: every match from the cursor down to `floor` (null: to the end). */
+interface Walk {
+  readonly matched: Set<number>;
+  floor: number | null;
+}
+
 export class CacheMailSource implements MailSource {
   private readonly store: MailStore;
 
@@ -116,14 +122,18 @@ export class CacheMailSource implements MailSource {
       // One row per conversation that has a matching message, ordered by its newest match
       // (rule 9c): walk the matches newest first and take each conversation where it first
       // appears, so a page costs about its own rows however large the mailbox.
-      const threads = this.pickThreads(parsed, ctx, cursor, limit);
+      const walk: Walk = { matched: new Set(), floor: null };
+      const threads = this.pickThreads(parsed, ctx, cursor, limit, walk);
       pageLength = threads.length;
-      const memberRows = threads.length === 0 ? [] : (db.prepare(`SELECT m.rowid AS rowid, m.thread_id, m.internal_date, m.label_ids, m.summary_json
-          FROM messages m WHERE m.thread_id IN (${threads.map(() => '?').join(',')}) ORDER BY m.rowid ASC`).all(...threads.map((t) => t.thread_id)) as RowData[]);
-      const matching = this.matchingRowids(parsed, ctx, memberRows.map((r) => r.rowid));
+      const members = threads.length === 0 ? [] : (db.prepare(`SELECT rowid, thread_id FROM messages WHERE thread_id IN (${threads.map(() => '?').join(',')})`)
+        .all(...threads.map((t) => t.thread_id)) as { rowid: number; thread_id: string }[]);
+      // The walk saw every match from the cursor down to its floor: only older members are unknown.
+      const floor = walk.floor;
+      const unknown = floor === null ? [] : members.map((r) => r.rowid).filter((r) => r < floor && !walk.matched.has(r));
+      const matching = this.matchingRowids(parsed, ctx, unknown);
+      for (const r of members) if (walk.matched.has(r.rowid)) matching.add(r.rowid);
       const byThread = new Map<string, MessageSummary[]>();
-      for (const r of memberRows) {
-        if (!matching.has(r.rowid)) continue;
+      for (const r of this.rowsByRowid([...matching].sort((x, y) => x - y))) {
         const list = byThread.get(r.thread_id) ?? [];
         list.push(summaryFromRow(r));
         byThread.set(r.thread_id, list);
@@ -168,16 +178,19 @@ export class CacheMailSource implements MailSource {
   }
 
   /** The next `limit` conversations, newest match first, after the one whose newest match is `cursor`. */
-  private pickThreads(parsed: ParsedQuery, ctx: SearchContext, cursor: number | null, limit: number): { thread_id: string; newest: number }[] {
+  private pickThreads(parsed: ParsedQuery, ctx: SearchContext, cursor: number | null, limit: number, walk: Walk): { thread_id: string; newest: number }[] {
     const picked: { thread_id: string; newest: number }[] = [];
     const seen = new Set<string>();
-    const chunk = Math.max(100, limit * 4);
+    // A conversation has about 1.2 matching messages on average: a page rarely needs a second walk.
+    const chunk = Math.ceil(limit * 1.5) + 10;
     let before = cursor;
     for (;;) {
       const { sql, params } = compileSearch(parsed, ctx, { limit: chunk, beforeRowid: before, columns: 'm.rowid AS rowid, m.thread_id AS thread_id' });
       const rows = this.store.db.prepare(sql).all(...params) as { rowid: number; thread_id: string }[];
       const fresh: { thread_id: string; newest: number }[] = [];
+      walk.floor = rows.length < chunk ? null : rows[rows.length - 1]!.rowid;
       for (const r of rows) {
+        walk.matched.add(r.rowid);
         if (seen.has(r.thread_id)) continue;
         seen.add(r.thread_id);
         fresh.push({ thread_id: r.thread_id, newest: r.rowid });
@@ -204,6 +217,17 @@ export class CacheMailSource implements MailSource {
     }
     const out = new Set<string>();
     if (threadOf.size > 0) for (const r of this.matchingRowids(parsed, ctx, [...threadOf.keys()])) out.add(threadOf.get(r)!);
+    return out;
+  }
+
+  /** List rows of these messages, in the order given. */
+  private rowsByRowid(rowids: readonly number[]): RowData[] {
+    const out: RowData[] = [];
+    for (let i = 0; i < rowids.length; i += 500) {
+      const chunk = rowids.slice(i, i + 500);
+      out.push(...(this.store.db.prepare(`SELECT rowid, thread_id, internal_date, label_ids, summary_json FROM messages
+        WHERE rowid IN (${chunk.map(() => '?').join(',')}) ORDER BY rowid`).all(...chunk) as RowData[]));
+    }
     return out;
   }
 

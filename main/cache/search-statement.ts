@@ -36,12 +36,16 @@ export function compileSearch(parsed: ParsedQuery, ctx: SearchContext, options: 
   const conjuncts = scoped.kind === 'and' ? scoped.children : [scoped];
   const columns = options.columns ?? 'm.rowid AS rowid, m.id AS id, m.thread_id AS threadId, m.internal_date AS internalDate';
   if (conjuncts.some((c) => c.kind === 'const' && !c.value)) return { sql: `SELECT ${columns} FROM messages m WHERE 0 LIMIT 0`, params: [] };
-  const merged = matchOf(conjuncts);
-  const label = merged ? null : drivingLabel(conjuncts);
+  const matched = matchOf(conjuncts);
+  // Checking given rows: FTS5 with `rowid IN (…)` walks the whole match list, a lookup per row does not.
+  const checkRows = matched !== null && options.onlyRowids !== undefined;
+  const merged = checkRows ? null : matched;
+  const label = merged || checkRows ? null : drivingLabel(conjuncts);
   const driver = merged ? 'f.rowid' : label ? 'd.message_rowid' : 'm.rowid';
-  const rest = (merged ? merged.rest : conjuncts).filter((c) => !(c.kind === 'const' && c.value) && c !== label);
+  const rest = (matched ? matched.rest : conjuncts).filter((c) => !(c.kind === 'const' && c.value) && c !== label);
   const where: SqlFragment[] = [];
   if (merged) where.push({ sql: 'f.message_fts MATCH ?', params: [merged.expr] });
+  if (checkRows) where.push({ sql: 'EXISTS (SELECT 1 FROM message_fts WHERE message_fts MATCH ? AND rowid = m.rowid)', params: [matched.expr] });
   if (label) where.push({ sql: 'd.label_id = ?', params: [label.labelIds[0]] });
   for (const c of rest) {
     if (c.kind === 'range') where.push(rowidBound(c, driver));
