@@ -70,8 +70,9 @@ export async function loadBases(): Promise<Base[]> {
 }
 
 /** The i-th message of every mailbox (the same for the cache and for notmuch). */
-export function generate(i: number, bases: readonly Base[], rand: () => number): Generated {
+export function generate(i: number, bases: readonly Base[]): Generated {
   const base = bases[i % bases.length]!;
+  const rand = rng(Math.imul(i + 1, 2654435761));
   const round = Math.floor(i / bases.length);
   const zipf = () => `zqw${Math.floor(1 / Math.max(rand(), 1e-6)) % 5000}`;
   const labels = ['INBOX'];
@@ -117,6 +118,16 @@ function gmailCopy(base: Base, g: Generated): gmail_v1.Schema$Message {
 const SECONDARY_INDEXES = ['messages_thread', 'messages_message_id', 'messages_size', 'messages_generation', 'message_labels_message',
   'message_addresses_norm', 'message_addresses_message'];
 
+/** The order a sync stores them: pages of 100 newest first, each page oldest first (sync-engine). */
+function syncOrder(n: number, bases: readonly Base[]): Int32Array {
+  const dates = new Float64Array(n);
+  for (let i = 0; i < n; i++) dates[i] = Number(bases[i % bases.length]!.full.internalDate) + Math.floor(i / bases.length) * MONTH;
+  const newestFirst = Int32Array.from({ length: n }, (_, i) => i).sort((a, b) => dates[b]! - dates[a]! || b - a);
+  const out = new Int32Array(n);
+  for (let p = 0; p < n; p += 100) out.set(newestFirst.subarray(p, Math.min(n, p + 100)).reverse(), p);
+  return out;
+}
+
 /** Builds the cache file for the first `n` messages; returns the build time and the raw mail size. */
 export function fillCache(file: string, n: number, bases: readonly Base[]): { buildMs: number; rawBytes: number } {
   for (const s of ['', '-wal', '-shm']) rmSync(file + s, { force: true });
@@ -141,14 +152,14 @@ export function fillCache(file: string, n: number, bases: readonly Base[]): { bu
     addr_deliveredto, list, filename) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
   const insertLink = db.prepare('INSERT INTO message_labels (label_id, message_rowid) VALUES (?, ?)');
   const insertAddress = db.prepare('INSERT INTO message_addresses (message_rowid, field, address_norm) VALUES (?, ?, ?)');
-  const rand = rng(42);
-  const started = performance.now();
+    const started = performance.now();
+  const order = syncOrder(n, bases);
   let rawBytes = 0;
   for (let start = 0; start < n; start += 10_000) {
     db.transaction(() => {
-      for (let i = start; i < Math.min(n, start + 10_000); i++) {
+      for (const i of order.subarray(start, Math.min(n, start + 10_000))) {
         const base = bases[i % bases.length]!;
-        const g = generate(i, bases, rand);
+        const g = generate(i, bases);
         const message = gmailCopy(base, g);
         rawBytes += rawCopy(base, g).length;
         const f = base.indexed.fts;
@@ -205,11 +216,10 @@ export function rawCopy(base: Base, g: Generated): Buffer {
 export function writeMaildir(dir: string, n: number, bases: readonly Base[]): { receipts: string[] } {
   rmSync(dir, { recursive: true, force: true });
   for (const sub of ['cur', 'new', 'tmp']) mkdirSync(join(dir, 'mail', sub), { recursive: true });
-  const rand = rng(42);
-  const receipts: string[] = [];
+    const receipts: string[] = [];
   for (let i = 0; i < n; i++) {
     const base = bases[i % bases.length]!;
-    const g = generate(i, bases, rand);
+    const g = generate(i, bases);
     const flags = `${g.labels.includes('STARRED') ? 'F' : ''}${g.labels.includes('UNREAD') ? '' : 'S'}`;
     writeFileSync(join(dir, 'mail', 'cur', `${g.id}:2,${flags}`), rawCopy(base, g));
     const messageId = renameIds(base.indexed.searchable.rfc822MessageId, g.round).trim().replace(/^<|>$/g, '');

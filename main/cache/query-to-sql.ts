@@ -9,11 +9,7 @@
  * sizes and flags through plain columns. Full-text leaves of an AND (negated ones too) or
  * of an OR are merged into one MATCH, so FTS5 combines its own posting lists.
  *
- * Order: a message's rowid encodes (internalDate, id) (see MailStore.allocateRowid), so
- * newest first is `ORDER BY rowid DESC`. When the query has a positive full-text part,
- * FTS5 drives the statement and hands out matches newest first, and the first page is
- * found without reading or sorting the rest; otherwise the messages table is walked
- * backwards by rowid. Date bounds become rowid ranges on whichever drives.
+ * Which index drives the statement, and paging: search-statement.ts (compileSearch).
  */
 import type { AddressNode, ParsedQuery, PhraseNode, QueryNode, WordNode } from '../../common/gmail-query/ast';
 import { relativeAgeBound } from '../../common/gmail-query/dates';
