@@ -40,8 +40,9 @@ export async function buildAll({ quiet = false } = {}) {
   });
 }
 
-// The CLI as one ESM file next to the app's main bundle (`npm run cli` runs it through
-// scripts/cli.mjs): plain node starts it in a fraction of tsx's time.
+// The CLI as one ESM file next to the app's main bundle, built on demand by scripts/cli.mjs
+// (`npm run cli`), not by buildAll: the packaged app doesn't ship it. Plain node starts it
+// in a fraction of tsx's time.
 export const CLI_BUNDLE = path.join(out, 'cli/cli.mjs');
 
 export async function buildCli({ quiet = false } = {}) {
@@ -60,5 +61,4 @@ export async function buildCli({ quiet = false } = {}) {
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   await buildAll();
-  await buildCli();
 }
