@@ -25,6 +25,15 @@ function rowidBound(range: Extract<Frag, { kind: 'range' }>, column: string): Sq
     : { sql: `${column} < ?`, params: [(rowidBucket(range.at) + 1) * SLOTS_PER_MS] };
 }
 
+/**
+ * Under a driving label, `m.rowid IN (set)` must stay a check on each row: SQLite would
+ * otherwise carry it over to the driver (m.rowid = d.message_rowid) and loop over that set
+ * instead, in another index and order. The unary `+` keeps it a filter.
+ */
+function asFilter(fragment: SqlFragment): SqlFragment {
+  return { sql: fragment.sql.replace(/(^|[^+.\w])m\.rowid IN \(/g, '$1+m.rowid IN ('), params: fragment.params };
+}
+
 function drivingLabel(conjuncts: readonly Frag[]): LabelsFrag | null {
   const candidates = conjuncts.filter((c): c is LabelsFrag => c.kind === 'labels' && !c.negate && !c.perRow && c.labelIds.length === 1);
   return candidates.reduce<LabelsFrag | null>((best, c) => (best === null || c.count < best.count ? c : best), null);
@@ -49,11 +58,11 @@ export function compileSearch(parsed: ParsedQuery, ctx: SearchContext, options: 
   if (label) where.push({ sql: 'd.label_id = ?', params: [label.labelIds[0]] });
   for (const c of rest) {
     if (c.kind === 'range') where.push(rowidBound(c, driver));
-    where.push(toSql(c));
+    where.push(label ? asFilter(toSql(c)) : toSql(c));
   }
   if (options.beforeRowid !== undefined && options.beforeRowid !== null) where.push({ sql: `${driver} < ?`, params: [options.beforeRowid] });
   if (options.onlyRowids) where.push({ sql: `${driver} IN (${placeholders(options.onlyRowids.length)})`, params: options.onlyRowids });
-  // CROSS JOIN: SQLite keeps the driver outermost, so its order is the output order.
+  // CROSS JOIN keeps the driver outermost; its primary key (label_id, message_rowid) gives the output order.
   const from = merged ? 'message_fts f JOIN messages m ON m.rowid = f.rowid' : label ? 'message_labels d CROSS JOIN messages m ON m.rowid = d.message_rowid' : 'messages m';
   const whereSql = where.length ? ` WHERE ${where.map((w) => w.sql).join(' AND ')}` : '';
   return {
