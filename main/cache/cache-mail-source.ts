@@ -13,7 +13,6 @@ import type { LabelSummary, ListRow, MailSelector, MessageDetail, MessagePage, M
 import { GmailNotFoundError } from '../gmail/gmail-api';
 import type { ListOptions, MailSource } from '../gmail/gmail-mail-source';
 import { detailMessage } from '../gmail/message-parts';
-import { scalar } from './database';
 import { searchContext } from './local-search';
 import type { MailStore } from './mail-store';
 import { compileSearch, type SearchContext } from './query-to-sql';
@@ -35,17 +34,23 @@ export interface CacheMailSourceOptions {
 
 const DEFAULT_PAGE_SIZE = 50;
 const MAX_PAGE_SIZE = 500;
-const ESTIMATE_CAP = 5_000;
 
-/** Page tokens are the rowid (newest-first position) of the previous page's last row. */
-function encodeCursor(rowid: number): string {
-  return Buffer.from(`r${rowid}`).toString('base64url');
+interface Cursor {
+  /** The rowid (newest-first position) of the previous page's last row. */
+  readonly rowid: number;
+  /** Rows listed on the pages before, for the estimate. */
+  readonly listed: number;
 }
 
-function decodeCursor(token: string | null | undefined): number | null {
+function encodeCursor(cursor: Cursor): string {
+  return Buffer.from(`r${cursor.rowid}:${cursor.listed}`).toString('base64url');
+}
+
+/** Also reads the older form `r<rowid>` (a token handed out before an update). */
+function decodeCursor(token: string | null | undefined): Cursor | null {
   if (!token) return null;
-  const m = /^r(-?\d+)$/.exec(Buffer.from(token, 'base64url').toString('utf8'));
-  return m ? Number(m[1]) : null;
+  const m = /^r(-?\d+)(?::(\d+))?$/.exec(Buffer.from(token, 'base64url').toString('utf8'));
+  return m ? { rowid: Number(m[1]), listed: Number(m[2] ?? 0) } : null;
 }
 
 /** The selector as a parsed query: a label selector is `label:<id>` (Spam/Trash included only when listing them). */
@@ -67,6 +72,12 @@ function summaryFromRow(row: RowData): MessageSummary {
   const summary = JSON.parse(row.summary_json) as MessageSummary;
   const labelIds = JSON.parse(row.label_ids) as string[];
   return { ...summary, labelIds, unread: labelIds.includes('UNREAD'), starred: labelIds.includes('STARRED') };
+}
+
+/** What a conversation page's walk over the matches saw: every match from the cursor down to `floor` (null: to the end). */
+interface Walk {
+  readonly matched: Set<number>;
+  floor: number | null;
 }
 
 export class CacheMailSource implements MailSource {
@@ -91,7 +102,8 @@ export class CacheMailSource implements MailSource {
     const parsed = parsedSelector(selector);
     const ctx = searchContext(this.store, { now: this.options.now?.() ?? new Date() });
     const limit = Math.max(1, Math.min(options.pageSize ?? DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE));
-    const cursor = decodeCursor(options.pageToken);
+    const token = decodeCursor(options.pageToken);
+    const cursor = token?.rowid ?? null;
     const db = this.store.db;
     let rows: ListRow[];
     let last: number | null;
@@ -110,14 +122,18 @@ export class CacheMailSource implements MailSource {
       // One row per conversation that has a matching message, ordered by its newest match
       // (rule 9c): walk the matches newest first and take each conversation where it first
       // appears, so a page costs about its own rows however large the mailbox.
-      const threads = this.pickThreads(parsed, ctx, cursor, limit);
+      const walk: Walk = { matched: new Set(), floor: null };
+      const threads = this.pickThreads(parsed, ctx, cursor, limit, walk);
       pageLength = threads.length;
-      const memberRows = threads.length === 0 ? [] : (db.prepare(`SELECT m.rowid AS rowid, m.thread_id, m.internal_date, m.label_ids, m.summary_json
-          FROM messages m WHERE m.thread_id IN (${threads.map(() => '?').join(',')}) ORDER BY m.rowid ASC`).all(...threads.map((t) => t.thread_id)) as RowData[]);
-      const matching = this.matchingRowids(parsed, ctx, memberRows.map((r) => r.rowid));
+      const members = threads.length === 0 ? [] : (db.prepare(`SELECT rowid, thread_id FROM messages WHERE thread_id IN (${threads.map(() => '?').join(',')})`)
+        .all(...threads.map((t) => t.thread_id)) as { rowid: number; thread_id: string }[]);
+      // The walk saw every match from the cursor down to its floor: only older members are unknown.
+      const floor = walk.floor;
+      const unknown = floor === null ? [] : members.map((r) => r.rowid).filter((r) => r < floor && !walk.matched.has(r));
+      const matching = this.matchingRowids(parsed, ctx, unknown);
+      for (const r of members) if (walk.matched.has(r.rowid)) matching.add(r.rowid);
       const byThread = new Map<string, MessageSummary[]>();
-      for (const r of memberRows) {
-        if (!matching.has(r.rowid)) continue;
+      for (const r of this.rowsByRowid([...matching].sort((x, y) => x - y))) {
         const list = byThread.get(r.thread_id) ?? [];
         list.push(summaryFromRow(r));
         byThread.set(r.thread_id, list);
@@ -126,19 +142,28 @@ export class CacheMailSource implements MailSource {
       last = threads[threads.length - 1]?.newest ?? null;
     }
     const more = pageLength === limit && last !== null;
-    let estimate = rows.length;
-    if (cursor !== null || more) {
-      // Like Gmail's, an estimate: matches counted up to a bound, so a huge mailbox stays cheap.
-      const { sql, params } = compileSearch(parsed, ctx, { limit: ESTIMATE_CAP, columns: '1' });
-      estimate = Number(scalar<number>(db.prepare(`SELECT count(*) FROM (${sql})`), ...params));
-    }
+    const listed = (token?.listed ?? 0) + rows.length;
     return {
       rows,
-      nextPageToken: more && last !== null ? encodeCursor(last) : null,
-      resultSizeEstimate: estimate,
+      nextPageToken: more && last !== null ? encodeCursor({ rowid: last, listed }) : null,
+      resultSizeEstimate: this.estimate(selector, listed, more),
       source: 'cache',
       queryHints: selector.kind === 'query' ? (this.options.describeQuery?.(selector.query) ?? [...parsed.hints]) : [],
     };
+  }
+
+  /**
+   * Counting matches would cost more than the page itself (a count walks every match), so
+   * nothing is counted: a label's message count is already known; a query says how many
+   * rows are listed so far, plus one while there are more (a true lower bound, like the
+   * list header's "50+").
+   */
+  private estimate(selector: MailSelector, listed: number, more: boolean): number {
+    if (selector.kind === 'label') {
+      const known = this.store.labelCounts().counts.get(selector.labelId);
+      if (known !== undefined) return Math.max(known, listed);
+    }
+    return listed + (more ? 1 : 0);
   }
 
   /** Which of these rows match the query (one statement, the rows given by rowid). */
@@ -153,30 +178,57 @@ export class CacheMailSource implements MailSource {
   }
 
   /** The next `limit` conversations, newest match first, after the one whose newest match is `cursor`. */
-  private pickThreads(parsed: ParsedQuery, ctx: SearchContext, cursor: number | null, limit: number): { thread_id: string; newest: number }[] {
-    const db = this.store.db;
+  private pickThreads(parsed: ParsedQuery, ctx: SearchContext, cursor: number | null, limit: number, walk: Walk): { thread_id: string; newest: number }[] {
     const picked: { thread_id: string; newest: number }[] = [];
     const seen = new Set<string>();
-    const membersOf = db.prepare('SELECT rowid FROM messages WHERE thread_id = ? AND rowid >= ?');
+    // A conversation has about 1.2 matching messages on average: a page rarely needs a second walk.
+    const chunk = Math.ceil(limit * 1.5) + 10;
     let before = cursor;
     for (;;) {
-      const chunk = Math.max(100, limit * 4);
       const { sql, params } = compileSearch(parsed, ctx, { limit: chunk, beforeRowid: before, columns: 'm.rowid AS rowid, m.thread_id AS thread_id' });
-      const rows = db.prepare(sql).all(...params) as { rowid: number; thread_id: string }[];
+      const rows = this.store.db.prepare(sql).all(...params) as { rowid: number; thread_id: string }[];
+      const fresh: { thread_id: string; newest: number }[] = [];
+      walk.floor = rows.length < chunk ? null : rows[rows.length - 1]!.rowid;
       for (const r of rows) {
-        before = r.rowid;
+        walk.matched.add(r.rowid);
         if (seen.has(r.thread_id)) continue;
         seen.add(r.thread_id);
-        if (cursor !== null) {
-          // Listed on an earlier page if a newer message of it matches.
-          const newer = (membersOf.all(r.thread_id, cursor) as { rowid: number }[]).map((x) => x.rowid);
-          if (newer.length > 0 && this.matchingRowids(parsed, ctx, newer).size > 0) continue;
-        }
-        picked.push({ thread_id: r.thread_id, newest: r.rowid });
+        fresh.push({ thread_id: r.thread_id, newest: r.rowid });
+      }
+      const listedBefore = cursor === null ? new Set<string>() : this.threadsMatchingSince(parsed, ctx, fresh.map((t) => t.thread_id), cursor);
+      for (const t of fresh) {
+        if (listedBefore.has(t.thread_id)) continue;
+        picked.push(t);
         if (picked.length === limit) return picked;
       }
       if (rows.length < chunk) return picked;
+      before = rows[rows.length - 1]!.rowid;
     }
+  }
+
+  /** Of these conversations, those with a matching message at or above `rowid` (listed on an earlier page): two statements for the lot. */
+  private threadsMatchingSince(parsed: ParsedQuery, ctx: SearchContext, threadIds: readonly string[], rowid: number): Set<string> {
+    const threadOf = new Map<number, string>();
+    for (let i = 0; i < threadIds.length; i += 500) {
+      const ids = threadIds.slice(i, i + 500);
+      const rows = this.store.db.prepare(`SELECT rowid, thread_id FROM messages WHERE thread_id IN (${ids.map(() => '?').join(',')}) AND rowid >= ?`)
+        .all(...ids, rowid) as { rowid: number; thread_id: string }[];
+      for (const r of rows) threadOf.set(r.rowid, r.thread_id);
+    }
+    const out = new Set<string>();
+    if (threadOf.size > 0) for (const r of this.matchingRowids(parsed, ctx, [...threadOf.keys()])) out.add(threadOf.get(r)!);
+    return out;
+  }
+
+  /** List rows of these messages, in the order given. */
+  private rowsByRowid(rowids: readonly number[]): RowData[] {
+    const out: RowData[] = [];
+    for (let i = 0; i < rowids.length; i += 500) {
+      const chunk = rowids.slice(i, i + 500);
+      out.push(...(this.store.db.prepare(`SELECT rowid, thread_id, internal_date, label_ids, summary_json FROM messages
+        WHERE rowid IN (${chunk.map(() => '?').join(',')}) ORDER BY rowid`).all(...chunk) as RowData[]));
+    }
+    return out;
   }
 
   /** The cached list summaries of these messages, by id (those the cache doesn't hold are absent). */

@@ -37,6 +37,13 @@ export function schemaVersion(db: SqlDatabase): number {
   return Number(scalar<number>(db.prepare('PRAGMA user_version')) ?? 0);
 }
 
+/** Caches up to this size are compacted after a migration that freed much of them. */
+const VACUUM_MAX_BYTES = 1024 * 1024 * 1024;
+
+function fileBytes(db: SqlDatabase): number {
+  return Number(scalar<number>(db.prepare('PRAGMA page_count'))) * Number(scalar<number>(db.prepare('PRAGMA page_size')));
+}
+
 export function migrate(db: SqlDatabase, migrations: readonly Migration[] = MIGRATIONS, targetVersion = LATEST_SCHEMA_VERSION): void {
   const current = schemaVersion(db);
   if (current > LATEST_SCHEMA_VERSION) throw new CacheFileError(`schema version ${current} is newer than this Skimmer (${LATEST_SCHEMA_VERSION})`);
@@ -46,6 +53,10 @@ export function migrate(db: SqlDatabase, migrations: readonly Migration[] = MIGR
       db.exec(m.up);
       db.pragma(`user_version = ${m.version}`);
     })();
+    // Outside the transaction (VACUUM can't run in one); skipped on a fresh, empty file, and on a
+    // very large one (it rewrites the whole file at open and needs as much free disk): there the
+    // freed pages are simply reused by the next syncs.
+    if (m.vacuum && current > 0 && fileBytes(db) <= VACUUM_MAX_BYTES) db.exec('VACUUM');
   }
 }
 

@@ -4,7 +4,7 @@
  */
 import { parseGmailQuery } from '../../common/gmail-query/parser';
 import type { ParsedQuery } from '../../common/gmail-query/ast';
-import type { SqlDatabase } from './database';
+import { scalar, type SqlDatabase } from './database';
 import { compileSearch, type SearchContext, type SearchPlanner } from './query-to-sql';
 import type { MailStore } from './mail-store';
 
@@ -31,11 +31,16 @@ export interface LocalSearchOptions {
 const PER_ROW_SHARE = 0.08;
 const MIN_PER_ROW = 2_000;
 
+/** At most this many size matches are materialised (counted through the size index, so the probe stays cheap). */
+const FEW_BY_SIZE = 2_000;
+
 export function searchPlanner(store: MailStore): SearchPlanner {
   const { counts, total } = store.labelCounts();
+  const probe = (op: 'larger' | 'smaller') => store.db.prepare(`SELECT count(*) FROM (SELECT 1 FROM messages WHERE size_estimate ${op === 'larger' ? '>' : '<'} ? LIMIT ${FEW_BY_SIZE})`);
   return {
     threshold: Math.max(MIN_PER_ROW, Math.round(total * PER_ROW_SHARE)),
     labelCount: (ids) => ids.reduce((sum, id) => sum + (counts.get(id) ?? 0), 0),
+    fewBySize: (op, bytes) => Number(scalar<number>(probe(op), bytes)) < FEW_BY_SIZE,
   };
 }
 

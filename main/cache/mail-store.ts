@@ -2,30 +2,17 @@
  * Reads and writes of the cache tables. Every write of a batch of messages happens in one
  * transaction, so a killed process leaves either the whole page or none of it.
  */
-import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import type { gmail_v1 } from '@googleapis/gmail';
 import type { LabelInfo } from '../../common/gmail-query/labels';
 import { foldText, parseAddressList } from '../../common/gmail-query/text';
 import type { LabelSummary } from '../../common/mail-types';
 import { scalar, type SqlDatabase } from './database';
+import { decodeStoredMessage, encodeStoredMessage } from './stored-message';
 import { indexMessage, orderKeyOf, searchableFromGmail, summaryOf } from './message-record';
 
 const SPAM_TRASH = new Set(['SPAM', 'TRASH']);
 
 type StoredJson = string | Uint8Array;
-
-/**
- * The full message (payload with base64url bodies) is kept deflated: about a quarter of
- * its JSON size. Plain JSON text (older rows) still reads.
- */
-function encodeMessage(message: gmail_v1.Schema$Message): Buffer {
-  return deflateRawSync(Buffer.from(JSON.stringify(message)));
-}
-
-function decodeMessage(value: StoredJson): gmail_v1.Schema$Message {
-  const text = typeof value === 'string' ? value : inflateRawSync(value).toString('utf8');
-  return JSON.parse(text) as gmail_v1.Schema$Message;
-}
 
 /** Slots per millisecond of internalDate in the rowid; rowid = bucket * 1024 + slot stays below 2^53. */
 export const SLOTS_PER_MS = 1024;
@@ -75,10 +62,12 @@ export class MailStore {
       rowidOf: db.prepare('SELECT rowid, label_ids FROM messages WHERE id = ?'),
       bucketRows: db.prepare('SELECT rowid, internal_date, order_key FROM messages WHERE rowid >= ? AND rowid < ? ORDER BY rowid'),
       insertMessage: db.prepare(`INSERT INTO messages (rowid, id, thread_id, internal_date, order_key, history_id, size_estimate, subject,
-        from_header, to_header, cc_header, bcc_header, delivered_to, list_id, message_id_norm, has_attachment, has_list_id,
-        spam_trash, label_ids, summary_json, message_json, generation)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+        from_header, message_id_norm, has_attachment, has_list_id, spam_trash, label_ids, summary_json, generation)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+      insertBody: db.prepare('INSERT INTO message_bodies (rowid, message) VALUES (?, ?)'),
+      bodyOf: db.prepare('SELECT message FROM message_bodies WHERE rowid = ?'),
       deleteMessage: db.prepare('DELETE FROM messages WHERE rowid = ?'),
+      deleteBody: db.prepare('DELETE FROM message_bodies WHERE rowid = ?'),
       deleteFts: db.prepare('DELETE FROM message_fts WHERE rowid = ?'),
       insertFts: db.prepare(`INSERT INTO message_fts (rowid, text, text_stems, subject, subject_stems, addr_from, addr_to, addr_cc,
         addr_bcc, addr_deliveredto, list, filename) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
@@ -146,16 +135,15 @@ export class MailStore {
   private renumberBucket(base: number, rows: readonly { rowid: number }[], position: number): number {
     if (rows.length + 1 > SLOTS_PER_MS) throw new Error('More than 1024 messages in one millisecond');
     const saved = rows.map((r) => {
-      const row = this.db.prepare('SELECT message_json, label_ids, generation FROM messages WHERE rowid = ?').get(r.rowid) as {
-        message_json: StoredJson; label_ids: string; generation: number;
-      };
+      const row = this.db.prepare('SELECT label_ids, generation FROM messages WHERE rowid = ?').get(r.rowid) as { label_ids: string; generation: number };
+      const body = this.stmts.bodyOf.get(r.rowid) as { message: StoredJson };
       this.removeRow(r.rowid);
-      return row;
+      return { ...row, message: body.message };
     });
     const step = SLOTS_PER_MS / (rows.length + 1);
     const slotOf = (i: number) => base + Math.floor(i * step + step / 2);
     saved.forEach((row, i) => {
-      const message = { ...decodeMessage(row.message_json), labelIds: JSON.parse(row.label_ids) as string[] };
+      const message = { ...decodeStoredMessage(row.message), labelIds: JSON.parse(row.label_ids) as string[] };
       this.insertRow(message, row.generation, slotOf(i < position ? i : i + 1));
     });
     return slotOf(position);
@@ -168,11 +156,10 @@ export class MailStore {
     const labelIds = message.labelIds ?? [];
     this.stmts.insertMessage.run(
       rowid, id, searchable.threadId, searchable.internalDate, orderKeyOf(id), message.historyId ?? '', searchable.sizeEstimate,
-      searchable.subject, searchable.from, searchable.to, searchable.cc, searchable.bcc, searchable.deliveredTo, searchable.listId,
-      indexed.messageIdNorm, indexed.hasAttachment ? 1 : 0, indexed.hasListId ? 1 : 0,
-      labelIds.some((l) => SPAM_TRASH.has(l)) ? 1 : 0, JSON.stringify(labelIds), JSON.stringify(summaryOf(message)),
-      encodeMessage(message), generation,
+      searchable.subject, searchable.from, indexed.messageIdNorm, indexed.hasAttachment ? 1 : 0, indexed.hasListId ? 1 : 0,
+      labelIds.some((l) => SPAM_TRASH.has(l)) ? 1 : 0, JSON.stringify(labelIds), JSON.stringify(summaryOf(message)), generation,
     );
+    this.stmts.insertBody.run(rowid, encodeStoredMessage(message));
     const f = indexed.fts;
     this.stmts.insertFts.run(rowid, f.text, f.text_stems, f.subject, f.subject_stems, f.addr_from, f.addr_to, f.addr_cc, f.addr_bcc,
       f.addr_deliveredto, f.list, f.filename);
@@ -201,6 +188,7 @@ export class MailStore {
     this.stmts.deleteLinks.run(rowid);
     this.stmts.deleteAddresses.run(rowid);
     this.stmts.deleteMessage.run(rowid);
+    this.stmts.deleteBody.run(rowid);
   }
 
   deleteMessage(id: string): boolean {
@@ -251,9 +239,11 @@ export class MailStore {
   }
 
   messageJson(id: string): gmail_v1.Schema$Message | null {
-    const row = this.db.prepare('SELECT message_json, label_ids FROM messages WHERE id = ?').get(id) as { message_json: StoredJson; label_ids: string } | undefined;
+    const row = this.db.prepare('SELECT b.message, m.label_ids FROM messages m JOIN message_bodies b ON b.rowid = m.rowid WHERE m.id = ?').get(id) as {
+      message: StoredJson; label_ids: string;
+    } | undefined;
     if (!row) return null;
-    const message = decodeMessage(row.message_json);
+    const message = decodeStoredMessage(row.message);
     return { ...message, labelIds: JSON.parse(row.label_ids) as string[] };
   }
 

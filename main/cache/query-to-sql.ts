@@ -9,17 +9,12 @@
  * sizes and flags through plain columns. Full-text leaves of an AND (negated ones too) or
  * of an OR are merged into one MATCH, so FTS5 combines its own posting lists.
  *
- * Order: a message's rowid encodes (internalDate, id) (see MailStore.allocateRowid), so
- * newest first is `ORDER BY rowid DESC`. When the query has a positive full-text part,
- * FTS5 drives the statement and hands out matches newest first, and the first page is
- * found without reading or sorting the rest; otherwise the messages table is walked
- * backwards by rowid. Date bounds become rowid ranges on whichever drives.
+ * Which index drives the statement, and paging: search-statement.ts (compileSearch).
  */
 import type { AddressNode, ParsedQuery, PhraseNode, QueryNode, WordNode } from '../../common/gmail-query/ast';
 import { relativeAgeBound } from '../../common/gmail-query/dates';
 import { queryIncludesSpamTrash, resolveLabelCondition, type LabelCondition, type LabelInfo } from '../../common/gmail-query/labels';
 import { tokenizeText, variantKey } from '../../common/gmail-query/text';
-import { rowidBucket, SLOTS_PER_MS } from './mail-store';
 import { normalizeMessageId } from './message-record';
 
 /**
@@ -32,6 +27,8 @@ export interface SearchPlanner {
   readonly threshold: number;
   /** Messages carrying any of these labels. */
   labelCount(labelIds: readonly string[]): number;
+  /** True when fewer than a few thousand messages are larger (or smaller) than `bytes`: worth materialising. */
+  fewBySize?(op: 'larger' | 'smaller', bytes: number): boolean;
 }
 
 export interface SearchContext {
@@ -58,11 +55,13 @@ export interface SearchSqlOptions {
   readonly columns?: string;
 }
 
-type Frag =
+export type Frag =
   | { readonly kind: 'const'; readonly value: boolean }
   | { readonly kind: 'fts'; readonly expr: string }
   | { readonly kind: 'notfts'; readonly expr: string }
   | { readonly kind: 'sql'; readonly sql: string; readonly params: readonly unknown[] }
+  /** Messages with any of `labelIds` (none of them when negated); `perRow`: checked row by row, else materialised. */
+  | { readonly kind: 'labels'; readonly labelIds: readonly string[]; readonly negate: boolean; readonly perRow: boolean; readonly count: number }
   /** internalDate >= at (`after`) or < at (`before`). */
   | { readonly kind: 'range'; readonly op: 'after' | 'before'; readonly at: number }
   | { readonly kind: 'and'; readonly children: readonly Frag[] };
@@ -83,7 +82,7 @@ function sql(text: string, params: readonly unknown[] = []): Frag {
   return { kind: 'sql', sql: text, params };
 }
 
-function placeholders(n: number): string {
+export function placeholders(n: number): string {
   return new Array(n).fill('?').join(', ');
 }
 
@@ -100,11 +99,8 @@ class Compiler {
   }
 
   private labelSet(labelIds: readonly string[], negate: boolean): Frag {
-    const list = placeholders(labelIds.length);
-    if (this.large(() => this.ctx.planner!.labelCount(labelIds))) {
-      return sql(`${negate ? 'NOT ' : ''}EXISTS (SELECT 1 FROM message_labels WHERE label_id IN (${list}) AND message_rowid = m.rowid)`, labelIds);
-    }
-    return sql(`m.rowid ${negate ? 'NOT IN' : 'IN'} (SELECT message_rowid FROM message_labels WHERE label_id IN (${list}))`, labelIds);
+    const count = this.ctx.planner?.labelCount(labelIds) ?? 0;
+    return { kind: 'labels', labelIds, negate, perRow: this.large(() => count), count };
   }
 
   private textLeaf(node: WordNode | PhraseNode): Frag {
@@ -174,7 +170,12 @@ class Compiler {
         const at = relativeAgeBound(this.ctx.now.getTime(), node.amount, node.unit);
         return { kind: 'range', op: node.op === 'newer_than' ? 'after' : 'before', at };
       }
-      case 'size': return sql(node.op === 'larger' ? 'm.size_estimate > ?' : 'm.size_estimate < ?', [node.bytes]);
+      case 'size': {
+        const test = node.op === 'larger' ? 'size_estimate > ?' : 'size_estimate < ?';
+        // Few matches (a size query with no hits is common): found through the size index, not by walking every row.
+        if (this.ctx.planner?.fewBySize?.(node.op, node.bytes)) return sql(`m.rowid IN (SELECT rowid FROM messages WHERE ${test})`, [node.bytes]);
+        return sql(`m.${test}`, [node.bytes]);
+      }
       case 'around':
         if (node.left.length === 0 || node.right.length === 0) return FALSE;
         return { kind: 'fts', expr: `text : NEAR(${quotePhrase(node.left)} ${quotePhrase(node.right)}, ${node.distance})` };
@@ -248,6 +249,7 @@ function not(inner: Frag): Frag {
     case 'fts': return { kind: 'notfts', expr: inner.expr };
     case 'notfts': return { kind: 'fts', expr: inner.expr };
     case 'range': return { kind: 'range', op: inner.op === 'after' ? 'before' : 'after', at: inner.at };
+    case 'labels': return { ...inner, negate: !inner.negate };
     case 'sql':
     case 'and': {
       const s = toSql(inner);
@@ -257,7 +259,7 @@ function not(inner: Frag): Frag {
 }
 
 /** One MATCH for the full-text conjuncts of an AND: the positive ones ANDed, the negated ones NOTed off them. */
-function matchOf(conjuncts: readonly Frag[]): { expr: string; rest: Frag[] } | null {
+export function matchOf(conjuncts: readonly Frag[]): { expr: string; rest: Frag[] } | null {
   const positive = conjuncts.filter((f): f is Extract<Frag, { kind: 'fts' }> => f.kind === 'fts').map((f) => f.expr);
   if (positive.length === 0) return null;
   const negative = conjuncts.filter((f): f is Extract<Frag, { kind: 'notfts' }> => f.kind === 'notfts').map((f) => f.expr);
@@ -265,10 +267,15 @@ function matchOf(conjuncts: readonly Frag[]): { expr: string; rest: Frag[] } | n
   return { expr, rest: conjuncts.filter((f) => f.kind !== 'fts' && f.kind !== 'notfts') };
 }
 
-function toSql(f: Frag): SqlFragment {
+export function toSql(f: Frag): SqlFragment {
   switch (f.kind) {
     case 'const': return { sql: f.value ? '1' : '0', params: [] };
     case 'sql': return f;
+    case 'labels': {
+      const list = placeholders(f.labelIds.length);
+      if (f.perRow) return { sql: `${f.negate ? 'NOT ' : ''}EXISTS (SELECT 1 FROM message_labels WHERE label_id IN (${list}) AND message_rowid = m.rowid)`, params: f.labelIds };
+      return { sql: `m.rowid ${f.negate ? 'NOT IN' : 'IN'} (SELECT message_rowid FROM message_labels WHERE label_id IN (${list}))`, params: f.labelIds };
+    }
     case 'fts': return { sql: 'm.rowid IN (SELECT rowid FROM message_fts WHERE message_fts MATCH ?)', params: [f.expr] };
     case 'notfts': return { sql: 'm.rowid NOT IN (SELECT rowid FROM message_fts WHERE message_fts MATCH ?)', params: [f.expr] };
     case 'range': return { sql: f.op === 'after' ? 'm.internal_date >= ?' : 'm.internal_date < ?', params: [f.at] };
@@ -280,14 +287,7 @@ function toSql(f: Frag): SqlFragment {
   }
 }
 
-/** A rowid bound implied by a date bound: a superset, the exact date test stays in the WHERE. */
-function rowidBound(range: Extract<Frag, { kind: 'range' }>, column: string): SqlFragment {
-  return range.op === 'after'
-    ? { sql: `${column} >= ?`, params: [rowidBucket(range.at) * SLOTS_PER_MS] }
-    : { sql: `${column} < ?`, params: [(rowidBucket(range.at) + 1) * SLOTS_PER_MS] };
-}
-
-function compileScoped(parsed: ParsedQuery, ctx: SearchContext): Frag {
+export function compileScoped(parsed: ParsedQuery, ctx: SearchContext): Frag {
   const query = parsed.ast === null ? TRUE : new Compiler(ctx).node(parsed.ast);
   return ctx.includeSpamTrash || queryIncludesSpamTrash(parsed.ast) ? query : and([sql('m.spam_trash = 0'), query]);
 }
@@ -297,27 +297,4 @@ export function compileWhere(parsed: ParsedQuery, ctx: SearchContext): SqlFragme
   return toSql(compileScoped(parsed, ctx));
 }
 
-/** One statement: the matching messages, newest first, one page older than `beforeRowid`. */
-export function compileSearch(parsed: ParsedQuery, ctx: SearchContext, options: SearchSqlOptions): SqlFragment {
-  const scoped = compileScoped(parsed, ctx);
-  const conjuncts = scoped.kind === 'and' ? scoped.children : [scoped];
-  const columns = options.columns ?? 'm.rowid AS rowid, m.id AS id, m.thread_id AS threadId, m.internal_date AS internalDate';
-  if (conjuncts.some((c) => c.kind === 'const' && !c.value)) return { sql: `SELECT ${columns} FROM messages m WHERE 0 LIMIT 0`, params: [] };
-  const merged = matchOf(conjuncts);
-  const driver = merged ? 'f.rowid' : 'm.rowid';
-  const rest = (merged ? merged.rest : conjuncts).filter((c) => !(c.kind === 'const' && c.value));
-  const where: SqlFragment[] = [];
-  if (merged) where.push({ sql: 'f.message_fts MATCH ?', params: [merged.expr] });
-  for (const c of rest) {
-    if (c.kind === 'range') where.push(rowidBound(c, driver));
-    where.push(toSql(c));
-  }
-  if (options.beforeRowid !== undefined && options.beforeRowid !== null) where.push({ sql: `${driver} < ?`, params: [options.beforeRowid] });
-  if (options.onlyRowids) where.push({ sql: `${driver} IN (${placeholders(options.onlyRowids.length)})`, params: options.onlyRowids });
-  const from = merged ? 'message_fts f JOIN messages m ON m.rowid = f.rowid' : 'messages m';
-  const whereSql = where.length ? ` WHERE ${where.map((w) => w.sql).join(' AND ')}` : '';
-  return {
-    sql: `SELECT ${columns} FROM ${from}${whereSql} ORDER BY ${driver} DESC LIMIT ?`,
-    params: [...where.flatMap((w) => w.params), options.limit],
-  };
-}
+export { compileSearch } from './search-statement';

@@ -4,4 +4,6 @@ export interface Migration {
   readonly name: string;
   /** SQL run in one transaction. */
   readonly up: string;
+  /** Run VACUUM after the transaction commits (the migration freed much of the file). */
+  readonly vacuum?: boolean;
 }

@@ -1,3 +1,4 @@
+import { deflateRawSync } from 'node:zlib';
 import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -122,7 +123,7 @@ describe('migrations', () => {
     expect(schemaVersion(v1)).toBe(1);
     v1.close();
     const db = track(openCacheDatabase(file, { onRecovered: () => { throw new Error('should migrate, not recover'); } }));
-    expect(schemaVersion(db)).toBe(2);
+    expect(schemaVersion(db)).toBe(LATEST_SCHEMA_VERSION);
     const store = new MailStore(db);
     expect(store.getState<string>('historyId')).toBe('4242');
     expect(store.getMeta('sync.historyId')).toBeUndefined();
@@ -131,5 +132,27 @@ describe('migrations', () => {
     const hits = db.prepare("SELECT m.id FROM messages m WHERE m.rowid IN (SELECT rowid FROM message_fts WHERE message_fts MATCH 'subject : \"lunch\"')").all() as { id: string }[];
     expect(hits.map((h) => h.id)).toEqual(['00000000000000a2']);
     expect(scalar<number>(db.prepare("SELECT count(*) FROM sqlite_master WHERE name = 'senders_folded'"))).toBe(1);
+  });
+
+  it('0003: stored messages move to message_bodies (old deflated and plain JSON still read), unused header columns go', () => {
+    const file = join(dir, 'v2.db');
+    copyFileSync(fixture, file);
+    const v2 = openCacheDatabase(file, { targetVersion: 2 });
+    const stored = { id: '00000000000000a1', threadId: '00000000000000a1', snippet: 'the report', payload: { mimeType: 'text/plain', body: { size: 5, data: 'aGVsbG8' } } };
+    v2.prepare('UPDATE messages SET message_json = ? WHERE id = ?').run(deflateRawSync(Buffer.from(JSON.stringify(stored))), stored.id);
+    v2.close();
+    const db = track(openCacheDatabase(file, { onRecovered: () => { throw new Error('should migrate, not recover'); } }));
+    expect(schemaVersion(db)).toBe(3);
+    const columns = (db.prepare('PRAGMA table_info(messages)').all() as { name: string }[]).map((c) => c.name);
+    expect(columns).not.toContain('message_json');
+    expect(columns).not.toContain('to_header');
+    expect(columns).toEqual(expect.arrayContaining(['id', 'subject', 'from_header', 'summary_json', 'label_ids']));
+    expect(scalar<number>(db.prepare('SELECT count(*) FROM message_bodies'))).toBe(2);
+    const store = new MailStore(db);
+    expect(store.messageJson(stored.id)).toEqual({ ...stored, labelIds: ['INBOX'] });
+    expect(store.messageJson('00000000000000a2')).toEqual({ labelIds: ['INBOX'] });
+    store.transaction(() => store.putMessage({ ...stored, id: '00000000000000b1', internalDate: '1700000200000', labelIds: ['INBOX'] }));
+    expect(store.messageJson('00000000000000b1')?.payload?.body?.data).toBe('aGVsbG8');
+    expect(store.messageCount()).toBe(3);
   });
 });
