@@ -8,34 +8,14 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { SyncStatus } from '../../../common/ipc';
-import { createAppServices, type AppServices } from '../../../main/app-services';
 import { cacheFileFor } from '../../../main/cache/database';
 import { KeyringCipher } from '../../../main/secrets/keyring-cipher';
 import { CACHE_SET_ASIDE_MESSAGE } from '../../../main/services/account-mail';
-import { DemoServer } from '../../../main/services/demo-server';
 import { playBrowser, recordingOpener } from '../auth/browser';
 import { keyringGate } from '../secrets/keyring-env';
+import { startServices } from './start-services';
 
 const gate = await keyringGate('damaged cache in the app');
-
-async function start(dataDir: string, opener: ReturnType<typeof recordingOpener>, service: string, statuses: SyncStatus[]): Promise<AppServices> {
-  return createAppServices({
-    dataDir,
-    appInfo: { name: 'Skimmer', version: 'test', platform: 'linux', shell: 'test-bridge' },
-    ciphers: [new KeyringCipher({ service })],
-    env: {},
-    demo: new DemoServer(),
-    platform: {
-      openExternal: async (url) => opener.openExternal(url),
-      chooseClientSecretFile: async () => null,
-      copyText: () => undefined,
-      chooseSaveLocation: async () => null,
-      emit: (name, payload) => {
-        if (name === 'syncProgress') statuses.push(payload as SyncStatus);
-      },
-    },
-  });
-}
 
 describe.runIf(gate.run)('a damaged cache in the app', () => {
   const roots: string[] = [];
@@ -50,7 +30,7 @@ describe.runIf(gate.run)('a damaged cache in the app', () => {
     const keychainService = `Skimmer damaged-cache test ${process.pid}`;
     const opener = recordingOpener();
     const firstStatuses: SyncStatus[] = [];
-    const first = await start(dataDir, opener, keychainService, firstStatuses);
+    const first = await startServices({ dataDir, opener, ciphers: [new KeyringCipher({ service: keychainService })], statuses: firstStatuses });
     const signingIn = first.handlers.startDemo();
     await playBrowser(await opener.next());
     const account = await signingIn;
@@ -65,7 +45,7 @@ describe.runIf(gate.run)('a damaged cache in the app', () => {
     closeSync(fd);
 
     const statuses: SyncStatus[] = [];
-    const second = await start(dataDir, opener, keychainService, statuses);
+    const second = await startServices({ dataDir, opener, ciphers: [new KeyringCipher({ service: keychainService })], statuses });
     try {
       const inbox = await second.handlers.listMessages(account.id, { kind: 'label', labelId: 'INBOX' }, { threads: true });
       expect(inbox.rows.length).toBeGreaterThan(0);

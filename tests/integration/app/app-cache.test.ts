@@ -6,9 +6,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SyncStatus } from '../../../common/ipc';
-import { createAppServices, type AppServices } from '../../../main/app-services';
+import type { AppServices } from '../../../main/app-services';
 import { DemoServer } from '../../../main/services/demo-server';
 import { playBrowser, recordingOpener } from '../auth/browser';
+import { startServices } from './start-services';
 
 describe('app reads from the cache once it is synced', () => {
   let root: string;
@@ -19,22 +20,8 @@ describe('app reads from the cache once it is synced', () => {
 
   beforeAll(async () => {
     root = await mkdtemp(path.join(os.tmpdir(), 'skimmer-app-cache-'));
-    services = await createAppServices({
-      dataDir: path.join(root, 'data'),
-      appInfo: { name: 'Skimmer', version: 'test', platform: 'linux', shell: 'test-bridge' },
-      ciphers: [],
-      env: {},
-      demo: new DemoServer(), // the shipped demo mailbox (465 messages)
-      platform: {
-        openExternal: async (url) => opener.openExternal(url),
-        chooseClientSecretFile: async () => null,
-        copyText: () => undefined,
-        chooseSaveLocation: async () => null,
-        emit: (name, payload) => {
-          if (name === 'syncProgress') progress.push(payload as SyncStatus);
-        },
-      },
-    });
+    // The shipped demo mailbox (465 messages).
+    services = await startServices({ dataDir: path.join(root, 'data'), opener, statuses: progress });
     const signingIn = services.handlers.startDemo();
     await playBrowser(await opener.next());
     accountId = (await signingIn).id;

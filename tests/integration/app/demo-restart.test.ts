@@ -4,30 +4,12 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createAppServices, type AppServices } from '../../../main/app-services';
 import { KeyringCipher } from '../../../main/secrets/keyring-cipher';
-import { DemoServer } from '../../../main/services/demo-server';
 import { playBrowser, recordingOpener } from '../auth/browser';
 import { keyringGate } from '../secrets/keyring-env';
+import { startServices } from './start-services';
 
 const gate = await keyringGate('demo restart');
-
-async function start(dataDir: string, opener: ReturnType<typeof recordingOpener>, service: string): Promise<AppServices> {
-  return createAppServices({
-    dataDir,
-    appInfo: { name: 'Skimmer', version: 'test', platform: 'linux', shell: 'test-bridge' },
-    ciphers: [new KeyringCipher({ service })],
-    env: {},
-    demo: new DemoServer(),
-    platform: {
-      openExternal: async (url) => opener.openExternal(url),
-      chooseClientSecretFile: async () => null,
-      copyText: () => undefined,
-      chooseSaveLocation: async () => null,
-      emit: () => undefined,
-    },
-  });
-}
 
 describe.runIf(gate.run)('demo account across a restart', () => {
   const roots: string[] = [];
@@ -42,14 +24,14 @@ describe.runIf(gate.run)('demo account across a restart', () => {
     const keychainService = `Skimmer restart test ${process.pid}`;
     const opener = recordingOpener();
 
-    const first = await start(dataDir, opener, keychainService);
+    const first = await startServices({ dataDir, opener, ciphers: [new KeyringCipher({ service: keychainService })] });
     const signingIn = first.handlers.startDemo();
     await playBrowser(await opener.next());
     const account = await signingIn;
     expect(account.state).toBe('signed_in');
     await first.dispose();
 
-    const second = await start(dataDir, opener, keychainService);
+    const second = await startServices({ dataDir, opener, ciphers: [new KeyringCipher({ service: keychainService })] });
     try {
       expect(await second.handlers.listAccounts()).toMatchObject([{ id: account.id, state: 'signed_in', active: true }]);
       const labels = await second.handlers.listLabels(account.id);
