@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
+import { htmlToText } from '../../../common/html-text';
 import { skimmer } from '../api';
 import { normalizeOpenableUrl } from '../lib/link-safety';
 import { buildFrameDocument } from '../lib/mail-frame-doc';
@@ -103,8 +104,8 @@ export function MailFrame({ html, text, allowRemote, onBlockedCount, title, onSa
 
 /** A mail too large to sanitise on the window's thread: its text, and a way to save it. */
 function TooLarge({ html, text, onSave }: { html: string; text: string; onSave?: () => Promise<string> }) {
-  // Only the head of a huge body is turned into text: the view must appear at once.
-  const plain = useMemo(() => (text.trim() ? text : html.slice(0, 400_000).replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ')).slice(0, 100_000), [html, text]);
+  // Only the head of a huge body is turned into text (a linear scan, no parse): the view must appear at once.
+  const plain = useMemo(() => (text.trim() ? text : htmlToText(html.slice(0, 400_000))).slice(0, 100_000), [html, text]);
   const [saveState, setSaveState] = useState('');
   const save = async () => {
     if (!onSave) return;
@@ -122,7 +123,9 @@ function TooLarge({ html, text, onSave }: { html: string; text: string; onSave?:
           <span role="status" data-testid="save-body-status">{saveState}</span>
         </p>
       ) : null}
-      <pre style={{ whiteSpace: 'pre-wrap' }}>{plain}</pre>
+      <div className="mail-too-large__text" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }} data-testid="too-large-text">
+        {plain}
+      </div>
     </div>
   );
 }

@@ -316,7 +316,7 @@ function MessageCard({ accountId, message, allowRemote, onCollapse, onShowImages
         {hasHtml ? (
           <MailFrame
             html={message.html ?? ''}
-            text={message.text ?? message.snippet}
+            text={message.text ?? ''}
             allowRemote={allowRemote}
             onBlockedCount={onBlockedCount}
             title={`Message body: ${message.subject || '(no subject)'}`}
