@@ -1,7 +1,7 @@
 import { OAuth2Client, type Credentials, type OAuth2ClientOptions, type gaxios } from 'google-auth-library';
 import { z } from 'zod';
 import { oauth2Endpoints, type OAuthClientConfig } from './client-config';
-import { TypedEmitter } from './events';
+import { TypedEmitter } from '../../common/typed-emitter';
 import {
   SignInCoordinator,
   SignInError,
@@ -12,8 +12,9 @@ import {
   type SignInResult,
 } from './sign-in-flow';
 import type { IgnoredReason } from './loopback-server';
-import type { KeyValueStore } from '../secrets/settings-store';
+import type { KeyValueStore } from '../settings/settings-store';
 import { VaultLockedError, VaultReadError, type StorageMode, type TokenVault } from '../secrets/token-vault';
+import { SkimmerError } from '../../common/errors';
 
 export type AccountState = 'signed_in' | 'refreshing' | 'needs_reauth' | 'signed_out';
 
@@ -34,7 +35,7 @@ export const KEYCHAIN_LOCKED_MESSAGE =
   'Your system keychain is locked. Unlock it (e.g. log in to your desktop session or run `gnome-keyring-daemon --unlock`) and Skimmer will continue.';
 
 /** Thrown by getAuthorizedClient() and by requests made through its client. Carries no token. */
-export class AccountError extends Error {
+export class AccountError extends SkimmerError {
   constructor(
     readonly code: AccountErrorCode,
     message: string,
@@ -42,7 +43,8 @@ export class AccountError extends Error {
     /** HTTP status of the failing answer, when there was one. */
     readonly status?: number,
   ) {
-    super(message);
+    // keychain_locked travels as an error banner carrying its own unlock instructions, never as needs_reauth.
+    super(code === 'keychain_locked' ? 'internal' : code, message, { publicMessage: message });
     this.name = 'AccountError';
   }
 }

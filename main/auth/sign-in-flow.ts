@@ -3,6 +3,7 @@ import { CodeChallengeMethod, OAuth2Client } from 'google-auth-library';
 import { z } from 'zod';
 import { oauth2Endpoints, type OAuthClientConfig } from './client-config';
 import { LoopbackError, startLoopbackServer, type IgnoredReason, type LoopbackCallback } from './loopback-server';
+import { SkimmerError } from '../../common/errors';
 
 /** Least scopes: read mail, and who the person is. */
 export const GMAIL_READONLY_SCOPE = 'https://www.googleapis.com/auth/gmail.readonly';
@@ -45,14 +46,14 @@ export const SIGN_IN_MESSAGES: Readonly<Record<SignInErrorCode, string>> = Objec
 });
 
 /** Carries a code and a human message; never the token, never the raw HTTP error (it holds the request body). */
-export class SignInError extends Error {
+export class SignInError extends SkimmerError {
   constructor(
     readonly code: SignInErrorCode,
     message: string = SIGN_IN_MESSAGES[code],
     /** Extra technical detail (an OAuth error name, an errno), safe to show. */
     readonly detail?: string,
   ) {
-    super(message);
+    super(code === 'cancelled' ? 'cancelled' : code === 'network' ? 'offline' : 'needs_sign_in', message);
     this.name = 'SignInError';
   }
 }

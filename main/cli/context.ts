@@ -10,7 +10,7 @@ import {
   type OAuthClientConfig,
 } from '../auth/client-config';
 import { KeyringCipher } from '../secrets/keyring-cipher';
-import { openSettingsStore, type KeyValueStore } from '../secrets/settings-store';
+import { openSettingsStore, type KeyValueStore } from '../settings/settings-store';
 import { TokenVault } from '../secrets/token-vault';
 
 /** Settings key where the CLI remembers the OAuth client it signed in with (later commands reuse it). */

@@ -1,7 +1,8 @@
 import { timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
+import { SkimmerError } from '../../common/errors';
 import { decryptWithHint, KeychainLockedError, type Cipher, type CipherId } from './cipher';
-import type { KeyValueStore } from './settings-store';
+import type { KeyValueStore } from '../settings/settings-store';
 
 /** What the vault keeps per account. Main process only: never send this over IPC. */
 export interface StoredToken {
@@ -31,12 +32,12 @@ export interface VaultEntryInfo {
 }
 
 /** An envelope exists but can't be opened now (cipher gone, keychain key replaced, tampered). */
-export class VaultReadError extends Error {
+export class VaultReadError extends SkimmerError {
   constructor(
     readonly accountId: string,
     message: string,
   ) {
-    super(message);
+    super('internal', message);
     this.name = 'VaultReadError';
   }
 }

@@ -8,7 +8,7 @@ import type { AccountView } from '../../common/ipc';
 import { AccountService, type Account } from '../auth/accounts';
 import type { OAuthClientConfig } from '../auth/client-config';
 import type { Cipher } from '../secrets/cipher';
-import { openSettingsStore, type KeyValueStore } from '../secrets/settings-store';
+import { openSettingsStore, type KeyValueStore } from '../settings/settings-store';
 import { TokenVault } from '../secrets/token-vault';
 
 export type RealmName = 'google' | 'demo';

@@ -5,7 +5,7 @@ import { startEmulator } from '../../../emulator/index';
 import { AccountService, type AccountServiceOptions } from '../../../main/auth/accounts';
 import { clientConfigFromEmulator, type OAuthClientConfig } from '../../../main/auth/client-config';
 import { KeyringCipher, type KeyringEntryLike } from '../../../main/secrets/keyring-cipher';
-import { openSettingsStore } from '../../../main/secrets/settings-store';
+import { openSettingsStore } from '../../../main/settings/settings-store';
 import { TokenVault } from '../../../main/secrets/token-vault';
 import { REQUIRE_KEYRING, probeSecretService } from '../secrets/keyring-env';
 import { recordingOpener } from './browser';

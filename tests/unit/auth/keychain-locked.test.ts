@@ -5,7 +5,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AccountService, KEYCHAIN_LOCKED_MESSAGE } from '../../../main/auth/accounts';
 import { KeyringCipher, type KeyringEntryLike } from '../../../main/secrets/keyring-cipher';
-import { MemoryStore } from '../../../main/secrets/settings-store';
+import { MemoryStore } from '../../../main/settings/settings-store';
 import { TokenVault } from '../../../main/secrets/token-vault';
 import { playBrowser, startFakeGoogle, type FakeGoogle } from './fake-google';
 
