@@ -5,10 +5,12 @@
  * fallback for bogus labels ("default", "x-unknown"): UTF-8 when the bytes are valid
  * UTF-8, else windows-1252. Never throws.
  */
-const decoders = new Map<string, TextDecoder | null>();
+// Named by shape: Node declares TextDecoder as a value only, the browser as a type too.
+type Decoder = InstanceType<typeof TextDecoder>;
+const decoders = new Map<string, Decoder | null>();
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
 
-function decoderFor(label: string): TextDecoder | null {
+function decoderFor(label: string): Decoder | null {
   let decoder = decoders.get(label);
   if (decoder !== undefined) return decoder;
   try {
