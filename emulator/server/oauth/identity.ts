@@ -3,6 +3,7 @@ import type { EmuRequest, EmuResponse } from '../http';
 import { emptyResponse, headerValue, jsonResponse, parseFormOrJson } from '../http';
 import { errors, oauthError } from '../errors';
 import type { EmulatorState } from '../state';
+import { AVATAR_PATH } from '../avatar';
 import type { AccessToken } from './store';
 import { subjectFor } from './store';
 import { hasEmail, hasProfile } from './scopes';
@@ -37,7 +38,7 @@ function names(state: EmulatorState, email: string): { name: string; given: stri
     name,
     given: given ?? name,
     ...(rest.length ? { family: rest.join(' ') } : {}),
-    picture: `${state.baseUrl}/__emulator/avatar/${encodeURIComponent(email)}.svg`,
+    picture: `${state.baseUrl}${AVATAR_PATH}${encodeURIComponent(email)}.svg`,
   };
 }
 
