@@ -18,6 +18,7 @@ import { openSettingsStore } from './settings/settings-store';
 import { AccountDirectory } from './services/account-directory';
 import { AccountMailHub } from './services/account-mail';
 import { DemoServer } from './services/demo-server';
+import { configureLog, log } from './logging/log';
 
 export interface PlatformHooks {
   openExternal(url: string): Promise<void>;
@@ -43,6 +44,8 @@ export interface AppServicesOptions {
   readonly syncIntervalMs?: number;
   /** Sync each account's cache in the background (default true). */
   readonly autoSync?: boolean;
+  /** Where main's log goes (the app passes app.getPath('logs')); none = the log stays as configured. */
+  readonly logDir?: string;
 }
 
 export interface AppServices {
@@ -53,6 +56,7 @@ export interface AppServices {
 
 export async function createAppServices(options: AppServicesOptions): Promise<AppServices> {
   await mkdir(options.dataDir, { recursive: true, mode: 0o700 });
+  if (options.logDir) configureLog({ dir: options.logDir });
   const settings = openSettingsStore(options.dataDir, 'settings');
   const demo = options.demo ?? new DemoServer();
   const sendersSeen = new SendersSeen();
@@ -82,7 +86,8 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
     if (typeof stored !== 'string') return null;
     try {
       return parseClientSecretJson(stored);
-    } catch {
+    } catch (error) {
+      log.warn('settings', 'the stored Google client could not be read', error);
       return null;
     }
   };
@@ -147,7 +152,10 @@ async function restoreDemoGrants(accounts: AccountDirectory, demo: DemoServer): 
   const vault = accounts.vault('demo');
   if (!vault) return;
   for (const entry of vault.entries()) {
-    const token = await vault.load(entry.accountId).catch(() => null);
+    const token = await vault.load(entry.accountId).catch((error: unknown) => {
+      log.warn('demo', 'a demo sign-in could not be restored', { accountId: entry.accountId, error });
+      return null;
+    });
     if (token) await demo.restoreGrant(token.email, token.refreshToken, token.scopes);
   }
 }

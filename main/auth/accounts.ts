@@ -15,6 +15,7 @@ import type { IgnoredReason } from './loopback-server';
 import type { KeyValueStore } from '../settings/settings-store';
 import { VaultLockedError, VaultReadError, type StorageMode, type TokenVault } from '../secrets/token-vault';
 import { SkimmerError } from '../../common/errors';
+import { log } from '../logging/log';
 
 export type AccountState = 'signed_in' | 'refreshing' | 'needs_reauth' | 'signed_out';
 
@@ -225,6 +226,7 @@ export class AccountService extends TypedEmitter<AccountEvents> {
     try {
       token = await this.options.vault.load(accountId);
     } catch (e) {
+      log.warn('accounts', 'the stored sign-in could not be opened', { accountId, error: e });
       // Locked: the tokens and cache stay, the state stays; the next call tries again.
       if (e instanceof VaultLockedError) throw new AccountError('keychain_locked', KEYCHAIN_LOCKED_MESSAGE, accountId);
       if (e instanceof VaultReadError) {
@@ -300,6 +302,7 @@ export class AccountService extends TypedEmitter<AccountEvents> {
         try {
           state = (await this.options.vault.load(p.data.id)) ? 'signed_in' : 'signed_out';
         } catch (e) {
+          log.warn('accounts', 'a stored sign-in could not be opened at start-up', { accountId: p.data.id, error: e });
           // A locked keychain at start-up is not a lost sign-in: the envelope is still on disk.
           state = e instanceof VaultLockedError ? 'signed_in' : 'needs_reauth';
         }
@@ -343,7 +346,8 @@ export class AccountService extends TypedEmitter<AccountEvents> {
     }
     try {
       await this.options.vault.save(id, { refreshToken, scopes: result.scopes, email: result.profile.email });
-    } catch {
+    } catch (error) {
+      log.error('accounts', 'the new sign-in could not be stored', { accountId: id, error });
       throw new SignInError('internal', 'Skimmer could not store the sign-in securely.', 'vault_write_failed');
     }
     const meta: PersistedAccount = {
@@ -401,7 +405,7 @@ export class AccountService extends TypedEmitter<AccountEvents> {
                   email: live.meta.email,
                 }),
               )
-              .catch(() => undefined);
+              .catch((error: unknown) => log.error('accounts', 'a rotated refresh token could not be stored', { accountId, error }));
           }
         },
         onRefreshOffline: () => {
@@ -503,6 +507,7 @@ class ManagedOAuth2Client extends OAuth2Client {
         throw new AccountError('needs_reauth', 'Google no longer accepts this sign-in; please sign in again.', this.hooks.accountId, httpStatusOf(e) ?? undefined);
       }
       this.hooks.onRefreshOffline();
+      log.warn('accounts', 'refreshing the sign-in failed', { accountId: this.hooks.accountId, error: e });
       if (isNetworkError(e)) throw new AccountError('offline', 'Could not reach Google to refresh the sign-in.', this.hooks.accountId);
       throw new AccountError('internal', `Refreshing the sign-in failed (HTTP ${httpStatusOf(e) ?? '?'}).`, this.hooks.accountId, httpStatusOf(e) ?? undefined);
     }

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { oauth2Endpoints, type OAuthClientConfig } from './client-config';
 import { LoopbackError, startLoopbackServer, type IgnoredReason, type LoopbackCallback } from './loopback-server';
 import { SkimmerError } from '../../common/errors';
+import { log } from '../logging/log';
 
 /** Least scopes: read mail, and who the person is. */
 export const GMAIL_READONLY_SCOPE = 'https://www.googleapis.com/auth/gmail.readonly';
@@ -182,7 +183,7 @@ export async function runSignInFlow(options: SignInOptions): Promise<SignInResul
     if (!tokens.access_token) throw new SignInError('oauth_error', undefined, 'no access token');
     const scopes = (tokens.scope ?? cb.params.get('scope') ?? '').split(/[\s+]+/).filter(Boolean);
     if (!scopes.includes(GMAIL_READONLY_SCOPE) && !scopes.includes('https://mail.google.com/')) {
-      await client.revokeToken(tokens.refresh_token ?? tokens.access_token).catch(() => undefined);
+      await client.revokeToken(tokens.refresh_token ?? tokens.access_token).catch((error: unknown) => log.warn('sign-in', 'revoking a refused grant failed', error));
       throw new SignInError('insufficient_scope');
     }
     client.setCredentials(tokens);

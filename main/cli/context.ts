@@ -1,5 +1,5 @@
 import { mkdir } from 'node:fs/promises';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { AccountService } from '../auth/accounts';
 import {
   ClientConfigError,
@@ -12,6 +12,7 @@ import {
 import { KeyringCipher } from '../secrets/keyring-cipher';
 import { openSettingsStore, type KeyValueStore } from '../settings/settings-store';
 import { TokenVault } from '../secrets/token-vault';
+import { configureLog } from '../logging/log';
 
 /** Settings key where the CLI remembers the OAuth client it signed in with (later commands reuse it). */
 export const CLI_CLIENT_STORE_KEY = 'cliClientConfig';
@@ -45,6 +46,7 @@ export interface CliContext {
 export async function openCliContext(options: CliContextOptions): Promise<CliContext> {
   const dataDir = resolve(options.dataDir);
   await mkdir(dataDir, { recursive: true, mode: 0o700 });
+  configureLog({ dir: join(dataDir, 'logs') });
   const store = openSettingsStore(dataDir);
   let clientConfig: OAuthClientConfig | null;
   if (options.clientFile) clientConfig = await loadClientSecretFile(options.clientFile);

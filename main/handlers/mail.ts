@@ -1,6 +1,7 @@
 /** Reading mail: labels, pages of a list or a search, threads, sender suggestions. */
 import type { MailSelector } from '../../common/mail-types';
 import type { HandlerGroup } from './context';
+import { log } from '../logging/log';
 
 export const mailHandlers: HandlerGroup<'listLabels' | 'listMessages' | 'getThread' | 'suggestSenders'> = ({ hub, sendersSeen, withSource }) => ({
   listLabels: (accountId) => withSource(accountId, (source) => source.listLabels()),
@@ -16,7 +17,10 @@ export const mailHandlers: HandlerGroup<'listLabels' | 'listMessages' | 'getThre
     }),
   getThread: (accountId, threadId) => withSource(accountId, (source) => source.getThread(threadId)),
   suggestSenders: async (accountId, prefix) => {
-    const fromCache = await hub.suggestSenders(accountId, prefix).catch(() => []);
+    const fromCache = await hub.suggestSenders(accountId, prefix).catch((error: unknown) => {
+      log.warn('mail', 'sender suggestions from the cache failed', { accountId, error });
+      return [];
+    });
     if (fromCache.length > 0) return fromCache;
     return sendersSeen.matching(accountId, prefix, 8);
   },
