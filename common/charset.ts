@@ -70,12 +70,6 @@ export function decodeUtf7(bytes: Uint8Array): string {
   return out;
 }
 
-/** True when TextDecoder (or the UTF-7 decoder) knows the label. */
-export function isKnownCharset(charset: string): boolean {
-  const label = normalizeCharsetLabel(charset);
-  return label === 'utf-7' || label === 'utf7' || decoderFor(label) !== null;
-}
-
 function utf8OrWindows1252(bytes: Uint8Array): string {
   return isValidUtf8(bytes) ? new TextDecoder('utf-8').decode(bytes) : decoderFor('windows-1252')!.decode(bytes);
 }

@@ -47,8 +47,6 @@ export const COSTS_2026: Readonly<Record<string, number>> = {
 };
 
 /** Kept for callers that read the legacy table by its old name. */
-export const METHOD_COSTS = LEGACY_METHOD_COSTS;
-
 export interface QuotaSettings {
   /** A regime's limits and costs; the explicit fields below override it. */
   profile?: QuotaProfile;

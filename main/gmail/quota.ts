@@ -23,14 +23,6 @@ export const GMAIL_METHOD_COSTS = {
   'users.history.list': 2,
 } as const;
 
-/** What older projects pay (the pre-2026 table); for benchmarks and the README's arithmetic. */
-export const LEGACY_METHOD_COSTS: Readonly<Record<GmailMethod, number>> = {
-  ...GMAIL_METHOD_COSTS,
-  'users.messages.get': 5,
-  'users.messages.attachments.get': 5,
-  'users.threads.get': 10,
-};
-
 export type GmailMethod = keyof typeof GMAIL_METHOD_COSTS;
 
 /** The older regime's per-user limit: 15,000 units per user per minute = 250 units per second. */

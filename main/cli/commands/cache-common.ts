@@ -20,8 +20,6 @@ export function pickAccount(ctx: CliContext, io: CliIO, email: string | undefine
   return active ?? null;
 }
 
-export const ACCOUNT_NOT_FOUND = EXIT.notFound;
-
 /** "12.3 s", "4 min 05 s": for ETAs. */
 export function formatSeconds(seconds: number): string {
   if (seconds < 60) return `${seconds.toFixed(seconds < 10 ? 1 : 0)} s`;
