@@ -1,6 +1,6 @@
 /** What the cache commands (sync, search, stats) share: picking the account and opening its cache. */
 import type { Account } from '../../auth/accounts';
-import { EXIT, line, type CliIO } from '../command';
+import { line, type CliIO } from '../command';
 import type { CliContext } from '../context';
 
 /** The account named by EMAIL, else the active one, else the only one; null (after a message) when none fits. */
