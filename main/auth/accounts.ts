@@ -18,9 +18,8 @@ import {
 import { oauth2Endpoints, type OAuthClientConfig } from './client-config';
 import { ManagedOAuth2Client, revokeGrant } from './managed-client';
 import { AccountRegistry } from './account-registry';
-import { SignInCoordinator, SignInError, type SignInOptions, type SignInResult } from './sign-in-flow';
-
-export { AccountError, initialsOf, KEYCHAIN_LOCKED_MESSAGE, type Account, type AccountServiceOptions, type AccountState } from './account-types';
+import { SignInError } from './sign-in-errors';
+import { SignInCoordinator, type SignInOptions, type SignInResult } from './sign-in-flow';
 
 /**
  * Accounts: add (sign in), list, switch, re-authenticate, sign out; authorised API clients

@@ -5,7 +5,7 @@
 import { OAuth2Client, type Credentials, type OAuth2ClientOptions, type gaxios } from 'google-auth-library';
 import { log } from '../logging/log';
 import { AccountError, type SignOutResult } from './account-types';
-import { httpStatusOf, isNetworkError, oauthErrorOf } from './sign-in-flow';
+import { httpStatusOf, isNetworkError, oauthErrorOf } from './sign-in-errors';
 
 export interface ClientHooks {
   accountId: string;

@@ -1,5 +1,5 @@
 /** What the cache commands (sync, search, stats) share: picking the account and opening its cache. */
-import type { Account } from '../../auth/accounts';
+import type { Account } from '../../auth/account-types';
 import { line, type CliIO } from '../command';
 import type { CliContext } from '../context';
 

@@ -1,5 +1,5 @@
 import { ClientConfigError } from '../../auth/client-config';
-import { SignInError } from '../../auth/sign-in-flow';
+import { SignInError } from '../../auth/sign-in-errors';
 import { optionalPositiveNumber, parse, requireString } from '../args';
 import { EXIT, UsageError, line, type CliCommand } from '../command';
 import { openCliContext } from '../context';

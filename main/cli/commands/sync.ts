@@ -1,4 +1,4 @@
-import { AccountError } from '../../auth/accounts';
+import { AccountError } from '../../auth/account-types';
 import { cacheFileFor, openAccountCache } from '../../cache/index';
 import { SyncLockedError, acquireSyncLock } from '../../cache/sync-lock';
 import type { SyncProgress } from '../../cache/sync-engine';

@@ -1,5 +1,6 @@
 import { describe, it, expect, beforeEach, afterEach } from 'vitest';
-import { AccountError, AccountService, initialsOf, type AccountState } from '../../../main/auth/accounts';
+import { AccountError, initialsOf, type AccountState } from '../../../main/auth/account-types';
+import { AccountService } from '../../../main/auth/accounts';
 import { MemoryStore } from '../../../main/settings/settings-store';
 import { TokenVault } from '../../../main/secrets/token-vault';
 import { FakeCipher } from '../secrets/fakes';

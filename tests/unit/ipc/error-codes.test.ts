@@ -3,8 +3,8 @@ import type { AddressInfo } from 'node:net';
 import { OAuth2Client } from 'google-auth-library';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { IpcFailure } from '../../../common/ipc';
-import { AccountError, KEYCHAIN_LOCKED_MESSAGE } from '../../../main/auth/accounts';
-import { SignInError } from '../../../main/auth/sign-in-flow';
+import { AccountError, KEYCHAIN_LOCKED_MESSAGE } from '../../../main/auth/account-types';
+import { SignInError } from '../../../main/auth/sign-in-errors';
 import { GmailApi, GmailAuthError, GmailInvalidQueryError, HistoryTooOldError } from '../../../main/gmail/gmail-api';
 import { INTERNAL_MESSAGE, ipcErrorFor, rethrowForIpc } from '../../../main/ipc/error-codes';
 
