@@ -42,6 +42,12 @@ function names(state: EmulatorState, email: string): { name: string; given: stri
   };
 }
 
+/** The profile scope's fields, the same in both userinfo flavours. */
+function profileClaims(state: EmulatorState, email: string): Record<string, unknown> {
+  const n = names(state, email);
+  return { name: n.name, given_name: n.given, ...(n.family ? { family_name: n.family } : {}), picture: n.picture, locale: 'en' };
+}
+
 /** GET /oauth2/v2/userinfo (alias /userinfo/v2/me). */
 export function handleUserinfoV2(state: EmulatorState, req: EmuRequest): EmuResponse {
   const t = userinfoToken(state, req);
@@ -50,14 +56,7 @@ export function handleUserinfoV2(state: EmulatorState, req: EmuRequest): EmuResp
     body.email = t.email;
     body.verified_email = true;
   }
-  if (hasProfile(t.scopes)) {
-    const n = names(state, t.email);
-    body.name = n.name;
-    body.given_name = n.given;
-    if (n.family) body.family_name = n.family;
-    body.picture = n.picture;
-    body.locale = 'en';
-  }
+  if (hasProfile(t.scopes)) Object.assign(body, profileClaims(state, t.email));
   return jsonResponse(200, body);
 }
 
@@ -65,14 +64,7 @@ export function handleUserinfoV2(state: EmulatorState, req: EmuRequest): EmuResp
 export function handleUserinfoOidc(state: EmulatorState, req: EmuRequest): EmuResponse {
   const t = userinfoToken(state, req);
   const body: Record<string, unknown> = { sub: subjectFor(t.email) };
-  if (hasProfile(t.scopes)) {
-    const n = names(state, t.email);
-    body.name = n.name;
-    body.given_name = n.given;
-    if (n.family) body.family_name = n.family;
-    body.picture = n.picture;
-    body.locale = 'en';
-  }
+  if (hasProfile(t.scopes)) Object.assign(body, profileClaims(state, t.email));
   if (hasEmail(t.scopes)) {
     body.email = t.email;
     body.email_verified = true;
