@@ -134,7 +134,8 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
     }
   }
 
-  const handlers = createHandlers({ appInfo: options.appInfo, platform: options.platform, settings, accounts, hub, demo, sendersSeen, googleConfig, authStatus, withSource });
+  const { appInfo, platform } = options;
+  const handlers = createHandlers({ appInfo, platform, settings, accounts, hub, demo, sendersSeen, googleConfig, authStatus, withSource });
 
   return {
     handlers,

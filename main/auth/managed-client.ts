@@ -39,7 +39,8 @@ export class ManagedOAuth2Client extends OAuth2Client {
       const oauth = oauthErrorOf(e);
       if (oauth === 'invalid_grant' || oauth === 'unauthorized_client' || oauth === 'invalid_client') {
         this.hooks.onNeedsReauth();
-        throw new AccountError('needs_reauth', 'Google no longer accepts this sign-in; please sign in again.', this.hooks.accountId, httpStatusOf(e) ?? undefined);
+        const message = 'Google no longer accepts this sign-in; please sign in again.';
+        throw new AccountError('needs_reauth', message, this.hooks.accountId, httpStatusOf(e) ?? undefined);
       }
       this.hooks.onRefreshOffline();
       log.warn('accounts', 'refreshing the sign-in failed', { accountId: this.hooks.accountId, error: e });

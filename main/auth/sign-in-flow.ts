@@ -134,7 +134,9 @@ export async function runSignInFlow(options: SignInOptions): Promise<SignInResul
     if (!tokens.access_token) throw new SignInError('oauth_error', undefined, 'no access token');
     const scopes = (tokens.scope ?? cb.params.get('scope') ?? '').split(/[\s+]+/).filter(Boolean);
     if (!scopes.includes(GMAIL_READONLY_SCOPE) && !scopes.includes('https://mail.google.com/')) {
-      await client.revokeToken(tokens.refresh_token ?? tokens.access_token).catch((error: unknown) => log.warn('sign-in', 'revoking a refused grant failed', error));
+      await client
+        .revokeToken(tokens.refresh_token ?? tokens.access_token)
+        .catch((error: unknown) => log.warn('sign-in', 'revoking a refused grant failed', error));
       throw new SignInError('insufficient_scope');
     }
     client.setCredentials(tokens);

@@ -55,7 +55,9 @@ export async function openCliContext(options: CliContextOptions): Promise<CliCon
   const hasClient = clientConfig !== null;
   if (!clientConfig) {
     if (options.requireClient) {
-      throw new ClientConfigError('No OAuth client: pass --client client_secret.json, or --server FILE for the emulator, or set SKIMMER_CLIENT_ID and SKIMMER_CLIENT_SECRET.');
+      throw new ClientConfigError(
+        'No OAuth client: pass --client client_secret.json, or --server FILE for the emulator, or set SKIMMER_CLIENT_ID and SKIMMER_CLIENT_SECRET.',
+      );
     }
     clientConfig = { clientId: '', clientSecret: '', ...GOOGLE_ENDPOINTS, kind: 'installed' };
   } else if (options.clientFile || options.serverFile) {

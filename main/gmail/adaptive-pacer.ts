@@ -174,7 +174,8 @@ export class AdaptivePacer implements Pacer {
 
   private publish(): void {
     const next: PacerState = this.refusedSince === null ? { kind: 'ok' } : { kind: 'rate_limited', resumeAt: this.estimatedResume() };
-    if (next.kind === this.lastState.kind && (next.kind === 'ok' || (this.lastState.kind === 'rate_limited' && Math.abs(this.lastState.resumeAt - next.resumeAt) < 1_000))) return;
+    const last = this.lastState;
+    if (next.kind === last.kind && (next.kind === 'ok' || (last.kind === 'rate_limited' && Math.abs(last.resumeAt - next.resumeAt) < 1_000))) return;
     this.lastState = next;
     for (const listener of this.listeners) listener(next);
   }
@@ -210,7 +211,10 @@ export class AdaptivePacer implements Pacer {
   private refill(now: number): void {
     // An unlimited rate (a local emulator) has unlimited tokens; avoid 0 * Infinity = NaN.
     if (!Number.isFinite(this.rate)) this.tokens = Infinity;
-    else this.tokens = Math.min(Math.max(this.rate, this.burstUnits), (Number.isFinite(this.tokens) ? this.tokens : this.rate) + ((now - this.lastRefill) / 1000) * this.rate);
+    else {
+      const held = Number.isFinite(this.tokens) ? this.tokens : this.rate;
+      this.tokens = Math.min(Math.max(this.rate, this.burstUnits), held + ((now - this.lastRefill) / 1000) * this.rate);
+    }
     this.lastRefill = now;
   }
 

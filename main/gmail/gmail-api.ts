@@ -281,7 +281,13 @@ export class GmailApi {
    * `rateLimitBudgetMs` (the pacer decides when); network and 5xx failures get
    * `maxAttempts` with jittered backoff.
    */
-  private async retrying<T>(cost: number, requests: number, reportSuccess: boolean, run: () => Promise<T>, mapError?: (error: unknown) => Error | null): Promise<T> {
+  private async retrying<T>(
+    cost: number,
+    requests: number,
+    reportSuccess: boolean,
+    run: () => Promise<T>,
+    mapError?: (error: unknown) => Error | null,
+  ): Promise<T> {
     const started = this.clock.now();
     for (let failures = 0; ; ) {
       const release = await this.pacer.acquire(cost, { requests, priority: this.priority });
