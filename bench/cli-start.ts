@@ -11,7 +11,7 @@ import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { cacheFileFor } from '../main/cache/database';
-import { openSettingsStore } from '../main/secrets/settings-store';
+import { openSettingsStore } from '../main/settings/settings-store';
 import { fillCache, loadBases } from './list-mailbox';
 import { summarize } from './list-path';
 

@@ -5,10 +5,12 @@
  * fallback for bogus labels ("default", "x-unknown"): UTF-8 when the bytes are valid
  * UTF-8, else windows-1252. Never throws.
  */
-const decoders = new Map<string, TextDecoder | null>();
+// Named by shape: Node declares TextDecoder as a value only, the browser as a type too.
+type Decoder = InstanceType<typeof TextDecoder>;
+const decoders = new Map<string, Decoder | null>();
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
 
-function decoderFor(label: string): TextDecoder | null {
+function decoderFor(label: string): Decoder | null {
   let decoder = decoders.get(label);
   if (decoder !== undefined) return decoder;
   try {
@@ -66,12 +68,6 @@ export function decodeUtf7(bytes: Uint8Array): string {
     i = stop < s.length && s[stop] === '-' ? stop + 1 : stop;
   }
   return out;
-}
-
-/** True when TextDecoder (or the UTF-7 decoder) knows the label. */
-export function isKnownCharset(charset: string): boolean {
-  const label = normalizeCharsetLabel(charset);
-  return label === 'utf-7' || label === 'utf7' || decoderFor(label) !== null;
 }
 
 function utf8OrWindows1252(bytes: Uint8Array): string {

@@ -4,7 +4,7 @@
  * backtracking, safe on the 1 MB stress inputs), dropping head/style/script, turning block
  * ends and <br> into new lines and decoding character references.
  */
-import { decodeHTML } from 'entities';
+import { decodeHTML, decodeHTMLStrict } from 'entities';
 
 /**
  * Character references decoded by the maintained `entities` package (the full WHATWG table,
@@ -14,6 +14,11 @@ import { decodeHTML } from 'entities';
 export function decodeEntities(text: string): string {
   if (!text.includes('&')) return text;
   return decodeHTML(text);
+}
+
+/** Gmail's snippets escape HTML entities; the list shows plain text. Strict: every reference ends in `;`. */
+export function decodeEntitiesStrict(text: string): string {
+  return text.includes('&') ? decodeHTMLStrict(text) : text;
 }
 
 const SKIP_CONTENT = new Set(['head', 'style', 'script', 'title', 'noscript', 'template', 'xml']);

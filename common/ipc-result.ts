@@ -1,3 +1,5 @@
+import { SkimmerError } from './errors';
+
 /** The closed set of error codes an IPC reply can carry; the renderer branches on these. */
 export const IPC_ERROR_CODES = [
   'invalid_request',
@@ -24,13 +26,13 @@ export interface IpcError {
 
 export type IpcResult<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: IpcError };
 
-/** Thrown by main-side handlers to reply with a specific code instead of `internal`. */
-export class IpcFailure extends Error {
+/** Thrown by main-side handlers to reply with a specific code and this message, as is. */
+export class IpcFailure extends SkimmerError {
   constructor(
     readonly code: IpcErrorCode,
     message: string,
   ) {
-    super(message);
+    super(code, message, { publicMessage: message });
     this.name = 'IpcFailure';
   }
 }

@@ -5,21 +5,15 @@
  * The rules themselves: shared/reference/gmail-search-semantics.md, decision table.
  */
 export type * from './ast';
-export type { SearchableAttachment, SearchableMessage } from './searchable';
+export type { SearchableMessage } from './searchable';
 export { parseGmailQuery } from './parser';
 export { describeQuery } from './describe';
 export {
   foldText, tokenizeText, queryWordToTokens, variantKey, cjkBigrams, isCjkToken,
-  indexOfSequence, containsSequence, parseAddressList, stripEdgeAts, splitQueryWordOnSpaceLike,
-  type ParsedAddress,
+  indexOfSequence, containsSequence, parseAddressList, stripEdgeAts,
 } from './text';
 export { stemEnglish } from './stem';
-export { freeTextFields, attachmentNames, toRecipients, messageIdKey } from './fields';
 export {
   parseDateBound, parseRelativeAge, relativeAgeBound, pacificMidnight, fromPacificLocal, toPacificLocal,
-  isPacificDaylightTime, pacificOffsetHours, type RelativeUnit, type LocalDateTime,
+  isPacificDaylightTime,
 } from './dates';
-export {
-  resolveLabelCondition, normalizeLabelName, queryIncludesSpamTrash, isUserLabelId, SPAM_TRASH_IDS,
-  type LabelCondition, type LabelInfo,
-} from './labels';

@@ -9,64 +9,25 @@
  *
  * It never throws: whatever is malformed is read leniently and explained in `hints`.
  */
-import type { AddressField, QueryNode, TextField } from './ast';
-import { parseDateBound, parseRelativeAge } from './dates';
+import type { QueryNode, TextField } from './ast';
 import { lex, type Lexeme } from './lexer';
-import { queryWordToTokens, splitQueryWordOnSpaceLike, stripEdgeAts, tokenizeText } from './text';
+import { and, isKnownOperator, OperatorValues, or } from './operator-values';
+import { queryWordToTokens, splitQueryWordOnSpaceLike, tokenizeText } from './text';
 import type { ParsedQuery } from './ast';
 
-const ADDRESS_OPS: ReadonlySet<string> = new Set(['from', 'to', 'cc', 'bcc', 'deliveredto']);
-// Maps, not object literals: an operator such as `constructor:` must not find Object.prototype members.
-const TEXT_OPS: ReadonlyMap<string, TextField> = new Map(Object.entries({ subject: 'subject', list: 'list', filename: 'filename' }));
-const STATE_OPS: ReadonlySet<string> = new Set(['is', 'in', 'has', 'category']);
-const DATE_OPS: ReadonlyMap<string, 'after' | 'before'> = new Map(Object.entries({ after: 'after', newer: 'after', before: 'before', older: 'before' }));
-const RELATIVE_OPS: ReadonlySet<string> = new Set(['older_than', 'newer_than']);
-const SIZE_OPS: ReadonlyMap<string, 'larger' | 'smaller'> = new Map(Object.entries({ size: 'larger', larger: 'larger', smaller: 'smaller' }));
-const OTHER_OPS: ReadonlySet<string> = new Set(['label', 'rfc822msgid']);
-
-function isKnownOperator(op: string): boolean {
-  return ADDRESS_OPS.has(op) || TEXT_OPS.has(op) || STATE_OPS.has(op) || DATE_OPS.has(op)
-    || RELATIVE_OPS.has(op) || SIZE_OPS.has(op) || OTHER_OPS.has(op);
-}
-
 type Closer = 'rparen' | 'rbrace' | null;
-
-/** Value text of an operator, and whether it was quoted (quoted values are phrases, never split). */
-interface OperatorValue {
-  readonly text: string;
-  readonly quoted: boolean;
-  readonly exact: boolean;
-}
-
-function and(children: QueryNode[]): QueryNode | null {
-  if (children.length === 0) return null;
-  return children.length === 1 ? children[0]! : { kind: 'and', children };
-}
-
-function or(children: QueryNode[]): QueryNode | null {
-  if (children.length === 0) return null;
-  return children.length === 1 ? children[0]! : { kind: 'or', children };
-}
-
-function nothing(raw: string): QueryNode {
-  return { kind: 'nothing', raw };
-}
 
 function isKeyword(l: Lexeme | undefined, keyword: string): boolean {
   return l?.type === 'word' && l.text === keyword;
 }
 
-function parseSize(value: string): number | null {
-  const m = /^(\d+(?:\.\d+)?)\s*([km]?)b?$/i.exec(value.trim());
-  if (!m) return null;
-  const unit = (m[2] ?? '').toLowerCase();
-  const multiplier = unit === 'k' ? 1024 : unit === 'm' ? 1024 * 1024 : 1;
-  return Math.round(Number(m[1]) * multiplier);
-}
-
 class Parser {
   private pos = 0;
   readonly hints: string[] = [];
+  private readonly values = new OperatorValues(
+    (text) => this.hint(text),
+    (text, exact) => this.freeTextWord(text, exact),
+  );
 
   constructor(private readonly lexemes: readonly Lexeme[]) {}
 
@@ -209,7 +170,7 @@ class Parser {
 
   private quoted(text: string, closed: boolean, field: string | null): QueryNode | null {
     if (!closed) this.hint('Unmatched quote: read as a phrase to the end');
-    if (field !== null) return this.operatorValue(field, { text, quoted: true, exact: true });
+    if (field !== null) return this.values.operatorValue(field, { text, quoted: true, exact: true });
     const around = /^(.*?)\s+AROUND\s+(\d+)\s+(.*)$/s.exec(text);
     if (around) {
       return this.makeAround(this.phrase('any', around[1] ?? ''), this.phrase('any', around[3] ?? ''), Number(around[2]), true);
@@ -226,7 +187,7 @@ class Parser {
     const op = /^([A-Za-z_0-9]+):(.*)$/s.exec(text);
     const name = op?.[1]?.toLowerCase();
     if (op && name !== undefined && isKnownOperator(name)) return this.operator(name, op[2] ?? '', closer, exact);
-    if (field !== null) return this.operatorValue(field, { text, quoted: false, exact });
+    if (field !== null) return this.values.operatorValue(field, { text, quoted: false, exact });
     return this.freeTextWord(text, exact);
   }
 
@@ -242,9 +203,9 @@ class Parser {
 
   /** `op:value`, `op:"…"`, `op:(…)`/`op:{…}`; with a space after the colon the next term is taken as the value. */
   private operator(op: string, rest: string, closer: Closer, exact: boolean): QueryNode | null {
-    if (rest !== '') return this.operatorValue(op, { text: rest, quoted: false, exact });
+    if (rest !== '') return this.values.operatorValue(op, { text: rest, quoted: false, exact });
     const next = this.peek();
-    if (next === undefined || !this.canBeValue(next)) return this.operatorValue(op, { text: '', quoted: false, exact });
+    if (next === undefined || !this.canBeValue(next)) return this.values.operatorValue(op, { text: '', quoted: false, exact });
     if (next.spaceBefore) this.hint(`Read "${op}: …" with a space as "${op}:…"`);
     return this.primary(op, closer);
   }
@@ -255,89 +216,6 @@ class Parser {
     if (l.type !== 'word' || ['OR', 'AND', 'NOT', 'AROUND'].includes(l.text)) return false;
     const op = /^([A-Za-z_0-9]+):/.exec(l.text)?.[1]?.toLowerCase();
     return op === undefined || !isKnownOperator(op);
-  }
-
-  private operatorValue(op: string, value: OperatorValue): QueryNode | null {
-    if (ADDRESS_OPS.has(op)) return this.addressValue(op as AddressField, value);
-    const textField = TEXT_OPS.get(op);
-    if (textField) return this.textValue(textField, op, value);
-    if (STATE_OPS.has(op)) return this.nonEmpty(op, value, (v) => ({ kind: op as 'is', value: v.toLowerCase() }));
-    if (op === 'label') return this.nonEmpty(op, value, (v) => ({ kind: 'label', name: v }));
-    if (op === 'rfc822msgid') {
-      return this.nonEmpty(op, value, (v) => ({ kind: 'rfc822msgid', messageId: v.replace(/^<+|>+$/g, '').trim() }));
-    }
-    const dateOp = DATE_OPS.get(op);
-    if (dateOp) return this.dateValue(op, dateOp, value.text);
-    if (RELATIVE_OPS.has(op)) return this.relativeValue(op as 'older_than', value.text);
-    const sizeOp = SIZE_OPS.get(op);
-    if (sizeOp) return this.sizeValue(op, sizeOp, value.text);
-    return this.freeTextWord(value.text, value.exact);
-  }
-
-  private nonEmpty(op: string, value: OperatorValue, build: (v: string) => QueryNode): QueryNode {
-    const v = value.text.trim();
-    if (v === '') {
-      this.hint(`"${op}:" has no value; it matches nothing`);
-      return nothing(`${op}:`);
-    }
-    return build(v);
-  }
-
-  /** Rules 1c–1e: `@` trimmed at the edges, an inner `@` means a whole address, unquoted `a+b` means a OR b. */
-  private addressValue(field: AddressField, value: OperatorValue): QueryNode | null {
-    const v = stripEdgeAts(value.text.trim());
-    if (!value.quoted && !v.includes('@') && v.includes('+')) {
-      return or(v.split('+').filter((p) => p !== '').map((p) => this.addressLeaf(field, p)));
-    }
-    return this.addressLeaf(field, v);
-  }
-
-  private addressLeaf(field: AddressField, v: string): QueryNode {
-    const tokens = tokenizeText(v);
-    if (tokens.length === 0) {
-      this.hint(`"${field}:" has no words to match; it matches nothing`);
-      return nothing(`${field}:${v}`);
-    }
-    const me = v.toLowerCase() === 'me';
-    return { kind: 'address', field, tokens, wholeAddress: v.includes('@') && !/\s/.test(v), me, raw: v };
-  }
-
-  private textValue(field: TextField, op: string, value: OperatorValue): QueryNode {
-    const tokens = tokenizeText(value.text);
-    if (tokens.length === 0 && field !== 'list') {
-      this.hint(`"${op}:" has no words to match; it matches nothing`);
-      return nothing(`${op}:${value.text}`);
-    }
-    if (value.quoted) return { kind: 'phrase', field, tokens, raw: value.text };
-    const variants = field === 'subject' && !value.exact;
-    return { kind: 'word', field, tokens, exact: !variants, raw: value.text };
-  }
-
-  private dateValue(op: string, dateOp: 'after' | 'before', text: string): QueryNode {
-    const at = parseDateBound(text);
-    if (at === null) {
-      this.hint(`"${op}:${text}" is not a date Gmail understands (YYYY/MM/DD, MM/DD/YYYY or epoch seconds); it matches nothing`);
-      return nothing(`${op}:${text}`);
-    }
-    return { kind: 'date', op: dateOp, at, raw: text };
-  }
-
-  private relativeValue(op: 'older_than' | 'newer_than', text: string): QueryNode {
-    const age = parseRelativeAge(text);
-    if (age === null) {
-      this.hint(`"${op}:${text}" needs a number and d, m or y (e.g. 7d); it matches nothing`);
-      return nothing(`${op}:${text}`);
-    }
-    return { kind: 'relativeDate', op, amount: age.amount, unit: age.unit };
-  }
-
-  private sizeValue(op: string, sizeOp: 'larger' | 'smaller', text: string): QueryNode {
-    const bytes = parseSize(text);
-    if (bytes === null) {
-      this.hint(`"${op}:${text}" is not a size (e.g. 10M, 500K, 20000); it matches nothing`);
-      return nothing(`${op}:${text}`);
-    }
-    return { kind: 'size', op: sizeOp, bytes };
   }
 }
 

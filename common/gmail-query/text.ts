@@ -173,7 +173,3 @@ export function stripEdgeAts(value: string): string {
   return value.replace(/^@+/, '').replace(/@+$/, '');
 }
 
-/** True when an address-operator value names a whole address (an `@` inside, rule 1c). */
-export function isWholeAddressValue(value: string): boolean {
-  return stripEdgeAts(value.trim()).includes('@');
-}

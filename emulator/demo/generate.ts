@@ -10,7 +10,6 @@ import { BRANDS, CLIENTS, FRIENDS, ME, PERSONAL_REPLIES, PERSONAL_TOPICS, SPAM, 
 import { encodeEucKr, encodeGb2312, encodeIso2022Jp } from './legacy-encoders';
 import { address, attachmentPart, encodeWord, multipart, renderHeaders, textPart, type Part } from './mime-writer';
 
-export const DEMO_EMAIL = ME.email;
 export const DEMO_SEED = 20261120;
 /** The newest demo mail is from this day; the oldest about four years earlier. */
 export const DEMO_END = Date.UTC(2026, 10, 20, 18, 0, 0);

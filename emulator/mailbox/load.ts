@@ -1,5 +1,6 @@
 import { statSync } from 'node:fs';
-import { Mailbox, type LoadEntry } from './mailbox';
+import { Mailbox } from './mailbox';
+import type { LoadEntry } from './types';
 import { takeoutSystemLabel } from './labels';
 import { parseMessage } from './message';
 import { discover, readSource, type SourceMessage } from './sources';

@@ -1,7 +1,9 @@
 import type { SearchableMessage } from '../../common/gmail-query/searchable';
 import { HistoryLog, type HistoryLimit } from './history';
-import { SYSTEM_LABELS, SYSTEM_LABEL_IDS, USER_APPLICABLE_SYSTEM_LABELS } from './labels';
+import { SYSTEM_LABEL_IDS, USER_APPLICABLE_SYSTEM_LABELS } from './labels';
 import { messageIdFor, parseMessage, type ParsedMessage } from './message';
+import { assignThreads } from './threading';
+import { UserLabels } from './user-labels';
 import {
   MailboxError,
   type GmailLabel,
@@ -9,23 +11,10 @@ import {
   type HistoryRecord,
   type LabelCounts,
   type Profile,
+  type LoadEntry,
+  type LoadStats,
   type StoredMessage,
 } from './types';
-
-/** One parsed message ready for the bulk load, with its labels already decided. */
-export interface LoadEntry {
-  parsed: ParsedMessage;
-  labelIds: string[];
-  internalDate: number;
-}
-
-export interface LoadStats {
-  files: number;
-  messages: number;
-  skipped: number;
-  warnings: string[];
-  ms: number;
-}
 
 const FIRST_HISTORY_ID = 1000;
 
@@ -50,8 +39,7 @@ export class Mailbox {
   /** RFC 822 Message-ID -> threadId, so a later reply joins its thread. */
   private readonly threadByRfcId = new Map<string, string>();
   private readonly rfcIdOf = new Map<string, string>();
-  private readonly userLabels = new Map<string, GmailLabel>();
-  private nextLabelNumber = 1;
+  private readonly userLabels = new UserLabels();
   private readonly log = new HistoryLog(FIRST_HISTORY_ID);
   private sorted: StoredMessage[] | null = null;
   private addSeq = 0;
@@ -59,8 +47,6 @@ export class Mailbox {
   constructor(email: string) {
     this.email = email;
   }
-
-  // ---- reading ----
 
   list(): StoredMessage[] {
     if (!this.sorted) this.sorted = [...this.messages.values()].sort(byNewest);
@@ -84,19 +70,16 @@ export class Mailbox {
   }
 
   labels(): GmailLabel[] {
-    return [...SYSTEM_LABELS, ...this.userLabels.values()].map((l) => ({ ...l }));
+    return this.userLabels.all();
   }
 
   label(id: string): GmailLabel | undefined {
-    const l = SYSTEM_LABELS.find((s) => s.id === id) ?? this.userLabels.get(id);
-    return l ? { ...l } : undefined;
+    return this.userLabels.get(id);
   }
 
   /** Label id for a user label name (case-insensitive), if it exists. */
   labelIdByName(name: string): string | undefined {
-    const lower = name.toLowerCase();
-    for (const l of this.userLabels.values()) if (l.name.toLowerCase() === lower) return l.id;
-    return SYSTEM_LABEL_IDS.has(name) ? name : undefined;
+    return this.userLabels.idByName(name);
   }
 
   labelCounts(id: string): LabelCounts {
@@ -138,55 +121,17 @@ export class Mailbox {
     return { emailAddress: this.email, messagesTotal: this.messages.size, threadsTotal: this.threadMembers.size, historyId: this.historyId };
   }
 
-  // ---- labels ----
-
   createLabel(name: string, opts: Partial<Pick<GmailLabel, 'messageListVisibility' | 'labelListVisibility' | 'color'>> = {}): GmailLabel {
-    const clean = name.trim();
-    if (clean === '' || clean.length > 225 || clean.split('/').some((s) => s.trim() === '')) {
-      throw new MailboxError('INVALID_LABEL_NAME', `Invalid label name: ${name}`);
-    }
-    if (this.labelIdByName(clean) || SYSTEM_LABEL_IDS.has(clean.toUpperCase())) {
-      throw new MailboxError('LABEL_EXISTS', 'Label name exists or conflicts');
-    }
-    const label: GmailLabel = {
-      id: `Label_${this.nextLabelNumber++}`,
-      name: clean,
-      type: 'user',
-      messageListVisibility: opts.messageListVisibility ?? 'show',
-      labelListVisibility: opts.labelListVisibility ?? 'labelShow',
-      ...(opts.color ? { color: opts.color } : {}),
-    };
-    this.userLabels.set(label.id, label);
-    return { ...label };
+    return this.userLabels.create(name, opts);
   }
 
   /** The user label with this name, created (with its parents, "a" for "a/b") when missing. */
   ensureUserLabel(name: string): string {
-    const segments = name.split('/').map((s) => s.trim()).filter((s) => s !== '');
-    let id = '';
-    for (let i = 1; i <= segments.length; i++) {
-      const path = segments.slice(0, i).join('/');
-      // "Inbox/2019": the reserved parent is the system label, not a new user label
-      const reserved = SYSTEM_LABEL_IDS.has(path.toUpperCase()) ? path.toUpperCase() : undefined;
-      id = this.labelIdByName(path) ?? reserved ?? this.createLabel(path).id;
-    }
-    return id;
+    return this.userLabels.ensure(name);
   }
 
   updateLabel(id: string, patch: Partial<Pick<GmailLabel, 'name' | 'messageListVisibility' | 'labelListVisibility' | 'color'>>): GmailLabel {
-    const label = this.userLabels.get(id);
-    if (!label) throw new MailboxError(SYSTEM_LABEL_IDS.has(id) ? 'SYSTEM_LABEL_IMMUTABLE' : 'INVALID_LABEL', `Invalid label: ${id}`);
-    if (patch.name !== undefined) {
-      const clean = patch.name.trim();
-      const other = this.labelIdByName(clean);
-      if (clean === '') throw new MailboxError('INVALID_LABEL_NAME', `Invalid label name: ${patch.name}`);
-      if ((other && other !== id) || SYSTEM_LABEL_IDS.has(clean.toUpperCase())) throw new MailboxError('LABEL_EXISTS', 'Label name exists or conflicts');
-      label.name = clean;
-    }
-    if (patch.messageListVisibility) label.messageListVisibility = patch.messageListVisibility;
-    if (patch.labelListVisibility) label.labelListVisibility = patch.labelListVisibility;
-    if (patch.color) label.color = patch.color;
-    return { ...label };
+    return this.userLabels.update(id, patch);
   }
 
   /** Deletes a user label and takes it off every message (recorded as labelsRemoved). */
@@ -194,7 +139,7 @@ export class Mailbox {
     if (SYSTEM_LABEL_IDS.has(id)) throw new MailboxError('SYSTEM_LABEL_IMMUTABLE', `Invalid delete request: ${id}`);
     if (!this.userLabels.has(id)) return false;
     for (const m of this.messages.values()) if (m.labelIds.includes(id)) this.modify(m.id, [], [id]);
-    this.userLabels.delete(id);
+    this.userLabels.remove(id);
     return true;
   }
 
@@ -260,73 +205,21 @@ export class Mailbox {
 
   /** Adds loaded messages: threads them (X-GM-THRID, else References/In-Reply-To), assigns historyIds oldest first. */
   populate(entries: LoadEntry[]): void {
-    const order = entries.map((e, i) => ({ e, i })).sort((a, b) => a.e.internalDate - b.e.internalDate || a.i - b.i).map((x) => x.e);
-    // Takeout threads: the oldest message takes the thread's id as its own, as in Gmail.
-    const takeoutThreads = new Set<string>();
-    const loadedIds = new Set(entries.map((e) => e.parsed.id));
-    for (const e of order) {
-      const t = e.parsed.gmThreadId;
-      if (t && !takeoutThreads.has(t)) {
-        takeoutThreads.add(t);
-        if (!this.messages.has(t) && !loadedIds.has(t)) e.parsed.id = t;
-      }
-    }
-    for (const t of this.threadMembers.keys()) takeoutThreads.add(t);
-    // Union-find over Message-IDs for the rest.
-    const parent = new Map<string, string>();
-    const find = (k: string): string => {
-      let r = k;
-      while (parent.has(r) && parent.get(r) !== r) r = parent.get(r)!;
-      let c = k;
-      while (c !== r) {
-        const next = parent.get(c)!;
-        parent.set(c, r);
-        c = next;
-      }
-      return r;
-    };
-    const union = (a: string, b: string): void => {
-      if (!parent.has(a)) parent.set(a, a);
-      if (!parent.has(b)) parent.set(b, b);
-      const ra = find(a);
-      const rb = find(b);
-      if (ra !== rb) parent.set(rb, ra);
-    };
-    const keyOf = (e: LoadEntry): string => e.parsed.messageIdKey || `\0${e.parsed.id}`;
-    const thridByKey = new Map<string, string>();
-    for (const e of order) {
-      if (e.parsed.gmThreadId) {
-        if (e.parsed.messageIdKey) thridByKey.set(e.parsed.messageIdKey, e.parsed.gmThreadId);
-        continue;
-      }
-      const k = keyOf(e);
-      union(k, k);
-      for (const r of e.parsed.referenceKeys) union(k, r);
-    }
-    for (const [key, thread] of this.threadByRfcId) thridByKey.set(key, thread);
-    // A component takes the Takeout thread one of its messages or references belongs to,
-    // else the id of its oldest message.
-    const componentThread = new Map<string, string>();
-    for (const e of order) {
-      if (e.parsed.gmThreadId) continue;
-      const root = find(keyOf(e));
-      const hit = [keyOf(e), ...e.parsed.referenceKeys].map((k) => thridByKey.get(k)).find((t) => t !== undefined);
-      const current = componentThread.get(root);
-      if (current === undefined) componentThread.set(root, hit ?? e.parsed.id);
-      else if (hit && !takeoutThreads.has(current)) componentThread.set(root, hit);
-    }
+    const { order, threadOf } = assignThreads(entries, {
+      hasMessage: (id) => this.messages.has(id),
+      threadIds: this.threadMembers.keys(),
+      threadByRfcId: this.threadByRfcId,
+    });
     for (const e of order) {
       if (this.messages.has(e.parsed.id)) {
         this.loadStats.skipped++;
         this.loadStats.warnings.push(`duplicate message id ${e.parsed.id} skipped`);
         continue;
       }
-      const threadId = e.parsed.gmThreadId ?? componentThread.get(find(keyOf(e)))!;
-      this.store(e.parsed, e.labelIds, e.internalDate, threadId, String(this.log.bump()));
+      this.store(e.parsed, e.labelIds, e.internalDate, threadOf(e), String(this.log.bump()));
     }
   }
 
-  // ---- internals ----
 
   /** Load-time default labels for mail without Takeout labels. */
   defaultLabels(parsed: ParsedMessage): string[] {

@@ -1,4 +1,5 @@
 import type { SearchableMessage } from '../../common/gmail-query/searchable';
+import type { ParsedMessage } from './message';
 
 export interface GmailHeader { name: string; value: string }
 export interface GmailMessagePartBody { size: number; data?: string /* base64url */; attachmentId?: string }
@@ -54,4 +55,19 @@ export class MailboxError extends Error {
     super(message);
     this.name = 'MailboxError';
   }
+}
+
+/** One parsed message ready for the bulk load, with its labels already decided. */
+export interface LoadEntry {
+  parsed: ParsedMessage;
+  labelIds: string[];
+  internalDate: number;
+}
+
+export interface LoadStats {
+  files: number;
+  messages: number;
+  skipped: number;
+  warnings: string[];
+  ms: number;
 }

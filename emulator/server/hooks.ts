@@ -1,38 +1,17 @@
 /**
  * Test hooks under /__emulator/ (loopback callers only). Documented in emulator/README.md.
  * Each hook is also a plain function on the state, so the library handle can call it directly.
+ * Only emulator/index.ts (tests, the emulator CLI) routes to them: the app's demo starts the
+ * emulator from emulator/shipped.ts, so none of this is bundled into the shipped main.
  */
 import type { EmuRequest, EmuResponse } from './http';
 import { errorToResponse, headerValue, isLoopback, jsonResponse } from './http';
 import { apiError, errors } from './errors';
 import type { EmulatorState } from './state';
-import type { ClientRegistration, OAuthClient } from './oauth/store';
+import type { ClientRegistration } from './oauth/store';
 import type { QuotaSettings } from './quota';
 import type { FaultSettings } from './faults';
-import type { StoredMessageLike } from './types';
-
-export interface AddMessageInput {
-  raw: Buffer;
-  labelIds?: string[];
-  internalDate?: number;
-}
-
-export function addMessage(state: EmulatorState, email: string, input: AddMessageInput): StoredMessageLike {
-  const acct = state.account(email);
-  if (!acct) throw errors.notFound();
-  const opts: { labelIds?: string[]; internalDate?: number } = {};
-  if (input.labelIds) opts.labelIds = input.labelIds;
-  if (input.internalDate !== undefined) opts.internalDate = input.internalDate;
-  try {
-    return acct.mailbox.add(input.raw, opts);
-  } catch (e) {
-    throw errors.badRequest((e as Error).message);
-  }
-}
-
-export function clientInfo(c: OAuthClient): Record<string, unknown> {
-  return { clientId: c.clientId, clientSecret: c.clientSecret, type: c.type, redirectUris: c.redirectUris, name: c.name };
-}
+import { addMessage, clientInfo, type AddMessageInput } from './admin';
 
 function readJson(req: EmuRequest): Record<string, unknown> {
   const text = req.body.toString('utf8').trim();
@@ -64,14 +43,6 @@ function str(v: unknown): string | undefined {
   return typeof v === 'string' && v ? v : undefined;
 }
 
-function avatarSvg(email: string, name: string): string {
-  const initial = (name[0] ?? email[0] ?? '?').toUpperCase().replace(/[<>&"']/g, '?');
-  let h = 0;
-  for (const ch of email) h = (h * 31 + ch.charCodeAt(0)) >>> 0;
-  const colors = ['#1a73e8', '#d93025', '#188038', '#e37400', '#9334e6', '#007b83'];
-  return `<svg xmlns="http://www.w3.org/2000/svg" width="96" height="96" viewBox="0 0 96 96"><circle cx="48" cy="48" r="48" fill="${colors[h % colors.length]}"/><text x="48" y="62" font-family="Arial,sans-serif" font-size="44" fill="#fff" text-anchor="middle">${initial}</text></svg>`;
-}
-
 export function handleHook(state: EmulatorState, req: EmuRequest, info: () => Record<string, unknown>): EmuResponse {
   try {
     if (!isLoopback(req.remoteAddress)) throw errors.forbidden('Test hooks answer loopback callers only.');
@@ -91,11 +62,6 @@ export function handleHook(state: EmulatorState, req: EmuRequest, info: () => Re
     const ok = (v: unknown) => jsonResponse(200, v);
 
     if (a === 'info' && M === 'GET') return ok(info());
-    if (a === 'avatar' && b && M === 'GET') {
-      const email = b.replace(/\.svg$/, '');
-      const acct = state.account(email);
-      return { status: 200, headers: { 'Content-Type': 'image/svg+xml', 'Cache-Control': 'max-age=3600' }, body: avatarSvg(email, acct?.name ?? email) };
-    }
 
     if (a === 'accounts') {
       if (!b && M === 'GET') {

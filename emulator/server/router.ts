@@ -1,4 +1,4 @@
-/** Top-level routing: OAuth endpoints, Gmail API, batch, test hooks. Never throws. */
+/** Top-level routing: OAuth endpoints, Gmail API, batch, and the test hooks when given. Never throws. */
 import type { EmuRequest, EmuResponse } from './http';
 import { errorToResponse, jsonResponse } from './http';
 import { apiError, oauthError } from './errors';
@@ -8,15 +8,18 @@ import { handleToken } from './oauth/token';
 import { handleCerts, handleDiscovery, handleRevoke, handleTokeninfo, handleUserinfoOidc, handleUserinfoV2 } from './oauth/identity';
 import { handleGmail } from './gmail';
 import { handleBatch } from './batch';
-import { handleHook } from './hooks';
+import { handleAvatar } from './avatar';
 
 export type InfoFn = () => Record<string, unknown>;
+
+/** The test hooks' entry (server/hooks.ts), passed in only where tests may use them. */
+export type HookHandler = (state: EmulatorState, req: EmuRequest, info: InfoFn) => EmuResponse;
 
 function notFound(path: string): EmuResponse {
   return errorToResponse(apiError(404, `The requested URL ${path} was not found on this server.`, { reason: 'notFound', itemMessage: 'Not Found' }));
 }
 
-export function createRouter(state: EmulatorState, info: InfoFn): (req: EmuRequest) => Promise<EmuResponse> {
+export function createRouter(state: EmulatorState, info: InfoFn, hooks: HookHandler | null): (req: EmuRequest) => Promise<EmuResponse> {
   /** Inner dispatch for batch parts: Gmail paths only. */
   const gmailOnly = (req: EmuRequest): Promise<EmuResponse> =>
     req.path.startsWith('/gmail/v1/') ? handleGmail(state, req) : Promise.resolve(notFound(req.path));
@@ -27,7 +30,9 @@ export function createRouter(state: EmulatorState, info: InfoFn): (req: EmuReque
     try {
       if (p.startsWith('/gmail/v1/')) return await handleGmail(state, req);
       if (p === '/batch/gmail/v1' || p === '/batch') return await handleBatch(req, gmailOnly);
-      if (p === '/__emulator' || p.startsWith('/__emulator/')) return handleHook(state, req, info);
+      const avatar = handleAvatar(state, req);
+      if (avatar) return avatar;
+      if (hooks && (p === '/__emulator' || p.startsWith('/__emulator/'))) return hooks(state, req, info);
       switch (p) {
         case '/o/oauth2/v2/auth':
         case '/o/oauth2/auth':

@@ -4,7 +4,7 @@
  */
 import type { HistoryRecord, LabelCounts, StoredMessage } from '../mailbox/types';
 
-export type { GmailHeader, GmailMessagePartBody, GmailMessagePart } from '../mailbox/types';
+export type { GmailMessagePart } from '../mailbox/types';
 
 /** The server reads stored messages exactly as the mailbox keeps them. */
 export type StoredMessageLike = StoredMessage;

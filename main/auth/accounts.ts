@@ -1,122 +1,36 @@
-import { OAuth2Client, type Credentials, type OAuth2ClientOptions, type gaxios } from 'google-auth-library';
-import { z } from 'zod';
-import { oauth2Endpoints, type OAuthClientConfig } from './client-config';
-import { TypedEmitter } from './events';
+/**
+ * Accounts: add (sign in), list, switch, re-authenticate, sign out (account-types.ts holds
+ * what they are; managed-client.ts the OAuth client each one refreshes with).
+ */
+import type { Credentials, OAuth2Client } from 'google-auth-library';
+import { log } from '../logging/log';
+import { VaultLockedError, VaultReadError, type StorageMode } from '../secrets/token-vault';
 import {
-  SignInCoordinator,
-  SignInError,
-  httpStatusOf,
-  isNetworkError,
-  oauthErrorOf,
-  type SignInOptions,
-  type SignInResult,
-} from './sign-in-flow';
-import type { IgnoredReason } from './loopback-server';
-import type { KeyValueStore } from '../secrets/settings-store';
-import { VaultLockedError, VaultReadError, type StorageMode, type TokenVault } from '../secrets/token-vault';
-
-export type AccountState = 'signed_in' | 'refreshing' | 'needs_reauth' | 'signed_out';
-
-/** What the UI sees of an account (no secret inside: safe for IPC). */
-export interface Account {
-  id: string;
-  email: string;
-  name: string;
-  avatarUrl?: string;
-  initials: string;
-  state: AccountState;
-}
-
-export type AccountErrorCode = 'not_found' | 'needs_sign_in' | 'needs_reauth' | 'offline' | 'keychain_locked' | 'internal';
-
-/** A locked keychain is not a lost sign-in: say what it is and how to fix it. */
-export const KEYCHAIN_LOCKED_MESSAGE =
-  'Your system keychain is locked. Unlock it (e.g. log in to your desktop session or run `gnome-keyring-daemon --unlock`) and Skimmer will continue.';
-
-/** Thrown by getAuthorizedClient() and by requests made through its client. Carries no token. */
-export class AccountError extends Error {
-  constructor(
-    readonly code: AccountErrorCode,
-    message: string,
-    readonly accountId?: string,
-    /** HTTP status of the failing answer, when there was one. */
-    readonly status?: number,
-  ) {
-    super(message);
-    this.name = 'AccountError';
-  }
-}
-
-export interface AccountEvents extends Record<string, unknown[]> {
-  /** Any change to the list (added, removed, renamed, state, active). */
-  changed: [accounts: Account[]];
-  state: [change: { accountId: string; state: AccountState; previous: AccountState }];
-  active: [accountId: string | null];
-  removed: [accountId: string];
-}
-
-export interface AccountServiceOptions {
-  /** Settings store (conf) for the account list; the vault may share it. */
-  store: KeyValueStore;
-  vault: TokenVault;
-  clientConfig: OAuthClientConfig;
-  /** Opens the consent URL in the system browser (Electron's shell.openExternal; the CLI prints it). */
-  openExternal: (url: string) => void | Promise<void>;
-  /** Called after an account was signed out and its token wiped: delete its cache here. */
-  onAccountRemoved?: (accountId: string) => void | Promise<void>;
-  /** Sign-in time-out, default 5 minutes. */
-  signInTimeoutMs?: number;
-  /** Loopback port for sign-in, default 0 (any). */
-  signInPort?: number;
-  /** Refresh access tokens this long before they expire. Default 5 minutes. */
-  eagerRefreshThresholdMillis?: number;
-  /** Time limit for the best-effort revoke at sign-out. Default 5 s. */
-  revokeTimeoutMs?: number;
-}
-
-export interface SignInRequest {
-  signal?: AbortSignal;
-  onIgnoredRequest?: (reason: IgnoredReason) => void;
-}
-
-export interface SignOutResult {
-  /** 'revoked' (or already invalid at Google), 'offline' (could not reach Google), 'no_token'. */
-  revoke: 'revoked' | 'offline' | 'failed' | 'no_token';
-}
-
-const persistedAccount = z.object({
-  id: z.string().min(1),
-  email: z.string(),
-  name: z.string(),
-  avatarUrl: z.string().optional(),
-  needsReauth: z.boolean().optional(),
-  addedAt: z.number().optional(),
-});
-type PersistedAccount = z.infer<typeof persistedAccount>;
-
-export const ACCOUNTS_STORE_KEY = 'accounts';
-export const ACTIVE_ACCOUNT_STORE_KEY = 'activeAccountId';
-
-interface Live {
-  meta: PersistedAccount;
-  state: AccountState;
-  client: ManagedOAuth2Client | null;
-  /** A getAuthorizedClient() in flight (so concurrent callers share one client). */
-  clientPromise: Promise<ManagedOAuth2Client> | null;
-}
+  ACTIVE_ACCOUNT_STORE_KEY,
+  AccountError,
+  KEYCHAIN_LOCKED_MESSAGE,
+  type Account,
+  type AccountServiceOptions,
+  type PersistedAccount,
+  type SignInRequest,
+  type SignOutResult,
+} from './account-types';
+import { oauth2Endpoints, type OAuthClientConfig } from './client-config';
+import { ManagedOAuth2Client, revokeGrant } from './managed-client';
+import { AccountRegistry } from './account-registry';
+import { SignInError } from './sign-in-errors';
+import { SignInCoordinator, type SignInOptions, type SignInResult } from './sign-in-flow';
 
 /**
  * Accounts: add (sign in), list, switch, re-authenticate, sign out; authorised API clients
  * that refresh in memory. Persisted accounts come back signed in at restart with no browser.
  */
-export class AccountService extends TypedEmitter<AccountEvents> {
-  private readonly accounts = new Map<string, Live>();
-  private active: string | null = null;
+export class AccountService extends AccountRegistry {
   private readonly coordinator = new SignInCoordinator();
   private config: OAuthClientConfig;
 
-  private constructor(private readonly options: AccountServiceOptions) {
-    super();
+  private constructor(options: AccountServiceOptions) {
+    super(options);
     this.config = options.clientConfig;
   }
 
@@ -139,37 +53,6 @@ export class AccountService extends TypedEmitter<AccountEvents> {
   setClientConfig(config: OAuthClientConfig): void {
     this.config = config;
     for (const live of this.accounts.values()) live.client = null;
-  }
-
-  list(): Account[] {
-    return [...this.accounts.values()].map(toAccount);
-  }
-
-  get(accountId: string): Account | undefined {
-    const live = this.accounts.get(accountId);
-    return live ? toAccount(live) : undefined;
-  }
-
-  findByEmail(email: string): Account | undefined {
-    const e = email.trim().toLowerCase();
-    return this.list().find((a) => a.email.toLowerCase() === e);
-  }
-
-  get activeAccountId(): string | null {
-    return this.active;
-  }
-
-  getActive(): Account | undefined {
-    return this.active ? this.get(this.active) : undefined;
-  }
-
-  setActive(accountId: string): void {
-    if (!this.accounts.has(accountId)) throw new AccountError('not_found', 'No such account.', accountId);
-    if (this.active === accountId) return;
-    this.active = accountId;
-    this.options.store.set(ACTIVE_ACCOUNT_STORE_KEY, accountId);
-    this.emit('active', accountId);
-    this.emitChanged();
   }
 
   get signInInProgress(): boolean {
@@ -223,6 +106,7 @@ export class AccountService extends TypedEmitter<AccountEvents> {
     try {
       token = await this.options.vault.load(accountId);
     } catch (e) {
+      log.warn('accounts', 'the stored sign-in could not be opened', { accountId, error: e });
       // Locked: the tokens and cache stay, the state stays; the next call tries again.
       if (e instanceof VaultLockedError) throw new AccountError('keychain_locked', KEYCHAIN_LOCKED_MESSAGE, accountId);
       if (e instanceof VaultReadError) {
@@ -255,7 +139,7 @@ export class AccountService extends TypedEmitter<AccountEvents> {
       () => null,
     );
     const token = refreshToken ?? live.client?.credentials.access_token ?? null;
-    const revoke = token ? await this.revoke(token) : 'no_token';
+    const revoke = token ? await revokeGrant(this.config.revokeUri, token, this.options.revokeTimeoutMs ?? 5000) : 'no_token';
     live.client?.setCredentials({});
     await this.options.vault.delete(accountId);
     const previous = live.state;
@@ -284,30 +168,6 @@ export class AccountService extends TypedEmitter<AccountEvents> {
     this.removeAllListeners();
   }
 
-  // ---- internals ----
-
-  private async load(): Promise<void> {
-    const raw = this.options.store.get(ACCOUNTS_STORE_KEY);
-    const list = Array.isArray(raw) ? raw : [];
-    for (const item of list) {
-      const p = persistedAccount.safeParse(item);
-      if (!p.success) continue;
-      let state: AccountState;
-      if (p.data.needsReauth) state = 'needs_reauth';
-      else {
-        try {
-          state = (await this.options.vault.load(p.data.id)) ? 'signed_in' : 'signed_out';
-        } catch (e) {
-          // A locked keychain at start-up is not a lost sign-in: the envelope is still on disk.
-          state = e instanceof VaultLockedError ? 'signed_in' : 'needs_reauth';
-        }
-      }
-      this.accounts.set(p.data.id, { meta: p.data, state, client: null, clientPromise: null });
-    }
-    const active = this.options.store.get(ACTIVE_ACCOUNT_STORE_KEY);
-    this.active = typeof active === 'string' && this.accounts.has(active) ? active : (this.accounts.keys().next().value ?? null);
-  }
-
   private async runSignIn(flow: Pick<SignInOptions, 'forceConsent' | 'loginHint'>, request: SignInRequest): Promise<Account> {
     let accountId = '';
     await this.coordinator.signIn({
@@ -325,7 +185,7 @@ export class AccountService extends TypedEmitter<AccountEvents> {
         await this.adopt(result);
       },
     });
-    return toAccount(this.accounts.get(accountId)!);
+    return this.get(accountId)!;
   }
 
   /** Store a successful sign-in: vault first, then the account list; the account becomes active. */
@@ -341,7 +201,8 @@ export class AccountService extends TypedEmitter<AccountEvents> {
     }
     try {
       await this.options.vault.save(id, { refreshToken, scopes: result.scopes, email: result.profile.email });
-    } catch {
+    } catch (error) {
+      log.error('accounts', 'the new sign-in could not be stored', { accountId: id, error });
       throw new SignInError('internal', 'Skimmer could not store the sign-in securely.', 'vault_write_failed');
     }
     const meta: PersistedAccount = {
@@ -399,7 +260,7 @@ export class AccountService extends TypedEmitter<AccountEvents> {
                   email: live.meta.email,
                 }),
               )
-              .catch(() => undefined);
+              .catch((error: unknown) => log.error('accounts', 'a rotated refresh token could not be stored', { accountId, error }));
           }
         },
         onRefreshOffline: () => {
@@ -413,132 +274,5 @@ export class AccountService extends TypedEmitter<AccountEvents> {
     return client;
   }
 
-  private markNeedsReauth(accountId: string): void {
-    const live = this.accounts.get(accountId);
-    if (!live) return;
-    live.client?.setCredentials({});
-    live.client = null;
-    live.meta = { ...live.meta, needsReauth: true };
-    this.persist();
-    this.setState(accountId, 'needs_reauth');
-  }
-
-  private setState(accountId: string, state: AccountState): void {
-    const live = this.accounts.get(accountId);
-    if (!live || live.state === state) return;
-    const previous = live.state;
-    live.state = state;
-    if (state !== 'needs_reauth' && live.meta.needsReauth) {
-      live.meta = { ...live.meta, needsReauth: false };
-      this.persist();
-    }
-    this.emit('state', { accountId, state, previous });
-    this.emitChanged();
-  }
-
-  private persist(): void {
-    this.options.store.set(
-      ACCOUNTS_STORE_KEY,
-      [...this.accounts.values()].map((l) => l.meta),
-    );
-  }
-
-  private emitChanged(): void {
-    this.emit('changed', this.list());
-  }
-
-  /** POST the token as a form field (kept out of URLs and logs). */
-  private async revoke(token: string): Promise<SignOutResult['revoke']> {
-    try {
-      const res = await fetch(this.config.revokeUri, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-        body: new URLSearchParams({ token }).toString(),
-        signal: AbortSignal.timeout(this.options.revokeTimeoutMs ?? 5000),
-      });
-      if (res.ok) return 'revoked';
-      // Already revoked / unknown: Google answers 400 invalid_token; the grant is gone either way.
-      const body = (await res.json().catch(() => null)) as { error?: string } | null;
-      return res.status === 400 && (body?.error === 'invalid_token' || body?.error === 'invalid_grant') ? 'revoked' : 'failed';
-    } catch {
-      return 'offline';
-    }
-  }
 }
 
-interface ClientHooks {
-  accountId: string;
-  onRefreshStart(): void;
-  onRefreshDone(tokens: Credentials): void;
-  onRefreshOffline(): void;
-  onNeedsReauth(): void;
-}
-
-/**
- * OAuth2Client that reports refreshes and turns auth failures into AccountError:
- * a refresh answered `invalid_grant` -> needs_reauth; a 401 -> one forced refresh and replay,
- * a second 401 -> needs_reauth. (The library's own replay also fires on 403, which for Gmail
- * is usually a rate limit; we handle 401 ourselves instead.)
- */
-class ManagedOAuth2Client extends OAuth2Client {
-  constructor(
-    options: OAuth2ClientOptions,
-    private readonly hooks: ClientHooks,
-  ) {
-    super(options);
-  }
-
-  protected override async refreshTokenNoCache(refreshToken?: string | null) {
-    this.hooks.onRefreshStart();
-    try {
-      const r = await super.refreshTokenNoCache(refreshToken);
-      this.hooks.onRefreshDone(r.tokens);
-      return r;
-    } catch (e) {
-      const oauth = oauthErrorOf(e);
-      if (oauth === 'invalid_grant' || oauth === 'unauthorized_client' || oauth === 'invalid_client') {
-        this.hooks.onNeedsReauth();
-        throw new AccountError('needs_reauth', 'Google no longer accepts this sign-in; please sign in again.', this.hooks.accountId, httpStatusOf(e) ?? undefined);
-      }
-      this.hooks.onRefreshOffline();
-      if (isNetworkError(e)) throw new AccountError('offline', 'Could not reach Google to refresh the sign-in.', this.hooks.accountId);
-      throw new AccountError('internal', `Refreshing the sign-in failed (HTTP ${httpStatusOf(e) ?? '?'}).`, this.hooks.accountId, httpStatusOf(e) ?? undefined);
-    }
-  }
-
-  protected override async requestAsync<T>(opts: gaxios.GaxiosOptions, reAuthRetried = false): Promise<gaxios.GaxiosResponse<T>> {
-    try {
-      // `true`: suppress the library's own 401/403 replay; we do it below for 401 only.
-      return await super.requestAsync<T>(opts, true);
-    } catch (e) {
-      if (httpStatusOf(e) !== 401 || e instanceof AccountError) throw e;
-      if (!reAuthRetried && this.credentials.refresh_token) {
-        // Forget the rejected access token so the next request refreshes first.
-        this.credentials = { ...this.credentials, access_token: undefined, expiry_date: undefined };
-        return this.requestAsync<T>(opts, true);
-      }
-      this.hooks.onNeedsReauth();
-      throw new AccountError('needs_reauth', 'Google rejected this account\u2019s access; please sign in again.', this.hooks.accountId, 401);
-    }
-  }
-}
-
-export function initialsOf(name: string, email: string): string {
-  const words = name.trim().split(/\s+/).filter((w) => /\p{L}|\p{N}/u.test(w));
-  const first = words[0];
-  const last = words.length > 1 ? words[words.length - 1] : undefined;
-  const pick = (w: string) => [...w.replace(/^[^\p{L}\p{N}]+/u, '')][0] ?? '';
-  const s = first && !first.includes('@') ? pick(first) + (last ? pick(last) : '') : pick(email);
-  return (s || '?').toUpperCase();
-}
-
-function toAccount(live: Live): Account {
-  return {
-    id: live.meta.id,
-    email: live.meta.email,
-    name: live.meta.name,
-    ...(live.meta.avatarUrl ? { avatarUrl: live.meta.avatarUrl } : {}),
-    initials: initialsOf(live.meta.name, live.meta.email),
-    state: live.state,
-  };
-}

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
 import type { OAuth2ClientOptions } from 'google-auth-library';
+import { SkimmerError } from '../../common/errors';
 
 export type OAuthClientKind = 'installed' | 'web' | 'demo';
 
@@ -26,9 +27,9 @@ export const GOOGLE_ENDPOINTS = Object.freeze({
   gmailRootUrl: 'https://gmail.googleapis.com/',
 });
 
-export class ClientConfigError extends Error {
+export class ClientConfigError extends SkimmerError {
   constructor(message: string) {
-    super(message);
+    super('invalid_request', message);
     this.name = 'ClientConfigError';
   }
 }

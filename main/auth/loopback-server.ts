@@ -2,17 +2,18 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { timingSafeEqual } from 'node:crypto';
+import { SkimmerError } from '../../common/errors';
 
 export type LoopbackErrorCode = 'denied' | 'timed_out' | 'cancelled' | 'port_unavailable' | 'oauth_error';
 
-export class LoopbackError extends Error {
+export class LoopbackError extends SkimmerError {
   constructor(
     readonly code: LoopbackErrorCode,
     message: string,
     /** The `error` parameter Google redirected with, when there was one. */
     readonly oauthError?: string,
   ) {
-    super(message);
+    super(code === 'cancelled' ? 'cancelled' : 'needs_sign_in', message);
     this.name = 'LoopbackError';
   }
 }

@@ -7,6 +7,7 @@
 import { existsSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import Database from 'libsql';
+import { SkimmerError } from '../../common/errors';
 import { LATEST_SCHEMA_VERSION, MIGRATIONS, type Migration } from './migrations/index';
 
 export type SqlDatabase = Database.Database;
@@ -67,9 +68,10 @@ const QUICK_CHECK_MAX_BYTES = 256 * 1024 * 1024;
 export const BUSY_TIMEOUT_MS = 15_000;
 
 /** The cache is in use by another connection or process and stayed locked: not damage, never a rebuild. */
-export class CacheBusyError extends Error {
+export class CacheBusyError extends SkimmerError {
   constructor(cause?: unknown) {
-    super('The mail cache is busy in another Skimmer window or command; try again in a moment.', cause === undefined ? undefined : { cause });
+    const message = 'The mail cache is busy in another Skimmer window or command; try again in a moment.';
+    super('internal', message, { cause, publicMessage: message });
     this.name = 'CacheBusyError';
   }
 }

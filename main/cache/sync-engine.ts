@@ -20,7 +20,7 @@
  * (the corpus averages about 1 message per thread, so nearly everything is messages.get).
  */
 import type { gmail_v1 } from '@googleapis/gmail';
-import { TypedEmitter } from '../auth/events';
+import { TypedEmitter } from '../../common/typed-emitter';
 import { GMAIL_METHOD_COSTS } from '../gmail/quota';
 import { HistoryTooOldError, type GmailApi } from '../gmail/gmail-api';
 import { CACHED_MESSAGE_FIELDS, type MailStore } from './mail-store';

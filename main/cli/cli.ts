@@ -2,6 +2,7 @@
 import { pathToFileURL } from 'node:url';
 import { EXIT, UsageError, line, type CliCommand, type CliIO } from './command';
 import { COMMANDS } from './commands/index';
+import { log } from '../logging/log';
 
 export function usage(commands: readonly CliCommand[] = COMMANDS): string {
   const width = Math.max(...commands.map((c) => c.name.length));
@@ -45,6 +46,7 @@ export async function runCli(argv: string[], io: CliIO, commands: readonly CliCo
       line(io.stderr, command.usage);
       return EXIT.usage;
     }
+    log.error('cli', `${name} failed`, e);
     // Only the message: error objects from HTTP clients can carry request bodies (tokens).
     line(io.stderr, `Error: ${e instanceof Error ? e.message : String(e)}`);
     return EXIT.error;

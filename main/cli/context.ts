@@ -1,5 +1,5 @@
 import { mkdir } from 'node:fs/promises';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { AccountService } from '../auth/accounts';
 import {
   ClientConfigError,
@@ -10,8 +10,9 @@ import {
   type OAuthClientConfig,
 } from '../auth/client-config';
 import { KeyringCipher } from '../secrets/keyring-cipher';
-import { openSettingsStore, type KeyValueStore } from '../secrets/settings-store';
+import { openSettingsStore, type KeyValueStore } from '../settings/settings-store';
 import { TokenVault } from '../secrets/token-vault';
+import { configureLog } from '../logging/log';
 
 /** Settings key where the CLI remembers the OAuth client it signed in with (later commands reuse it). */
 export const CLI_CLIENT_STORE_KEY = 'cliClientConfig';
@@ -45,6 +46,7 @@ export interface CliContext {
 export async function openCliContext(options: CliContextOptions): Promise<CliContext> {
   const dataDir = resolve(options.dataDir);
   await mkdir(dataDir, { recursive: true, mode: 0o700 });
+  configureLog({ dir: join(dataDir, 'logs') });
   const store = openSettingsStore(dataDir);
   let clientConfig: OAuthClientConfig | null;
   if (options.clientFile) clientConfig = await loadClientSecretFile(options.clientFile);
@@ -53,7 +55,9 @@ export async function openCliContext(options: CliContextOptions): Promise<CliCon
   const hasClient = clientConfig !== null;
   if (!clientConfig) {
     if (options.requireClient) {
-      throw new ClientConfigError('No OAuth client: pass --client client_secret.json, or --server FILE for the emulator, or set SKIMMER_CLIENT_ID and SKIMMER_CLIENT_SECRET.');
+      throw new ClientConfigError(
+        'No OAuth client: pass --client client_secret.json, or --server FILE for the emulator, or set SKIMMER_CLIENT_ID and SKIMMER_CLIENT_SECRET.',
+      );
     }
     clientConfig = { clientId: '', clientSecret: '', ...GOOGLE_ENDPOINTS, kind: 'installed' };
   } else if (options.clientFile || options.serverFile) {

@@ -20,6 +20,7 @@ import { APP_HOST, APP_SCHEME, APP_START_URL, isAppPageUrl, resolveAppAsset } fr
 import { buildAppMenuTemplate } from '../window/app-menu';
 import { createMainWindowOptions } from '../window/window-options';
 import { fitToDisplays, parseSavedWindowState, type SavedWindowState } from '../window/window-state';
+import { configureLog, log } from '../logging/log';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const rendererRoot = path.join(here, '../renderer');
@@ -44,13 +45,14 @@ if (!app.requestSingleInstanceLock()) {
  * and exit, so no process stays alive without a window (later launches would quit silently).
  */
 async function failStartup(error: unknown): Promise<void> {
-  console.error('[startup] failed:', error instanceof Error ? error.name : 'unknown error');
+  log.error('startup', 'failed', error);
   try {
     const message = await handleStartupFailure(error, dataDir());
     await app.whenReady();
     dialog.showErrorBox(message.title, message.content);
-  } catch {
-    // Nothing more to say: still exit below.
+  } catch (reportError) {
+    log.error('startup', 'the failure could not be reported', reportError);
+    // Still exit below.
   } finally {
     app.releaseSingleInstanceLock();
     app.exit(1);
@@ -69,6 +71,7 @@ async function startApp(): Promise<void> {
   });
 
   await app.whenReady();
+  configureLog({ dir: app.getPath('logs'), echo: !app.isPackaged });
   if (process.platform === 'linux') {
     app.setAboutPanelOptions({
       applicationName: app.getName(),
@@ -173,7 +176,7 @@ async function startServices(): Promise<AppServices> {
 function registerIpc(services: AppServices): void {
   const router = createIpcRouter(services.handlers, {
     isTrustedSender: isAppPageUrl,
-    logError: (channel, error) => console.error(`[ipc] ${channel} failed:`, error instanceof Error ? error.name : 'unknown error'),
+    logError: (channel, error) => log.error('ipc', `${channel} failed`, error),
   });
   for (const channel of router.channels) {
     ipcMain.handle(channel, (event, args: unknown) => {
@@ -212,7 +215,7 @@ async function createMainWindow(): Promise<void> {
   mainWindow = window;
   if (maximized) window.maximize();
   window.once('ready-to-show', () => window.show());
-  window.on('close', () => void saveWindowState(window).catch(() => undefined));
+  window.on('close', () => void saveWindowState(window).catch((error: unknown) => log.warn('window', 'the window state could not be saved', error)));
   window.on('closed', () => {
     if (mainWindow === window) mainWindow = null;
   });

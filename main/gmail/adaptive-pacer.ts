@@ -22,27 +22,7 @@
  * - **Priority**: foreground grants (the list, a search, a message the person opened) are
  *   served before any waiting background (sync) grant.
  */
-import { systemClock, type AcquireOptions, type Clock, type Pacer, type PacerPriority, type PacerState } from './quota';
-
-export interface AdaptivePacerOptions {
-  readonly clock?: Clock;
-  /** Starting rate in (2026) units per second; default 100 = 6,000 per minute. */
-  readonly initialUnitsPerSecond?: number;
-  /** Never above this; default 980 (the older 250 units/s regime, counted in 2026 units, less 2 %). */
-  readonly maxUnitsPerSecond?: number;
-  readonly minUnitsPerSecond?: number;
-  /** Requests in flight at once; default 10 (what people observe Google allowing per user). */
-  readonly maxInFlight?: number;
-  readonly raiseEveryMs?: number;
-  /** Refusals lasting longer than this mean a per-minute window. */
-  readonly windowProbeMs?: number;
-  /**
-   * Units that may go out at once; default 1,000 (in 2026 units): the older regime's
-   * one-second burst (250 of its units = 50 messages.get) and well inside the new regime's
-   * 6,000 a minute, so the newest page of mail arrives at once under either.
-   */
-  readonly burstUnits?: number;
-}
+import { systemClock, type AcquireOptions, type AdaptivePacerOptions, type Clock, type Pacer, type PacerPriority, type PacerState } from './quota';
 
 interface Waiter {
   readonly units: number;
@@ -174,7 +154,8 @@ export class AdaptivePacer implements Pacer {
 
   private publish(): void {
     const next: PacerState = this.refusedSince === null ? { kind: 'ok' } : { kind: 'rate_limited', resumeAt: this.estimatedResume() };
-    if (next.kind === this.lastState.kind && (next.kind === 'ok' || (this.lastState.kind === 'rate_limited' && Math.abs(this.lastState.resumeAt - next.resumeAt) < 1_000))) return;
+    const last = this.lastState;
+    if (next.kind === last.kind && (next.kind === 'ok' || (last.kind === 'rate_limited' && Math.abs(last.resumeAt - next.resumeAt) < 1_000))) return;
     this.lastState = next;
     for (const listener of this.listeners) listener(next);
   }
@@ -210,7 +191,10 @@ export class AdaptivePacer implements Pacer {
   private refill(now: number): void {
     // An unlimited rate (a local emulator) has unlimited tokens; avoid 0 * Infinity = NaN.
     if (!Number.isFinite(this.rate)) this.tokens = Infinity;
-    else this.tokens = Math.min(Math.max(this.rate, this.burstUnits), (Number.isFinite(this.tokens) ? this.tokens : this.rate) + ((now - this.lastRefill) / 1000) * this.rate);
+    else {
+      const held = Number.isFinite(this.tokens) ? this.tokens : this.rate;
+      this.tokens = Math.min(Math.max(this.rate, this.burstUnits), held + ((now - this.lastRefill) / 1000) * this.rate);
+    }
     this.lastRefill = now;
   }
 

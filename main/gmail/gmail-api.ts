@@ -7,64 +7,21 @@ import { gmail, type gmail_v1 } from '@googleapis/gmail';
 import type { OAuth2Client } from 'google-auth-library';
 import { MAX_BATCH_SIZE, sendBatch, type BatchPartResponse } from './batch';
 import { AdaptivePacer } from './adaptive-pacer';
-import { classifyGmailError, errorReasonOf, rateLimitKindOf, retryAfterHeaderOf } from './gmail-errors';
+import {
+  GmailApiDisabledError,
+  GmailAuthError,
+  GmailDailyQuotaError,
+  GmailInvalidQueryError,
+  GmailNotFoundError,
+  GmailRateLimitedError,
+  GmailUnavailableError,
+  HistoryTooOldError,
+} from './gmail-failures';
+import { classifyGmailError, errorReasonOf, httpStatusOf, rateLimitKindOf, retryAfterHeaderOf } from './gmail-errors';
 import { backoffDelayMs, GMAIL_METHOD_COSTS, parseRetryAfter, systemClock, type Clock, type GmailMethod, type Pacer, type PacerPriority } from './quota';
 
-export class GmailAuthError extends Error {
-  constructor(override readonly cause: unknown) {
-    super('Google no longer accepts this account\'s sign-in.');
-    this.name = 'GmailAuthError';
-  }
-}
-
-export class GmailNotFoundError extends Error {
-  constructor(what: string) {
-    super(`${what} was not found.`);
-    this.name = 'GmailNotFoundError';
-  }
-}
-
-export class HistoryTooOldError extends Error {
-  constructor() {
-    super('The stored history id is too old: a full resync is needed.');
-    this.name = 'HistoryTooOldError';
-  }
-}
-
-export class GmailUnavailableError extends Error {
-  constructor(override readonly cause: unknown) {
-    super('Gmail could not be reached.');
-    this.name = 'GmailUnavailableError';
-  }
-}
-
-/** Gmail kept refusing for quota for longer than the retry budget (several quota windows). */
-export class GmailRateLimitedError extends Error {
-  constructor(override readonly cause: unknown) {
-    super('Gmail asked Skimmer to slow down and has not let it continue yet.');
-    this.name = 'GmailRateLimitedError';
-  }
-}
-
-/** The day's quota is spent (403 dailyLimitExceeded): nothing helps until tomorrow. */
-export class GmailDailyQuotaError extends Error {
-  constructor(override readonly cause: unknown) {
-    super("Today's Gmail quota for this Google Cloud project is used up; syncing resumes tomorrow.");
-    this.name = 'GmailDailyQuotaError';
-  }
-}
-
-/** The Cloud project behind the OAuth client has the Gmail API disabled (403 accessNotConfigured). */
-export class GmailApiDisabledError extends Error {
-  readonly consoleUrl: string;
-  constructor(override readonly cause: unknown) {
-    const project = /project[= ](\d+)/.exec(String((cause as { message?: string } | null)?.message ?? ''))?.[1];
-    const consoleUrl = `https://console.cloud.google.com/apis/library/gmail.googleapis.com${project ? `?project=${project}` : ''}`;
-    super(`The Gmail API is not enabled for this Google Cloud project. Enable it at ${consoleUrl}, wait a few minutes, then try again.`);
-    this.name = 'GmailApiDisabledError';
-    this.consoleUrl = consoleUrl;
-  }
-}
+// The failures live in gmail-failures.ts; callers keep importing them from the client.
+export * from './gmail-failures';
 
 export interface GmailApiOptions {
   readonly auth: OAuth2Client;
@@ -138,6 +95,9 @@ export class GmailApi {
         includeSpamTrash: params.includeSpamTrash,
         fields: params.fields,
       }),
+      undefined,
+      false,
+      Boolean(params.q),
     );
   }
 
@@ -237,7 +197,7 @@ export class GmailApi {
     );
   }
 
-  private async call<T>(method: GmailMethod, run: () => Promise<{ data: T }>, what?: string, historyRequest = false): Promise<T> {
+  private async call<T>(method: GmailMethod, run: () => Promise<{ data: T }>, what?: string, historyRequest = false, searching = false): Promise<T> {
     return this.retrying(
       GMAIL_METHOD_COSTS[method],
       1,
@@ -247,6 +207,8 @@ export class GmailApi {
         const kind = classifyGmailError(error, { historyRequest });
         if (kind === 'history_too_old') return new HistoryTooOldError();
         if (kind === 'not_found') return new GmailNotFoundError(what ?? 'The item');
+        // A 400 on a search names the query (Gmail's own parser refused it), not our request.
+        if (searching && httpStatusOf(error) === 400 && kind === 'fatal') return new GmailInvalidQueryError(error);
         return null;
       },
     );
@@ -257,7 +219,13 @@ export class GmailApi {
    * `rateLimitBudgetMs` (the pacer decides when); network and 5xx failures get
    * `maxAttempts` with jittered backoff.
    */
-  private async retrying<T>(cost: number, requests: number, reportSuccess: boolean, run: () => Promise<T>, mapError?: (error: unknown) => Error | null): Promise<T> {
+  private async retrying<T>(
+    cost: number,
+    requests: number,
+    reportSuccess: boolean,
+    run: () => Promise<T>,
+    mapError?: (error: unknown) => Error | null,
+  ): Promise<T> {
     const started = this.clock.now();
     for (let failures = 0; ; ) {
       const release = await this.pacer.acquire(cost, { requests, priority: this.priority });

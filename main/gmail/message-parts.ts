@@ -3,8 +3,9 @@
  * parsed, bodies decoded (base64url + charset), attachments listed with their ids.
  */
 import type { gmail_v1 } from '@googleapis/gmail';
-import { decodeHTMLStrict } from 'entities';
 import { decodeBytes } from '../../common/charset';
+import { parseAddressList as parseAddresses } from '../../common/gmail-query/text';
+import { decodeEntitiesStrict } from '../../common/html-text';
 import type { AttachmentInfo, MailAddress, MessageDetail, MessageSummary } from '../../common/mail-types';
 
 export const LIST_METADATA_HEADERS = ['From', 'To', 'Subject', 'Date'] as const;
@@ -14,35 +15,9 @@ export function headerValue(headers: readonly gmail_v1.Schema$MessagePartHeader[
   return headers?.find((h) => h.name?.toLowerCase() === wanted)?.value ?? '';
 }
 
-/** Splits an address header on commas that are outside quotes and angle brackets. */
+/** An address header as the renderer shows it: common/'s lenient parser, names unescaped. */
 export function parseAddressList(value: string): MailAddress[] {
-  const out: MailAddress[] = [];
-  let current = '';
-  let inQuotes = false;
-  let inAngle = false;
-  for (const char of value) {
-    if (char === '"') inQuotes = !inQuotes;
-    else if (char === '<' && !inQuotes) inAngle = true;
-    else if (char === '>' && !inQuotes) inAngle = false;
-    if (char === ',' && !inQuotes && !inAngle) {
-      if (current.trim()) out.push(parseAddress(current));
-      current = '';
-    } else current += char;
-  }
-  if (current.trim()) out.push(parseAddress(current));
-  return out;
-}
-
-export function parseAddress(value: string): MailAddress {
-  const trimmed = value.trim();
-  const angle = /^(.*?)<([^<>]*)>\s*$/.exec(trimmed);
-  if (angle) {
-    const name = angle[1]!.trim().replace(/^"(.*)"$/, '$1').replace(/\\(.)/g, '$1').trim();
-    return { name, email: angle[2]!.trim() };
-  }
-  const bare = trimmed.replace(/\s*\(.*\)\s*$/, '');
-  const comment = /\((.*)\)\s*$/.exec(trimmed)?.[1] ?? '';
-  return { name: comment.trim(), email: bare };
+  return parseAddresses(value).map(({ name, address }) => ({ name: name.replace(/\\(.)/g, '$1').trim(), email: address }));
 }
 
 function collectParts(part: gmail_v1.Schema$MessagePart | undefined, into: gmail_v1.Schema$MessagePart[] = []): gmail_v1.Schema$MessagePart[] {
@@ -68,7 +43,7 @@ export function summarizeMessage(message: gmail_v1.Schema$Message): MessageSumma
     from: fromList[0] ?? { name: '', email: '' },
     to: parseAddressList(headerValue(headers, 'To')),
     subject: headerValue(headers, 'Subject'),
-    snippet: decodeHtmlEntities(message.snippet ?? ''),
+    snippet: decodeEntitiesStrict(message.snippet ?? ''),
     labelIds,
     unread: labelIds.includes('UNREAD'),
     starred: labelIds.includes('STARRED'),
@@ -126,9 +101,4 @@ export function detailMessage(message: gmail_v1.Schema$Message): MessageDetail {
     text,
     attachments,
   };
-}
-
-/** Gmail's snippets escape HTML entities; the list shows plain text. Strict: every reference ends in `;`. */
-export function decodeHtmlEntities(value: string): string {
-  return value.includes('&') ? decodeHTMLStrict(value) : value;
 }

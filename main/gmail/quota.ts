@@ -23,14 +23,6 @@ export const GMAIL_METHOD_COSTS = {
   'users.history.list': 2,
 } as const;
 
-/** What older projects pay (the pre-2026 table); for benchmarks and the README's arithmetic. */
-export const LEGACY_METHOD_COSTS: Readonly<Record<GmailMethod, number>> = {
-  ...GMAIL_METHOD_COSTS,
-  'users.messages.get': 5,
-  'users.messages.attachments.get': 5,
-  'users.threads.get': 10,
-};
-
 export type GmailMethod = keyof typeof GMAIL_METHOD_COSTS;
 
 /** The older regime's per-user limit: 15,000 units per user per minute = 250 units per second. */
@@ -170,4 +162,25 @@ export function parseRetryAfter(value: string | null | undefined, nowMs = Date.n
   if (/^\d+(\.\d+)?$/.test(trimmed)) return Math.round(Number(trimmed) * 1000);
   const date = Date.parse(trimmed);
   return Number.isNaN(date) ? null : Math.max(0, date - nowMs);
+}
+
+/** The knobs of AdaptivePacer (adaptive-pacer.ts), which learns the quota Google grants. */
+export interface AdaptivePacerOptions {
+  readonly clock?: Clock;
+  /** Starting rate in (2026) units per second; default 100 = 6,000 per minute. */
+  readonly initialUnitsPerSecond?: number;
+  /** Never above this; default 980 (the older 250 units/s regime, counted in 2026 units, less 2 %). */
+  readonly maxUnitsPerSecond?: number;
+  readonly minUnitsPerSecond?: number;
+  /** Requests in flight at once; default 10 (what people observe Google allowing per user). */
+  readonly maxInFlight?: number;
+  readonly raiseEveryMs?: number;
+  /** Refusals lasting longer than this mean a per-minute window. */
+  readonly windowProbeMs?: number;
+  /**
+   * Units that may go out at once; default 1,000 (in 2026 units): the older regime's
+   * one-second burst (250 of its units = 50 messages.get) and well inside the new regime's
+   * 6,000 a minute, so the newest page of mail arrives at once under either.
+   */
+  readonly burstUnits?: number;
 }

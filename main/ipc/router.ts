@@ -5,7 +5,6 @@
  * never sees a request the schema refused, and no exception crosses to the renderer.
  */
 import {
-  IpcFailure,
   fail,
   ok,
   requests,
@@ -14,6 +13,7 @@ import {
   type RequestName,
   type RequestReply,
 } from '../../common/ipc';
+import { ipcErrorFor } from './error-codes';
 
 export type RequestHandler<N extends RequestName> = (
   ...args: RequestArgs<N>
@@ -58,9 +58,9 @@ export function createIpcRouter(handlers: RequestHandlers, options: RouterOption
         const value = await handler(...(parsed.data as unknown[]));
         return ok(value ?? null);
       } catch (error) {
-        if (error instanceof IpcFailure) return fail(error.code, error.message);
-        options.logError?.(channel, error);
-        return fail('internal', 'Something went wrong inside Skimmer. Please try again.');
+        const reply = ipcErrorFor(error);
+        if (reply.unexpected) options.logError?.(channel, error);
+        return fail(reply.error.code, reply.error.message);
       }
     },
   };

@@ -5,6 +5,8 @@
  *
  * Rules for implementations: never log the plaintext; never put it in an error message.
  */
+import { SkimmerError } from '../../common/errors';
+
 export type CipherId = 'safeStorage' | 'keyring';
 
 export interface Cipher {
@@ -21,12 +23,12 @@ export interface Cipher {
 }
 
 /** Thrown when a cipher is asked to work but its backend is not usable. */
-export class CipherUnavailableError extends Error {
+export class CipherUnavailableError extends SkimmerError {
   constructor(
     readonly cipherId: CipherId,
     message: string,
   ) {
-    super(message);
+    super('internal', message);
     this.name = 'CipherUnavailableError';
   }
 }
@@ -52,12 +54,12 @@ export function looksLikeLockedKeychain(e: unknown): boolean {
 }
 
 /** Thrown when a ciphertext can't be decrypted (wrong key, tampered, unknown format). */
-export class DecryptError extends Error {
+export class DecryptError extends SkimmerError {
   constructor(
     readonly cipherId: CipherId,
     message: string,
   ) {
-    super(message);
+    super('internal', message);
     this.name = 'DecryptError';
   }
 }

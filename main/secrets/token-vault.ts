@@ -1,7 +1,9 @@
 import { timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
+import { SkimmerError } from '../../common/errors';
 import { decryptWithHint, KeychainLockedError, type Cipher, type CipherId } from './cipher';
-import type { KeyValueStore } from './settings-store';
+import type { KeyValueStore } from '../settings/settings-store';
+import { log } from '../logging/log';
 
 /** What the vault keeps per account. Main process only: never send this over IPC. */
 export interface StoredToken {
@@ -31,12 +33,12 @@ export interface VaultEntryInfo {
 }
 
 /** An envelope exists but can't be opened now (cipher gone, keychain key replaced, tampered). */
-export class VaultReadError extends Error {
+export class VaultReadError extends SkimmerError {
   constructor(
     readonly accountId: string,
     message: string,
   ) {
-    super(message);
+    super('internal', message);
     this.name = 'VaultReadError';
   }
 }
@@ -136,7 +138,7 @@ export class TokenVault {
     const token: StoredToken = { refreshToken: opened.plain, scopes: env.scopes, email: env.email };
     if (this.active && (this.active.id !== env.cipher || opened.reEncrypt)) {
       // Best effort: on failure the old envelope is untouched and still opens next time.
-      await this.writeVerified(accountId, token, this.active).catch(() => undefined);
+      await this.writeVerified(accountId, token, this.active).catch((error: unknown) => log.warn('vault', 're-sealing a token failed', { accountId, error }));
     }
     this.memory.set(accountId, token);
     return { ...token, scopes: [...token.scopes] };
@@ -183,7 +185,8 @@ export class TokenVault {
         await this.load(accountId);
         if (this.readEnvelope(accountId)?.cipher === this.active.id) migrated.push(accountId);
         else failed.push(accountId);
-      } catch {
+      } catch (error) {
+        log.warn('vault', 'a token could not move to the new keychain', { accountId, error });
         failed.push(accountId);
       }
     }

@@ -5,10 +5,11 @@
  * merges them into one list with one active account.
  */
 import type { AccountView } from '../../common/ipc';
-import { AccountService, type Account } from '../auth/accounts';
+import type { Account } from '../auth/account-types';
+import { AccountService } from '../auth/accounts';
 import type { OAuthClientConfig } from '../auth/client-config';
 import type { Cipher } from '../secrets/cipher';
-import { openSettingsStore, type KeyValueStore } from '../secrets/settings-store';
+import { openSettingsStore, type KeyValueStore } from '../settings/settings-store';
 import { TokenVault } from '../secrets/token-vault';
 
 export type RealmName = 'google' | 'demo';

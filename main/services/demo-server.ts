@@ -3,7 +3,7 @@
  * Signing in to it runs the very same loopback flow as Google, consent page included.
  */
 import { clientConfigFromEmulator, type OAuthClientConfig } from '../auth/client-config';
-import type { EmulatorHandle } from '../../emulator/index';
+import type { EmulatorHandle } from '../../emulator/shipped';
 
 export interface DemoServerOptions {
   /** Mail to serve; default: the demo mailbox shipped with the app. */
@@ -21,8 +21,9 @@ export class DemoServer {
   }
 
   start(): Promise<EmulatorHandle> {
-    this.handle ??= import('../../emulator/index').then(({ startEmulator }) =>
-      startEmulator(this.options.mail ? { mail: this.options.mail, account: 'demo@skimmer.example' } : {}),
+    // The shipped entry: the emulator without its test hooks.
+    this.handle ??= import('../../emulator/shipped').then(({ startShippedEmulator }) =>
+      startShippedEmulator(this.options.mail ? { mail: this.options.mail, account: 'demo@skimmer.example' } : {}),
     );
     return this.handle;
   }

@@ -18,6 +18,7 @@ import { GmailRateLimitedError, GmailUnavailableError } from '../gmail/gmail-api
 import { groupByThread, selectorParams, type GmailMailSource, type ListOptions, type MailSource } from '../gmail/gmail-mail-source';
 import type { GmailApi } from '../gmail/gmail-api';
 import { singleMessageRow } from '../gmail/list-rows';
+import { log } from '../logging/log';
 
 const GMAIL_TOKEN = 'g:';
 
@@ -38,7 +39,11 @@ export class MergedMailSource implements MailSource {
 
   listLabels(): Promise<LabelSummary[]> {
     // Gmail's counts are exact for the whole mailbox; the cache's only for what it holds.
-    return this.options.isComplete() ? this.options.cache.listLabels() : this.options.gmail.listLabels().catch(() => this.options.cache.listLabels());
+    if (this.options.isComplete()) return this.options.cache.listLabels();
+    return this.options.gmail.listLabels().catch((error: unknown) => {
+      log.info('mail', 'labels from the cache: Gmail did not answer', error);
+      return this.options.cache.listLabels();
+    });
   }
 
   async listMessages(selector: MailSelector, options: ListOptions = {}): Promise<MessagePage> {
@@ -52,6 +57,7 @@ export class MergedMailSource implements MailSource {
       return await this.listThroughGmail(selector, { ...options, pageToken: fromGmail ? token!.slice(GMAIL_TOKEN.length) : null });
     } catch (error) {
       if (!(error instanceof GmailUnavailableError || error instanceof GmailRateLimitedError)) throw error;
+      log.info('mail', 'list from the partial cache: Gmail did not answer', error);
       // Offline (or Gmail holding us back) with a partial cache: what this computer has, said plainly.
       const page = await this.options.cache.listMessages(selector, { ...options, pageToken: null });
       return { ...page, coverage: this.coverage(true, 0) };
@@ -91,8 +97,9 @@ export class MergedMailSource implements MailSource {
     try {
       return await this.options.gmail.getThread(threadId);
     } catch (error) {
-      if (error instanceof GmailUnavailableError) return this.options.cache.getThread(threadId);
-      throw error;
+      if (!(error instanceof GmailUnavailableError)) throw error;
+      log.info('mail', 'conversation from the partial cache: Gmail did not answer', error);
+      return this.options.cache.getThread(threadId);
     }
   }
 

@@ -4,6 +4,7 @@
  */
 import { copyFile, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
+import { log } from '../logging/log';
 
 export interface StartupFailureMessage {
   readonly title: string;
@@ -69,8 +70,10 @@ export function describeStartupFailure(error: unknown, keptCopies: readonly stri
 
 /** Runs after a start-up failure: sets corrupt stores aside and returns the dialog to show. */
 export async function handleStartupFailure(error: unknown, dataDir: string, now: Date = new Date()): Promise<StartupFailureMessage> {
-  const kept = await setAsideCorruptStores(await findCorruptStores(dataDir, ['settings', 'accounts-google', 'accounts-demo']), now).catch(
-    (): string[] => [],
-  );
+  const corrupt = await findCorruptStores(dataDir, ['settings', 'accounts-google', 'accounts-demo']);
+  const kept = await setAsideCorruptStores(corrupt, now).catch((setAsideError: unknown): string[] => {
+    log.error('startup', 'corrupt stores could not be set aside', setAsideError);
+    return [];
+  });
   return describeStartupFailure(error, kept);
 }

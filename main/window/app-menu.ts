@@ -52,7 +52,10 @@ export function buildAppMenuTemplate(platform: NodeJS.Platform, appName: string,
         { role: 'togglefullscreen' },
       ],
     },
-    { label: '&Window', submenu: isMac ? [{ role: 'minimize' }, { role: 'zoom' }, { type: 'separator' }, { role: 'front' }] : [{ role: 'minimize' }, { role: 'close' }] },
+    {
+      label: '&Window',
+      submenu: isMac ? [{ role: 'minimize' }, { role: 'zoom' }, { type: 'separator' }, { role: 'front' }] : [{ role: 'minimize' }, { role: 'close' }],
+    },
     {
       label: '&Help',
       submenu: [

@@ -20,6 +20,14 @@ describe('build output', () => {
     expect(main).toMatch(/registerSchemesAsPrivileged/);
   });
 
+  it('ships the demo emulator in main without its test hooks', async () => {
+    const main = await readFile(path.join(out, 'main/main.js'), 'utf8');
+    expect(main).toContain('/o/oauth2/v2/auth'); // the demo's Google is there
+    for (const hookMarker of ['handleHook', 'Test hooks answer loopback callers only', 'Unknown hook:', 'cannot expire its history']) {
+      expect(main).not.toContain(hookMarker);
+    }
+  });
+
   it('ships a renderer page with no inline script', async () => {
     const html = await readFile(path.join(out, 'renderer/index.html'), 'utf8');
     const scripts = [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)];

@@ -29,9 +29,6 @@ const ROUTES: CompiledRoute[] = [...profileRoutes, ...messageRoutes, ...threadRo
 
 const USERS_RE = /^\/gmail\/v1\/users\/([^/]+)(\/.*)?$/;
 
-export const QUOTA_MESSAGE =
-  "Quota exceeded for quota metric 'Queries' and limit 'Queries per minute per user' of service 'gmail.googleapis.com' for consumer 'project_number:1000000000001'.";
-
 function decode(s: string): string {
   try {
     return decodeURIComponent(s);

@@ -3,6 +3,7 @@ import type { EmuRequest, EmuResponse } from '../http';
 import { emptyResponse, headerValue, jsonResponse, parseFormOrJson } from '../http';
 import { errors, oauthError } from '../errors';
 import type { EmulatorState } from '../state';
+import { AVATAR_PATH } from '../avatar';
 import type { AccessToken } from './store';
 import { subjectFor } from './store';
 import { hasEmail, hasProfile } from './scopes';
@@ -37,8 +38,14 @@ function names(state: EmulatorState, email: string): { name: string; given: stri
     name,
     given: given ?? name,
     ...(rest.length ? { family: rest.join(' ') } : {}),
-    picture: `${state.baseUrl}/__emulator/avatar/${encodeURIComponent(email)}.svg`,
+    picture: `${state.baseUrl}${AVATAR_PATH}${encodeURIComponent(email)}.svg`,
   };
+}
+
+/** The profile scope's fields, the same in both userinfo flavours. */
+function profileClaims(state: EmulatorState, email: string): Record<string, unknown> {
+  const n = names(state, email);
+  return { name: n.name, given_name: n.given, ...(n.family ? { family_name: n.family } : {}), picture: n.picture, locale: 'en' };
 }
 
 /** GET /oauth2/v2/userinfo (alias /userinfo/v2/me). */
@@ -49,14 +56,7 @@ export function handleUserinfoV2(state: EmulatorState, req: EmuRequest): EmuResp
     body.email = t.email;
     body.verified_email = true;
   }
-  if (hasProfile(t.scopes)) {
-    const n = names(state, t.email);
-    body.name = n.name;
-    body.given_name = n.given;
-    if (n.family) body.family_name = n.family;
-    body.picture = n.picture;
-    body.locale = 'en';
-  }
+  if (hasProfile(t.scopes)) Object.assign(body, profileClaims(state, t.email));
   return jsonResponse(200, body);
 }
 
@@ -64,14 +64,7 @@ export function handleUserinfoV2(state: EmulatorState, req: EmuRequest): EmuResp
 export function handleUserinfoOidc(state: EmulatorState, req: EmuRequest): EmuResponse {
   const t = userinfoToken(state, req);
   const body: Record<string, unknown> = { sub: subjectFor(t.email) };
-  if (hasProfile(t.scopes)) {
-    const n = names(state, t.email);
-    body.name = n.name;
-    body.given_name = n.given;
-    if (n.family) body.family_name = n.family;
-    body.picture = n.picture;
-    body.locale = 'en';
-  }
+  if (hasProfile(t.scopes)) Object.assign(body, profileClaims(state, t.email));
   if (hasEmail(t.scopes)) {
     body.email = t.email;
     body.email_verified = true;

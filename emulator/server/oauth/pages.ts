@@ -113,6 +113,3 @@ ${rows ? `<div class="code">Request details: ${rows}</div>` : ''}`,
   );
 }
 
-export function doneTemplate(message: string): string {
-  return page('Skimmer emulator', `<h1>${escapeHtml(message)}</h1>`);
-}

@@ -3,6 +3,7 @@ import type { EmuRequest, EmuResponse } from '../http';
 import { headerValue, jsonResponse, parseFormOrJson } from '../http';
 import { oauthError } from '../errors';
 import type { EmulatorState } from '../state';
+import { AVATAR_PATH } from '../avatar';
 import type { OAuthClient } from './store';
 import { s256, subjectFor } from './store';
 import { atHash } from './jwt';
@@ -50,7 +51,7 @@ function idToken(state: EmulatorState, client: OAuthClient, email: string, scope
     const [given, ...rest] = name.split(' ');
     claims.given_name = given;
     if (rest.length) claims.family_name = rest.join(' ');
-    claims.picture = `${state.baseUrl}/__emulator/avatar/${encodeURIComponent(email)}.svg`;
+    claims.picture = `${state.baseUrl}${AVATAR_PATH}${encodeURIComponent(email)}.svg`;
     claims.locale = 'en';
   }
   if (nonce) claims.nonce = nonce;

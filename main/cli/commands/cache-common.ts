@@ -1,6 +1,6 @@
 /** What the cache commands (sync, search, stats) share: picking the account and opening its cache. */
-import type { Account } from '../../auth/accounts';
-import { EXIT, line, type CliIO } from '../command';
+import type { Account } from '../../auth/account-types';
+import { line, type CliIO } from '../command';
 import type { CliContext } from '../context';
 
 /** The account named by EMAIL, else the active one, else the only one; null (after a message) when none fits. */
@@ -19,8 +19,6 @@ export function pickAccount(ctx: CliContext, io: CliIO, email: string | undefine
   }
   return active ?? null;
 }
-
-export const ACCOUNT_NOT_FOUND = EXIT.notFound;
 
 /** "12.3 s", "4 min 05 s": for ETAs. */
 export function formatSeconds(seconds: number): string {

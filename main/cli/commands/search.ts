@@ -112,7 +112,8 @@ threadId, internalDate, date, from, to, subject, snippet and labelIds.`,
             const summary = JSON.parse(row.summary_json) as { to?: unknown; snippet?: string };
             line(io.stdout, JSON.stringify({
               id: row.id, threadId: row.thread_id, internalDate: row.internal_date, date: new Date(row.internal_date).toISOString(),
-              from: row.from_header, to: summary.to ?? [], subject: row.subject, snippet: summary.snippet ?? '', labelIds: JSON.parse(row.label_ids) as string[],
+              from: row.from_header, to: summary.to ?? [], subject: row.subject, snippet: summary.snippet ?? '',
+              labelIds: JSON.parse(row.label_ids) as string[],
             }));
           } else {
             const sender = parseAddressList(row.from_header)[0];

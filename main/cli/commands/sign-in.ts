@@ -1,5 +1,5 @@
 import { ClientConfigError } from '../../auth/client-config';
-import { SignInError } from '../../auth/sign-in-flow';
+import { SignInError } from '../../auth/sign-in-errors';
 import { optionalPositiveNumber, parse, requireString } from '../args';
 import { EXIT, UsageError, line, type CliCommand } from '../command';
 import { openCliContext } from '../context';
@@ -64,7 +64,8 @@ Prints the consent address on a line of its own; open it in a browser. Without -
     } catch (e) {
       if (e instanceof SignInError) {
         line(io.stderr, `Sign-in failed (${e.code}): ${e.message}`);
-        return e.code === 'cancelled' ? EXIT.interrupted : e.code === 'network' || e.code === 'port_unavailable' || e.code === 'internal' ? EXIT.error : EXIT.auth;
+        if (e.code === 'cancelled') return EXIT.interrupted;
+        return e.code === 'network' || e.code === 'port_unavailable' || e.code === 'internal' ? EXIT.error : EXIT.auth;
       }
       throw e;
     } finally {

@@ -32,7 +32,12 @@ The OAuth client used at sign-in is remembered; --client/--server override it.`,
         return EXIT.notFound;
       }
       const { revoke } = await ctx.accounts.signOut(account.id);
-      const how = { revoked: 'access revoked at Google', offline: 'Google could not be reached, so access was not revoked there', failed: 'Google refused the revocation', no_token: 'no token was held' }[revoke];
+      const how = {
+        revoked: 'access revoked at Google',
+        offline: 'Google could not be reached, so access was not revoked there',
+        failed: 'Google refused the revocation',
+        no_token: 'no token was held',
+      }[revoke];
       line(io.stdout, `Signed out ${account.email} (${how}).`);
       return EXIT.ok;
     } finally {

@@ -1,4 +1,4 @@
-import { AccountError } from '../../auth/accounts';
+import { AccountError } from '../../auth/account-types';
 import { cacheFileFor, openAccountCache } from '../../cache/index';
 import { SyncLockedError, acquireSyncLock } from '../../cache/sync-lock';
 import type { SyncProgress } from '../../cache/sync-engine';
@@ -91,7 +91,8 @@ line per page otherwise.`,
       try {
         const result = await cache.sync!.syncNow();
         printer.finish();
-        line(io.stdout, `Synced ${account.email} (${result.kind}): ${result.added} added, ${result.deleted} deleted, ${result.relabelled} relabelled; ${cache.store.messageCount()} messages cached.`);
+        const changes = `${result.added} added, ${result.deleted} deleted, ${result.relabelled} relabelled`;
+        line(io.stdout, `Synced ${account.email} (${result.kind}): ${changes}; ${cache.store.messageCount()} messages cached.`);
         return EXIT.ok;
       } catch (error) {
         printer.finish();

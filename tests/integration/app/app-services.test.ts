@@ -5,7 +5,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EventName } from '../../../common/ipc';
-import { createAppServices, safeFileName, type AppServices } from '../../../main/app-services';
+import { createAppServices, type AppServices } from '../../../main/app-services';
+import { safeFileName } from '../../../main/handlers/files';
 import { DemoServer } from '../../../main/services/demo-server';
 import { playBrowser, recordingOpener } from '../auth/browser';
 

@@ -13,7 +13,7 @@ import type { CliIO } from '../../../main/cli/command';
 import { COMMANDS } from '../../../main/cli/commands/index';
 import { progressPrinter } from '../../../main/cli/commands/sync';
 import { openAccountCache } from '../../../main/cache/index';
-import { openSettingsStore } from '../../../main/secrets/settings-store';
+import { openSettingsStore } from '../../../main/settings/settings-store';
 import { ALICE, startFixture, type Fixture } from '../emulator/helpers';
 import { gmailApiFor, refreshTokenFor } from './helpers/emulator-client';
 

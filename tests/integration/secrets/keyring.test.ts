@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { KeyringCipher } from '../../../main/secrets/keyring-cipher';
 import { TokenVault, VaultReadError } from '../../../main/secrets/token-vault';
-import { openSettingsStore } from '../../../main/secrets/settings-store';
+import { openSettingsStore } from '../../../main/settings/settings-store';
 import { encodingsOf } from '../../unit/secrets/encodings';
 import { keyringGate } from './keyring-env';
 

@@ -1,6 +1,7 @@
 import { describe, it, expect, beforeEach, afterEach } from 'vitest';
-import { AccountError, AccountService, initialsOf, type AccountState } from '../../../main/auth/accounts';
-import { MemoryStore } from '../../../main/secrets/settings-store';
+import { AccountError, initialsOf, type AccountState } from '../../../main/auth/account-types';
+import { AccountService } from '../../../main/auth/accounts';
+import { MemoryStore } from '../../../main/settings/settings-store';
 import { TokenVault } from '../../../main/secrets/token-vault';
 import { FakeCipher } from '../secrets/fakes';
 import { playBrowser, startFakeGoogle, type FakeGoogle } from './fake-google';

@@ -3,9 +3,10 @@
  * and the error says the keychain is locked and how to unlock it.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { AccountService, KEYCHAIN_LOCKED_MESSAGE } from '../../../main/auth/accounts';
+import { KEYCHAIN_LOCKED_MESSAGE } from '../../../main/auth/account-types';
+import { AccountService } from '../../../main/auth/accounts';
 import { KeyringCipher, type KeyringEntryLike } from '../../../main/secrets/keyring-cipher';
-import { MemoryStore } from '../../../main/secrets/settings-store';
+import { MemoryStore } from '../../../main/settings/settings-store';
 import { TokenVault } from '../../../main/secrets/token-vault';
 import { playBrowser, startFakeGoogle, type FakeGoogle } from './fake-google';
 

@@ -3,12 +3,10 @@ import { createHash } from 'node:crypto';
 import { createServer } from 'node:net';
 import {
   GMAIL_READONLY_SCOPE,
-  SIGN_IN_MESSAGES,
   SignInCoordinator,
-  SignInError,
   runSignInFlow,
-  toSignInError,
 } from '../../../main/auth/sign-in-flow';
+import { SIGN_IN_MESSAGES, SignInError, toSignInError } from '../../../main/auth/sign-in-errors';
 import { LoopbackError } from '../../../main/auth/loopback-server';
 import { playBrowser, startFakeGoogle, type FakeGoogle } from './fake-google';
 

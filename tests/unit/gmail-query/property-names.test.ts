@@ -5,12 +5,11 @@
 import type { gmail_v1 } from '@googleapis/gmail';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseGmailQuery, stemEnglish, type SearchableMessage } from '../../../common/gmail-query';
-import { decodeEntities } from '../../../common/html-text';
+import { decodeEntities, decodeEntitiesStrict as decodeHtmlEntities } from '../../../common/html-text';
 import { compileMatcher, prepareMessage, type MatchContext } from '../../../emulator/search/evaluate';
 import { openCacheDatabase } from '../../../main/cache/database';
 import { searchLocal } from '../../../main/cache/local-search';
 import { MailStore } from '../../../main/cache/mail-store';
-import { decodeHtmlEntities } from '../../../main/gmail/message-parts';
 
 const WORDS = ['constructor', '__proto__', 'toString', 'hasOwnProperty', 'valueOf', 'prototype'];
 const NOT_THERE = ['function', 'object', 'code', 'native', 'internal'];

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { decodeHtmlEntities, detailMessage, parseAddressList, summarizeMessage } from '../../../main/gmail/message-parts';
+import { decodeEntitiesStrict as decodeHtmlEntities } from '../../../common/html-text';
+import { detailMessage, parseAddressList, summarizeMessage } from '../../../main/gmail/message-parts';
 import { groupByThread } from '../../../main/gmail/gmail-mail-source';
 
 const b64 = (bytes: Buffer | string) => Buffer.from(bytes).toString('base64url');

@@ -3,7 +3,7 @@ import { mkdtemp, readFile, readdir, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { TokenVault, VAULT_STORE_KEY, VaultReadError } from '../../../main/secrets/token-vault';
-import { MemoryStore, openSettingsStore } from '../../../main/secrets/settings-store';
+import { MemoryStore, openSettingsStore } from '../../../main/settings/settings-store';
 import { KeyringCipher } from '../../../main/secrets/keyring-cipher';
 import { FakeCipher, FakeEntry } from './fakes';
 import { encodingsOf } from './encodings';

@@ -1,0 +1,39 @@
+/**
+ * Every IPC handler, by domain. A new channel goes into its domain's file (or a new file,
+ * added to the list below); the type makes a channel without a handler a compile error.
+ */
+import { rethrowForIpc } from '../ipc/error-codes';
+import type { RequestHandlers } from '../ipc/router';
+import { accountHandlers } from './accounts';
+import { appHandlers } from './app';
+import type { HandlerContext } from './context';
+import { fileHandlers } from './files';
+import { mailHandlers } from './mail';
+import { syncHandlers } from './sync';
+
+export function createHandlers(context: HandlerContext): RequestHandlers {
+  const handlers: RequestHandlers = {
+    ...appHandlers(context),
+    ...accountHandlers(context),
+    ...mailHandlers(context),
+    ...syncHandlers(context),
+    ...fileHandlers(context),
+  };
+  return mapErrors(handlers);
+}
+
+/** Every handler throws its failures as the contract's IpcFailure (one mapping, error-codes.ts). */
+function mapErrors(handlers: RequestHandlers): RequestHandlers {
+  const mapped: Record<string, (...args: unknown[]) => unknown> = {};
+  for (const [name, handler] of Object.entries(handlers) as [string, (...args: unknown[]) => unknown][]) {
+    mapped[name] = (...args) => {
+      try {
+        const value = handler(...args);
+        return value instanceof Promise ? value.catch(rethrowForIpc) : value;
+      } catch (error) {
+        return rethrowForIpc(error);
+      }
+    };
+  }
+  return mapped as RequestHandlers;
+}
