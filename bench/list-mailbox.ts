@@ -212,18 +212,27 @@ export function rawCopy(base: Base, g: Generated): Buffer {
   return Buffer.concat([Buffer.from(`${out.join('\r\n')}\r\n\r\n`, 'latin1'), body]);
 }
 
+/** The Message-IDs of the Label_1 copies (as writeMaildir reports them). */
+export function receiptIds(n: number, bases: readonly Base[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < n; i++) {
+    const base = bases[i % bases.length]!;
+    const g = generate(i, bases);
+    const messageId = renameIds(base.indexed.searchable.rfc822MessageId, g.round).trim().replace(/^<|>$/g, '');
+    if (g.labels.includes('Label_1') && messageId !== '') out.push(messageId);
+  }
+  return out;
+}
+
 /** The same messages as a Maildir for notmuch (flags: S unless unread, F when starred); the Message-IDs of the Label_1 ones. */
 export function writeMaildir(dir: string, n: number, bases: readonly Base[]): { receipts: string[] } {
   rmSync(dir, { recursive: true, force: true });
   for (const sub of ['cur', 'new', 'tmp']) mkdirSync(join(dir, 'mail', sub), { recursive: true });
-    const receipts: string[] = [];
   for (let i = 0; i < n; i++) {
     const base = bases[i % bases.length]!;
     const g = generate(i, bases);
     const flags = `${g.labels.includes('STARRED') ? 'F' : ''}${g.labels.includes('UNREAD') ? '' : 'S'}`;
     writeFileSync(join(dir, 'mail', 'cur', `${g.id}:2,${flags}`), rawCopy(base, g));
-    const messageId = renameIds(base.indexed.searchable.rfc822MessageId, g.round).trim().replace(/^<|>$/g, '');
-    if (g.labels.includes('Label_1') && messageId !== '') receipts.push(messageId);
   }
-  return { receipts };
+  return { receipts: receiptIds(n, bases) };
 }

@@ -18,7 +18,7 @@ import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { closeCacheDatabase, openCacheDatabase } from '../main/cache/database';
-import { fillCache, loadBases, writeMaildir, type Base } from './list-mailbox';
+import { fillCache, loadBases, receiptIds, writeMaildir, type Base } from './list-mailbox';
 import { measureDeepPages, measureQueries, measureScroll, openListBench, type PerQuery, type Stats } from './list-path';
 
 const args = process.argv.slice(2);
@@ -66,15 +66,31 @@ function notmuchConfig(dir: string): string {
 
 interface NotmuchSide { openMs: number; modes: Record<'messages' | 'threads', { overall: Stats; perQuery: Record<string, Stats & { hits: number }> }> }
 
-function runNotmuch(n: number, bases: readonly Base[]) {
+/** --reuse-notmuch: index from an earlier (interrupted) run of the same size, finished by its own `notmuch new`. */
+async function indexedAlready(dir: string): Promise<boolean> {
+  if (!flag('--reuse-notmuch') || !existsSync(join(dir, 'mail', '.notmuch'))) return false;
+  const pid = Number(process.env.NOTMUCH_WAIT_PID ?? 0);
+  const alive = () => {
+    try {
+      return pid > 0 && process.kill(pid, 0);
+    } catch {
+      return false;
+    }
+  };
+  while (alive()) await new Promise((r) => setTimeout(r, 2_000));
+  return true;
+}
+
+async function runNotmuch(n: number, bases: readonly Base[]) {
   const dir = join(WORK, `notmuch-${n}`);
-  const { receipts } = writeMaildir(dir, n, bases);
+  const reuse = await indexedAlready(dir);
+  const receipts = reuse ? receiptIds(n, bases) : writeMaildir(dir, n, bases).receipts;
   const config = notmuchConfig(dir);
   const env = { ...process.env, NOTMUCH_CONFIG: config };
   const t = performance.now();
   const indexed = spawnSync('notmuch', ['new', '--quiet'], { env, encoding: 'utf8', maxBuffer: 1 << 26 });
   if (indexed.status !== 0) throw new Error(`notmuch new failed: ${indexed.stderr}`);
-  const indexSeconds = Math.round((performance.now() - t) / 100) / 10;
+  const indexSeconds = reuse ? null : Math.round((performance.now() - t) / 100) / 10;
   const tagFile = join(dir, 'tags');
   // The same messages carry Label_1 in the cache.
   writeFileSync(tagFile, receipts.map((id) => `+receipts -- id:"${id}"\n`).join(''));
@@ -136,7 +152,7 @@ async function sizeEntry(n: number, bases: readonly Base[]) {
     scroll,
   };
   if (WITH_NOTMUCH && n <= NOTMUCH_MAX && n !== bases.length) {
-    const nm = runNotmuch(n, bases);
+    const nm = await runNotmuch(n, bases);
     entry.notmuch2 = { openMs: nm.side.openMs, indexSeconds: nm.indexSeconds, indexMb: Math.round(nm.indexBytes / 1e5) / 10, indexOverRaw: Math.round((nm.indexBytes / built.rawBytes) * 100) / 100 };
     entry.vsNotmuch2 = {
       messages: compare(measured.listMessages, nm.side.modes.messages),
@@ -154,7 +170,10 @@ async function main(): Promise<void> {
   const prepSeconds = Math.round((performance.now() - t) / 100) / 10;
   const results = [];
   for (const n of [bases.length, ...SIZES]) {
-    results.push(await sizeEntry(n, bases));
+    const entry = await sizeEntry(n, bases);
+    results.push(entry);
+    // Each size also on its own, as soon as it is measured (a long run stays readable if stopped).
+    writeFileSync(join(WORK, `result-${n}.json`), JSON.stringify(entry, null, 2));
     process.stderr.write(`done ${n}\n`);
   }
   const budgets = { listP95MsAt100k: 5, listP95MsAt1M: 20, cacheOverRaw: 1, scrollToEndOf6000ConversationsSeconds: 3 };
