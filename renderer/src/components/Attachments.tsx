@@ -4,6 +4,7 @@ import { skimmer } from '../api';
 import { errorMessage } from '../lib/errors';
 import { formatSize } from '../lib/format';
 import { CheckIcon, DownloadIcon, FileIcon, ImageIcon } from './icons';
+import '../styles/attachments.css';
 
 const TONE_NAMES: Record<string, string> = {
   image: 'Image',

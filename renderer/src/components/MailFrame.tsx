@@ -3,6 +3,7 @@ import { skimmer } from '../api';
 import { normalizeOpenableUrl } from '../lib/link-safety';
 import { buildFrameDocument } from '../lib/mail-frame-doc';
 import { sanitizeMailHtml } from '../lib/sanitize-mail';
+import '../styles/mail-body.css';
 
 interface MailFrameProps {
   readonly html: string;

@@ -6,6 +6,8 @@ import { errorMessage, isRetryable } from '../lib/errors';
 import { stripBidi } from '../lib/link-safety';
 import { displayName, formatCount, formatListDate, participantsLabel } from '../lib/format';
 import { InboxIcon, PaperclipIcon, RefreshIcon, SearchIcon, StarIcon, ThreadIcon, WifiOffIcon } from './icons';
+import '../styles/message-list.css';
+import '../styles/message-list-fresh.css';
 
 export const ROW_HEIGHT = 84;
 const NO_KEYS: ReadonlySet<string> = new Set();

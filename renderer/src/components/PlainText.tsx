@@ -1,6 +1,7 @@
 import { skimmer } from '../api';
 import { normalizeOpenableUrl } from '../lib/link-safety';
 import { linkify } from '../lib/linkify';
+import '../styles/mail-body.css';
 
 function Linked({ text }: { text: string }) {
   return (

@@ -10,6 +10,7 @@ import { Avatar } from './Avatar';
 import { ArrowLeftIcon, ExpandIcon, EyeOffIcon, MailOpenIcon, PaperclipIcon, RefreshIcon, StarIcon } from './icons';
 import { MailFrame } from './MailFrame';
 import { PlainText } from './PlainText';
+import '../styles/reading-pane.css';
 
 interface ReadingPaneProps {
   readonly accountId: string | null;

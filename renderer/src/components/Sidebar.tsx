@@ -35,6 +35,7 @@ import {
   UserPlusIcon,
   CheckIcon,
 } from './icons';
+import '../styles/sidebar.css';
 
 const ICONS: Record<MailboxIcon, ComponentType<{ size?: number; className?: string }>> = {
   inbox: InboxIcon,

@@ -3,6 +3,7 @@ import type { AuthStatus, IpcError } from '../../../common/ipc';
 import { skimmer } from '../api';
 import { signInErrorMessage } from '../lib/errors';
 import { KeyIcon, ShieldIcon, SparkIcon, UploadIcon } from './icons';
+import '../styles/signin.css';
 
 interface SignInProps {
   readonly authStatus: AuthStatus | null;

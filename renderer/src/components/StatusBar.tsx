@@ -3,6 +3,7 @@ import { formatCount, formatEta } from '../lib/format';
 import { useEffect, useState } from 'react';
 import { skimmer } from '../api';
 import { WifiOffIcon } from './icons';
+import '../styles/statusbar.css';
 
 const SOURCE_LABELS = { cache: 'On this computer', api: 'From Gmail', merged: 'Gmail + this computer' } as const;
 const SOURCE_TITLES = {
