@@ -9,6 +9,7 @@
 import { z } from 'zod';
 import type { IpcResult } from './ipc-result';
 import type { LabelSummary, MessagePage, ThreadDetail } from './mail-types';
+import { viewSettingsPatchSchema, type ViewSettings } from './view-settings';
 
 export * from './ipc-result';
 
@@ -147,6 +148,10 @@ export const requests = {
 
   getSyncStatus: request<SyncStatus>()('sync:get-status', z.tuple([id])),
   syncNow: request<null>()('sync:now', z.tuple([id])),
+
+  getSettings: request<ViewSettings>()('settings:get', z.tuple([])),
+  /** Changes some settings; replies with all of them as stored. */
+  updateSettings: request<ViewSettings>()('settings:update', z.tuple([viewSettingsPatchSchema])),
 } as const;
 
 export const events = {

@@ -16,6 +16,7 @@ import type { MailSource } from './gmail/gmail-mail-source';
 import type { RequestHandlers } from './ipc/router';
 import type { Cipher } from './secrets/cipher';
 import { openSettingsStore } from './secrets/settings-store';
+import { createViewSettingsHandlers, loadViewSettings } from './settings/view-settings-handlers';
 import { isSafeExternalUrl } from './security/csp';
 import { AccountDirectory } from './services/account-directory';
 import { AccountMailHub } from './services/account-mail';
@@ -107,7 +108,7 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
 
   const hub = new AccountMailHub({
     dataDir: options.dataDir,
-    syncIntervalMs: options.syncIntervalMs,
+    syncIntervalMs: options.syncIntervalMs ?? loadViewSettings(settings).checkEverySeconds * 1000,
     autoSync: options.autoSync ?? true,
     authorize: async (accountId) => {
       const service = accounts.serviceFor(accountId);
@@ -143,6 +144,7 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
   }
 
   const handlers: RequestHandlers = {
+    ...createViewSettingsHandlers(settings),
     getAppInfo: () => options.appInfo,
     openExternal: async (url) => {
       if (!isSafeExternalUrl(url)) throw new IpcFailure('invalid_request', 'Only web links can be opened.');

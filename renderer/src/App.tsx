@@ -4,6 +4,7 @@ import { skimmer, takeBootReply } from './api';
 import { MailApp } from './components/MailApp';
 import { SignedOut } from './components/SignedOut';
 import { SignInDialog } from './components/SignInDialog';
+import { useViewSettingsStore, ViewSettingsContext } from './state/view-settings';
 
 /** The root: boot splash, the signed-out screen, or the mail view of the active account. */
 export function App() {
@@ -15,6 +16,7 @@ export function App() {
   const [accounts, setAccounts] = useState<readonly AccountView[] | null>(null);
   const [signInFor, setSignInFor] = useState<{ accountId?: string } | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
+  const viewSettings = useViewSettingsStore();
 
   const refreshAccounts = useCallback(() => {
     void (takeBootReply('accounts') ?? skimmer().listAccounts()).then((reply) => {
@@ -74,7 +76,7 @@ export function App() {
   }
 
   return (
-    <>
+    <ViewSettingsContext.Provider value={viewSettings.settings}>
       <MailApp
         key={active.id}
         info={info}
@@ -82,6 +84,7 @@ export function App() {
         accounts={accounts ?? []}
         active={active}
         authStatus={authStatus}
+        onSettingsChange={viewSettings.update}
         onAddAccount={() => setSignInFor({})}
         onReauth={(accountId) => setSignInFor({ accountId })}
         onSwitchAccount={(id) => {
@@ -110,6 +113,6 @@ export function App() {
           }}
         />
       ) : null}
-    </>
+    </ViewSettingsContext.Provider>
   );
 }

@@ -16,6 +16,8 @@ import { GmailApi, GmailAuthError, GmailNotFoundError, GmailUnavailableError } f
 import { GmailMailSource, type MailSource } from '../../main/gmail/gmail-mail-source';
 import { createIpcRouter, type IpcRouter, type RequestHandlers } from '../../main/ipc/router';
 import { isSafeExternalUrl } from '../../main/security/csp';
+import { MemoryStore } from '../../main/secrets/settings-store';
+import { createViewSettingsHandlers } from '../../main/settings/view-settings-handlers';
 
 export const READONLY_SCOPE = 'https://www.googleapis.com/auth/gmail.readonly';
 
@@ -68,6 +70,7 @@ export async function startMailBackend(options: { mail?: string[]; account?: str
   const sync: SyncStatus = { accountId: account.id, phase: 'idle', cachedMessages: 0, totalMessages: null, etaSeconds: null, lastSyncedAt: null, message: null };
 
   const base: RequestHandlers = {
+    ...createViewSettingsHandlers(new MemoryStore()),
     getAppInfo: () => ({ name: 'Skimmer', version: '0.0.0-mail-e2e', platform: process.platform, shell: 'test-bridge' }),
     openExternal: (url) => {
       if (!isSafeExternalUrl(url)) throw new IpcFailure('invalid_request', 'Only web links can be opened.');

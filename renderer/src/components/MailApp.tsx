@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
 import type { AccountView, AppInfo, AuthStatus, SyncStatus } from '../../../common/ipc';
 import type { LabelSummary, MailSelector } from '../../../common/mail-types';
+import type { ViewSettings } from '../../../common/view-settings';
 import { describeQuery, parseGmailQuery } from '../../../common/gmail-query';
 import { skimmer } from '../api';
 import { useKeymap, type ShortcutHandlers } from '../keyboard/useKeymap';
@@ -10,10 +11,14 @@ import { pushRecent } from '../lib/query-suggest';
 import { useFollowSelection } from '../state/useFollowSelection';
 import { useMessageList } from '../state/useMessageList';
 import { usePreference } from '../state/preferences';
+import { usePaneLayout } from '../state/usePaneLayout';
+import { useViewSettings } from '../state/view-settings';
 import { useThread } from '../state/useThread';
 import { initialView, viewReducer } from '../state/view-store';
 import { ListColumn } from './ListColumn';
+import { MailPanes, paneStyle } from './MailPanes';
 import { ReadingPane } from './ReadingPane';
+import { SettingsDialog } from './SettingsDialog';
 import { ShortcutHelp } from './ShortcutHelp';
 import { Sidebar } from './Sidebar';
 import { StatusBar } from './StatusBar';
@@ -27,6 +32,7 @@ interface MailAppProps {
   readonly accounts: readonly AccountView[];
   readonly active: AccountView;
   readonly authStatus: AuthStatus | null;
+  readonly onSettingsChange: (patch: Partial<ViewSettings>) => void;
   readonly onAddAccount: () => void;
   readonly onReauth: (accountId: string) => void;
   readonly onSwitchAccount: (id: string) => void;
@@ -42,7 +48,8 @@ function focusList(): void {
 }
 
 /** The signed-in window: title bar, sidebar, list, reading pane, status bar. */
-export function MailApp({ info, bridgeError, accounts, active, authStatus, onAddAccount, onReauth, onSwitchAccount, onSignOut }: MailAppProps) {
+export function MailApp(props: MailAppProps) {
+  const { info, bridgeError, accounts, active, authStatus, onSettingsChange, onAddAccount, onReauth, onSwitchAccount, onSignOut } = props;
   const accountId = active.id;
   const [view, dispatch] = useReducer(viewReducer, initialView);
   const { mailbox, search, query, open, dialog } = view;
@@ -51,6 +58,8 @@ export function MailApp({ info, bridgeError, accounts, active, authStatus, onAdd
   const [recent, setRecent] = usePreference<string[]>('recentSearches', []);
   const [sync, setSync] = useState<SyncStatus | null>(null);
   const searchRef = useRef<HTMLInputElement>(null);
+  const settings = useViewSettings();
+  const panes = usePaneLayout(settings.readingPane);
 
   // Debounced as-you-type search: the list follows the box 150 ms after the last key.
   useEffect(() => {
@@ -172,6 +181,7 @@ export function MailApp({ info, bridgeError, accounts, active, authStatus, onAdd
     goSent: go('SENT'),
     goDrafts: go('DRAFT'),
     goAllMail: go('ALL'),
+    openSettings: () => dispatch({ type: 'showDialog', dialog: 'settings' }),
     showHelp: () => dispatch({ type: 'showDialog', dialog: 'help' }),
   };
   useKeymap(handlers, dialog === null);
@@ -180,7 +190,7 @@ export function MailApp({ info, bridgeError, accounts, active, authStatus, onAdd
   const needsReauth = active.state === 'needs_reauth' && list.error?.code !== 'needs_reauth';
 
   return (
-    <div className="app" data-shell={info?.shell ?? 'unknown'}>
+    <div className="app" data-shell={info?.shell ?? 'unknown'} data-density={settings.density} style={paneStyle(panes)}>
       <TitleBar
         search={{
           query: search,
@@ -192,48 +202,57 @@ export function MailApp({ info, bridgeError, accounts, active, authStatus, onAdd
           inputRef: searchRef,
         }}
         onHelp={() => dispatch({ type: 'showDialog', dialog: 'help' })}
+        onSettings={() => dispatch({ type: 'showDialog', dialog: 'settings' })}
       />
-      <div className="app__body">
-        <Sidebar
-          accounts={accounts}
-          active={active}
-          labels={labels}
-          selector={mailbox}
-          searching={searching}
-          onSelect={selectMailbox}
-          onSwitchAccount={onSwitchAccount}
-          onAddAccount={onAddAccount}
-          onSignOut={onSignOut}
-          onReauth={onReauth}
-        />
-        <ListColumn
-          list={list}
-          title={title}
-          searching={searching}
-          threads={threads}
-          labelsById={labelsById}
-          selectedIndex={selectedIndex}
-          openId={open ? (threads ? open.threadId : open.messageId) : null}
-          memoryOnly={authStatus?.storage === 'memory_only'}
-          needsReauth={needsReauth}
-          hints={hints.hints}
-          readAs={hints.readAs}
-          onToggleThreads={() => setThreads(!threads)}
-          onSelect={setSelectedIndex}
-          onOpen={openIndex}
-          onReauth={() => onReauth(accountId)}
-        />
-        <ReadingPane
-          accountId={accountId}
-          thread={open ? thread.thread : null}
-          loading={open !== null && thread.loading}
-          error={open ? thread.error : null}
-          labelsById={labelsById}
-          focusMessageId={open && (!threads || open.stepped) ? open.messageId : null}
-          onBack={() => dispatch({ type: 'close' })}
-          onRetry={() => dispatch({ type: 'reloadThread' })}
-        />
-      </div>
+      <MailPanes
+        panes={panes}
+        open={open !== null}
+        sidebar={
+          <Sidebar
+            accounts={accounts}
+            active={active}
+            labels={labels}
+            selector={mailbox}
+            searching={searching}
+            onSelect={selectMailbox}
+            onSwitchAccount={onSwitchAccount}
+            onAddAccount={onAddAccount}
+            onSignOut={onSignOut}
+            onReauth={onReauth}
+          />
+        }
+        list={
+          <ListColumn
+            list={list}
+            title={title}
+            searching={searching}
+            threads={threads}
+            labelsById={labelsById}
+            selectedIndex={selectedIndex}
+            openId={open ? (threads ? open.threadId : open.messageId) : null}
+            memoryOnly={authStatus?.storage === 'memory_only'}
+            needsReauth={needsReauth}
+            hints={hints.hints}
+            readAs={hints.readAs}
+            onToggleThreads={() => setThreads(!threads)}
+            onSelect={setSelectedIndex}
+            onOpen={openIndex}
+            onReauth={() => onReauth(accountId)}
+          />
+        }
+        reading={
+          <ReadingPane
+            accountId={accountId}
+            thread={open ? thread.thread : null}
+            loading={open !== null && thread.loading}
+            error={open ? thread.error : null}
+            labelsById={labelsById}
+            focusMessageId={open && (!threads || open.stepped) ? open.messageId : null}
+            onBack={() => dispatch({ type: 'close' })}
+            onRetry={() => dispatch({ type: 'reloadThread' })}
+          />
+        }
+      />
       <StatusBar
         info={info}
         error={bridgeError ?? (list.error && list.error.code === 'internal' ? errorMessage(list.error) : null)}
@@ -243,6 +262,9 @@ export function MailApp({ info, bridgeError, accounts, active, authStatus, onAdd
         offline={offline}
       />
       {dialog === 'help' ? <ShortcutHelp onClose={() => dispatch({ type: 'showDialog', dialog: null })} /> : null}
+      {dialog === 'settings' ? (
+        <SettingsDialog settings={settings} onChange={onSettingsChange} onClose={() => dispatch({ type: 'showDialog', dialog: null })} />
+      ) : null}
     </div>
   );
 }

@@ -14,6 +14,27 @@ interface MailFrameProps {
   readonly title: string;
 }
 
+/** Newsletters wider than this share of the pane scroll sideways inside the frame instead. */
+const MIN_SCALE = 0.6;
+
+/**
+ * Mail laid out for a fixed width (a 600 px newsletter table) must not be clipped: scale it
+ * down to the frame's width, or past MIN_SCALE let it scroll sideways inside the frame.
+ * Returns the height the frame needs to show all of it.
+ */
+function fitToWidth(frame: HTMLIFrameElement, inner: Document): number {
+  const root = inner.documentElement;
+  const available = frame.clientWidth;
+  root.style.zoom = '';
+  const natural = root.scrollWidth;
+  if (available > 0 && natural > available + 1) root.style.zoom = String(Math.max(MIN_SCALE, available / natural));
+  const wide = root.scrollWidth > available + 1;
+  if (inner.body) inner.body.dataset.skimmerScroll = wide ? 'x' : '';
+  root.style.overflowX = wide ? 'auto' : 'hidden';
+  const h = Math.ceil(root.getBoundingClientRect().height) + (wide ? 16 : 0);
+  return Math.min(Math.max(h, 40), 200_000);
+}
+
 /**
  * One message body in a sandboxed frame.
  *
@@ -46,12 +67,10 @@ export function MailFrame({ html, text, allowRemote, onBlockedCount, title }: Ma
       observer?.disconnect();
       const inner = frame.contentDocument;
       if (!inner || !inner.documentElement) return;
-      const measure = () => {
-        const h = Math.max(inner.documentElement.scrollHeight, inner.body?.scrollHeight ?? 0);
-        setHeight(Math.min(Math.max(h, 40), 200_000));
-      };
+      const measure = () => setHeight(fitToWidth(frame, inner));
       measure();
       observer = new ResizeObserver(measure);
+      observer.observe(frame);
       observer.observe(inner.documentElement);
       if (inner.body) observer.observe(inner.body);
       const onClick = (event: MouseEvent) => {

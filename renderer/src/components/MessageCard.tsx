@@ -6,6 +6,7 @@ import { Avatar } from './Avatar';
 import { EyeOffIcon } from './icons';
 import { MailFrame } from './MailFrame';
 import { PlainText } from './PlainText';
+import { useViewSettings } from '../state/view-settings';
 
 interface MessageCardProps {
   readonly accountId: string;
@@ -27,7 +28,9 @@ function AddressLine({ label, list }: { label: string; list: MessageDetail['to']
 }
 
 /** One open message: who, when, the body in its sandbox, attachments. */
-export function MessageCard({ accountId, message, allowRemote, onCollapse, onShowImages, onAlwaysShow }: MessageCardProps) {
+export function MessageCard({ accountId, message, allowRemote: allowedHere, onCollapse, onShowImages, onAlwaysShow }: MessageCardProps) {
+  const alwaysShow = useViewSettings().remoteImages === 'always';
+  const allowRemote = allowedHere || alwaysShow;
   const [blocked, setBlocked] = useState(0);
   const onBlockedCount = useCallback((n: number) => setBlocked(n), []);
   const [showDetails, setShowDetails] = useState(false);

@@ -5,11 +5,12 @@ import type { LabelSummary, ListCoverage, ListRow } from '../../../common/mail-t
 import { errorMessage, isRetryable } from '../lib/errors';
 import { formatCount } from '../lib/format';
 import { InboxIcon, RefreshIcon, SearchIcon, ThreadIcon, WifiOffIcon } from './icons';
+import { useViewSettings } from '../state/view-settings';
 import { Row } from './MessageRow';
 import '../styles/message-list.css';
 import '../styles/message-list-fresh.css';
 
-export const ROW_HEIGHT = 84;
+const ROW_HEIGHTS = { comfortable: 84, compact: 62 } as const;
 const NO_KEYS: ReadonlySet<string> = new Set();
 
 interface MessageListProps {
@@ -39,11 +40,11 @@ interface MessageListProps {
   readonly coverage?: ListCoverage | null;
 }
 
-function Skeleton({ count }: { count: number }) {
+function Skeleton({ count, rowHeight }: { count: number; rowHeight: number }) {
   return (
     <div className="skeleton-list" aria-hidden="true">
       {Array.from({ length: count }, (_, i) => (
-        <div key={i} className="row row--skeleton" style={{ height: ROW_HEIGHT }}>
+        <div key={i} className="row row--skeleton" style={{ height: rowHeight }}>
           <div className="row__line">
             <span className="shimmer" style={{ width: `${38 + ((i * 17) % 30)}%` }} />
             <span className="shimmer shimmer--short" />
@@ -91,6 +92,7 @@ export function MessageList(props: MessageListProps) {
     selectedIndex, openId, generation, listKey, onToggleThreads, onSelect, onOpen, onLoadMore, onRetry, onReauth,
   } = props;
   const freshKeys = props.freshKeys ?? NO_KEYS;
+  const rowHeight = ROW_HEIGHTS[useViewSettings().density];
   const scrollRef = useRef<HTMLDivElement>(null);
   const anchor = useRef<{ listKey: string; key: string | null; index: number }>({ listKey: '', key: null, index: 0 });
   const count = rows.length + (hasMore ? 3 : 0);
@@ -98,7 +100,7 @@ export function MessageList(props: MessageListProps) {
   const virtualizer = useVirtualizer({
     count,
     getScrollElement: () => scrollRef.current,
-    estimateSize: () => ROW_HEIGHT,
+    estimateSize: () => rowHeight,
     overscan: 8,
   });
   const items = virtualizer.getVirtualItems();
@@ -114,6 +116,11 @@ export function MessageList(props: MessageListProps) {
     scrollRef.current?.scrollTo({ top: 0 });
   }, [listKey]);
 
+  // A density change re-measures every row.
+  useEffect(() => {
+    virtualizer.measure();
+  }, [rowHeight, virtualizer]);
+
   // Rows added above what the person is reading (new mail) must not push it down: keep the
   // first visible row where it was, unless they are at the very top, where new mail belongs.
   useLayoutEffect(() => {
@@ -122,11 +129,11 @@ export function MessageList(props: MessageListProps) {
     const previous = anchor.current;
     if (el && previous.listKey === listKey && previous.key !== null && el.scrollTop > 0) {
       const now = rows.findIndex((r) => keyOf(r) === previous.key);
-      if (now >= 0 && now !== previous.index) el.scrollTop += (now - previous.index) * ROW_HEIGHT;
+      if (now >= 0 && now !== previous.index) el.scrollTop += (now - previous.index) * rowHeight;
     }
-    const first = el ? Math.floor(el.scrollTop / ROW_HEIGHT) : 0;
+    const first = el ? Math.floor(el.scrollTop / rowHeight) : 0;
     anchor.current = { listKey, key: keyOf(rows[first]), index: first };
-  }, [rows, listKey, threads]);
+  }, [rows, listKey, threads, rowHeight]);
 
   useEffect(() => {
     if (selectedIndex >= 0 && selectedIndex < rows.length) virtualizer.scrollToIndex(selectedIndex, { align: 'auto' });
@@ -199,7 +206,7 @@ export function MessageList(props: MessageListProps) {
         </div>
       ) : null}
       {loading ? (
-        <Skeleton count={9} />
+        <Skeleton count={9} rowHeight={rowHeight} />
       ) : rows.length === 0 ? (
         <div className="empty-state" data-testid="empty-list">
           {error?.code === 'offline' ? (
@@ -258,7 +265,7 @@ export function MessageList(props: MessageListProps) {
                       onOpen={onOpen}
                     />
                   ) : (
-                    <Skeleton count={1} />
+                    <Skeleton count={1} rowHeight={rowHeight} />
                   )}
                 </div>
               );
