@@ -69,6 +69,8 @@ export interface AccountView {
   readonly initials: string;
   readonly state: AccountState;
   readonly active: boolean;
+  /** A demo mailbox account: it signs in again through the demo, never through Google. */
+  readonly demo?: boolean;
 }
 
 export interface AuthStatus {

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { AccountView, AppInfo, AuthStatus } from '../../common/ipc';
 import { skimmer, takeBootReply } from './api';
+import { ConfirmDialog } from './components/ConfirmDialog';
 import { MailApp } from './components/MailApp';
 import { SignedOut } from './components/SignedOut';
 import { SignInDialog } from './components/SignInDialog';
@@ -14,7 +15,8 @@ export function App() {
   );
   const [authStatus, setAuthStatus] = useState<AuthStatus | null>(null);
   const [accounts, setAccounts] = useState<readonly AccountView[] | null>(null);
-  const [signInFor, setSignInFor] = useState<{ accountId?: string } | null>(null);
+  const [signInFor, setSignInFor] = useState<{ accountId?: string; demo?: boolean } | null>(null);
+  const [signOutOf, setSignOutOf] = useState<AccountView | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const viewSettings = useViewSettingsStore();
 
@@ -86,30 +88,43 @@ export function App() {
         authStatus={authStatus}
         onSettingsChange={viewSettings.update}
         onAddAccount={() => setSignInFor({})}
-        onReauth={(accountId) => setSignInFor({ accountId })}
+        onReauth={(accountId) => setSignInFor({ accountId, demo: accounts?.find((a) => a.id === accountId)?.demo ?? false })}
         onSwitchAccount={(id) => {
           void skimmer()
             .switchAccount(id)
             .then(() => refreshAccounts());
         }}
-        onSignOut={(id) => {
-          void skimmer()
-            .signOut(id)
-            .then((reply) => {
-              if (reply.ok) setNotice('Signed out. Your mail was removed from this computer.');
-              refreshAccounts();
-            });
-        }}
+        onSignOut={(id) => setSignOutOf(accounts?.find((a) => a.id === id) ?? null)}
       />
       {signInFor ? (
         <SignInDialog
           accountId={signInFor.accountId}
+          demoAccount={signInFor.demo}
           authStatus={authStatus}
           onAuthStatus={setAuthStatus}
           onClose={() => setSignInFor(null)}
           onDone={() => {
             setSignInFor(null);
             refreshAccounts();
+          }}
+        />
+      ) : null}
+      {signOutOf ? (
+        <ConfirmDialog
+          title={`Sign out of ${signOutOf.email}?`}
+          body="Skimmer will delete the copy of this account's mail it keeps on this computer. Your mail in Gmail stays as it is."
+          confirm="Sign out and delete local mail"
+          danger
+          onCancel={() => setSignOutOf(null)}
+          onConfirm={() => {
+            const id = signOutOf.id;
+            setSignOutOf(null);
+            void skimmer()
+              .signOut(id)
+              .then((reply) => {
+                if (reply.ok) setNotice('Signed out. Your mail was removed from this computer.');
+                refreshAccounts();
+              });
           }}
         />
       ) : null}

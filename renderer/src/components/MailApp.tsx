@@ -117,8 +117,10 @@ export function MailApp(props: MailAppProps) {
       const row = list.rows[index];
       if (!row) return;
       dispatch({ type: 'open', listKey, index, conversation: { threadId: row.threadId, messageId: row.id } });
+      // A search counts as used once a result from it is opened, not while it is being typed.
+      if (searching) setRecent((prev) => pushRecent(prev, query));
     },
-    [list.rows, listKey],
+    [list.rows, listKey, searching, query, setRecent],
   );
 
   const selectMailbox = useCallback((next: MailSelector) => dispatch({ type: 'selectMailbox', mailbox: next }), []);
@@ -260,6 +262,7 @@ export function MailApp(props: MailAppProps) {
         sync={sync}
         source={list.source}
         offline={offline}
+        onReauth={active.state === 'needs_reauth' ? () => onReauth(accountId) : null}
       />
       {dialog === 'help' ? <ShortcutHelp onClose={() => dispatch({ type: 'showDialog', dialog: null })} /> : null}
       {dialog === 'settings' ? (

@@ -10,6 +10,8 @@ import { useViewSettings } from '../state/view-settings';
 
 interface MessageCardProps {
   readonly accountId: string;
+  /** The message n/p moved to. */
+  readonly focused?: boolean;
   readonly message: MessageDetail;
   readonly allowRemote: boolean;
   readonly onCollapse: (() => void) | null;
@@ -28,7 +30,7 @@ function AddressLine({ label, list }: { label: string; list: MessageDetail['to']
 }
 
 /** One open message: who, when, the body in its sandbox, attachments. */
-export function MessageCard({ accountId, message, allowRemote: allowedHere, onCollapse, onShowImages, onAlwaysShow }: MessageCardProps) {
+export function MessageCard({ accountId, focused, message, allowRemote: allowedHere, onCollapse, onShowImages, onAlwaysShow }: MessageCardProps) {
   const alwaysShow = useViewSettings().remoteImages === 'always';
   const allowRemote = allowedHere || alwaysShow;
   const [blocked, setBlocked] = useState(0);
@@ -38,7 +40,14 @@ export function MessageCard({ accountId, message, allowRemote: allowedHere, onCo
   const attachments = message.attachments.filter((a) => !a.inline || (a.filename && !a.contentId));
 
   return (
-    <section className="message-card" id={`message-${message.id}`} aria-label={`Message from ${displayName(message.from)}`} data-testid="message" data-message-id={message.id}>
+    <section
+      className={`message-card ${focused ? 'message-card--focused' : ''}`}
+      data-focused={focused ? 'true' : undefined}
+      id={`message-${message.id}`}
+      aria-label={`Message from ${displayName(message.from)}`}
+      data-testid="message"
+      data-message-id={message.id}
+    >
       <header
         className={`message-card__header ${onCollapse ? 'message-card__header--clickable' : ''}`}
         onClick={(e) => {

@@ -99,6 +99,12 @@ function ThreadView({ accountId, thread, labelsById, focusMessageId, onBack }: T
   const [allowedMessages, setAllowedMessages] = useState<Set<string>>(() => new Set());
   const [trustedSenders, setTrustedSenders] = usePreference<string[]>('imagesFromSenders', []);
 
+  // n/p move the focus: that message opens (if folded) and scrolls into view.
+  const [focusSeen, setFocusSeen] = useState(focusMessageId);
+  if (focusMessageId !== focusSeen) {
+    setFocusSeen(focusMessageId);
+    if (focusMessageId && !expanded.has(focusMessageId)) setExpanded(new Set(expanded).add(focusMessageId));
+  }
   useEffect(() => {
     if (!focusMessageId) return;
     document.getElementById(`message-${focusMessageId}`)?.scrollIntoView({ block: 'start' });
@@ -189,6 +195,7 @@ function ThreadView({ accountId, thread, labelsById, focusMessageId, onBack }: T
           ) : expanded.has(message.id) ? (
             <MessageCard
               key={message.id}
+              focused={message.id === focusMessageId}
               accountId={accountId}
               message={message}
               allowRemote={allowedMessages.has(message.id) || trustedSenders.includes(message.from.email.toLowerCase())}

@@ -3,6 +3,7 @@ import { SignIn } from './SignIn';
 
 interface SignInDialogProps {
   readonly accountId?: string;
+  readonly demoAccount?: boolean;
   readonly authStatus: AuthStatus | null;
   readonly onAuthStatus: (status: AuthStatus) => void;
   readonly onClose: () => void;
@@ -10,11 +11,11 @@ interface SignInDialogProps {
 }
 
 /** Adding an account, or signing one in again, over the mail view. */
-export function SignInDialog({ accountId, authStatus, onAuthStatus, onClose, onDone }: SignInDialogProps) {
+export function SignInDialog({ accountId, demoAccount, authStatus, onAuthStatus, onClose, onDone }: SignInDialogProps) {
   return (
     <div className="overlay" onMouseDown={onClose}>
       <div className="dialog dialog--signin" role="dialog" aria-modal="true" aria-label="Sign in" onMouseDown={(e) => e.stopPropagation()}>
-        <SignIn compact authStatus={authStatus} onAuthStatus={onAuthStatus} accountId={accountId} onCancel={onClose} onDone={onDone} />
+        <SignIn compact authStatus={authStatus} onAuthStatus={onAuthStatus} accountId={accountId} demoAccount={demoAccount} onCancel={onClose} onDone={onDone} />
       </div>
     </div>
   );
