@@ -6,6 +6,7 @@ import { describeQuery, parseGmailQuery } from '../../../common/gmail-query';
 import { skimmer } from '../api';
 import { useKeymap, type ShortcutHandlers } from '../keyboard/useKeymap';
 import { errorMessage } from '../lib/errors';
+import { highlightTerms } from '../lib/highlight';
 import { SYSTEM_MAILBOXES, selectorTitle } from '../lib/labels';
 import { pushRecent } from '../lib/query-suggest';
 import { useFollowSelection } from '../state/useFollowSelection';
@@ -15,6 +16,7 @@ import { usePaneLayout } from '../state/usePaneLayout';
 import { useViewSettings } from '../state/view-settings';
 import { useThread } from '../state/useThread';
 import { initialView, viewReducer } from '../state/view-store';
+import { HighlightContext } from './Highlighted';
 import { ListColumn } from './ListColumn';
 import { MailPanes, paneStyle } from './MailPanes';
 import { ReadingPane } from './ReadingPane';
@@ -105,6 +107,7 @@ export function MailApp(props: MailAppProps) {
   const labelNames = useMemo(() => labels.filter((l) => l.type === 'user').map((l) => l.name), [labels]);
   const title = searching ? query : selectorTitle(mailbox, labels);
 
+  const terms = useMemo(() => (searching ? highlightTerms(query) : []), [searching, query]);
   const hints = useMemo(() => {
     if (!searching) return { hints: [] as string[], readAs: '' };
     const parsed = parseGmailQuery(query);
@@ -192,82 +195,84 @@ export function MailApp(props: MailAppProps) {
   const needsReauth = active.state === 'needs_reauth' && list.error?.code !== 'needs_reauth';
 
   return (
-    <div className="app" data-shell={info?.shell ?? 'unknown'} data-density={settings.density} style={paneStyle(panes)}>
-      <TitleBar
-        search={{
-          query: search,
-          onQueryChange: (next) => dispatch({ type: 'typeSearch', search: next }),
-          onCommit: commitSearch,
-          recent,
-          labelNames,
-          accountId,
-          inputRef: searchRef,
-        }}
-        onHelp={() => dispatch({ type: 'showDialog', dialog: 'help' })}
-        onSettings={() => dispatch({ type: 'showDialog', dialog: 'settings' })}
-      />
-      <MailPanes
-        panes={panes}
-        open={open !== null}
-        sidebar={
-          <Sidebar
-            accounts={accounts}
-            active={active}
-            labels={labels}
-            selector={mailbox}
-            searching={searching}
-            onSelect={selectMailbox}
-            onSwitchAccount={onSwitchAccount}
-            onAddAccount={onAddAccount}
-            onSignOut={onSignOut}
-            onReauth={onReauth}
-          />
-        }
-        list={
-          <ListColumn
-            list={list}
-            title={title}
-            searching={searching}
-            threads={threads}
-            labelsById={labelsById}
-            selectedIndex={selectedIndex}
-            openId={open ? (threads ? open.threadId : open.messageId) : null}
-            memoryOnly={authStatus?.storage === 'memory_only'}
-            needsReauth={needsReauth}
-            hints={hints.hints}
-            readAs={hints.readAs}
-            onToggleThreads={() => setThreads(!threads)}
-            onSelect={setSelectedIndex}
-            onOpen={openIndex}
-            onReauth={() => onReauth(accountId)}
-          />
-        }
-        reading={
-          <ReadingPane
-            accountId={accountId}
-            thread={open ? thread.thread : null}
-            loading={open !== null && thread.loading}
-            error={open ? thread.error : null}
-            labelsById={labelsById}
-            focusMessageId={open && (!threads || open.stepped) ? open.messageId : null}
-            onBack={() => dispatch({ type: 'close' })}
-            onRetry={() => dispatch({ type: 'reloadThread' })}
-          />
-        }
-      />
-      <StatusBar
-        info={info}
-        error={bridgeError ?? (list.error && list.error.code === 'internal' ? errorMessage(list.error) : null)}
-        signedIn
-        sync={sync}
-        source={list.source}
-        offline={offline}
-        onReauth={active.state === 'needs_reauth' ? () => onReauth(accountId) : null}
-      />
-      {dialog === 'help' ? <ShortcutHelp onClose={() => dispatch({ type: 'showDialog', dialog: null })} /> : null}
-      {dialog === 'settings' ? (
-        <SettingsDialog settings={settings} onChange={onSettingsChange} onClose={() => dispatch({ type: 'showDialog', dialog: null })} />
-      ) : null}
-    </div>
+    <HighlightContext.Provider value={terms}>
+      <div className="app" data-shell={info?.shell ?? 'unknown'} data-density={settings.density} style={paneStyle(panes)}>
+        <TitleBar
+          search={{
+            query: search,
+            onQueryChange: (next) => dispatch({ type: 'typeSearch', search: next }),
+            onCommit: commitSearch,
+            recent,
+            labelNames,
+            accountId,
+            inputRef: searchRef,
+          }}
+          onHelp={() => dispatch({ type: 'showDialog', dialog: 'help' })}
+          onSettings={() => dispatch({ type: 'showDialog', dialog: 'settings' })}
+        />
+        <MailPanes
+          panes={panes}
+          open={open !== null}
+          sidebar={
+            <Sidebar
+              accounts={accounts}
+              active={active}
+              labels={labels}
+              selector={mailbox}
+              searching={searching}
+              onSelect={selectMailbox}
+              onSwitchAccount={onSwitchAccount}
+              onAddAccount={onAddAccount}
+              onSignOut={onSignOut}
+              onReauth={onReauth}
+            />
+          }
+          list={
+            <ListColumn
+              list={list}
+              title={title}
+              searching={searching}
+              threads={threads}
+              labelsById={labelsById}
+              selectedIndex={selectedIndex}
+              openId={open ? (threads ? open.threadId : open.messageId) : null}
+              memoryOnly={authStatus?.storage === 'memory_only'}
+              needsReauth={needsReauth}
+              hints={hints.hints}
+              readAs={hints.readAs}
+              onToggleThreads={() => setThreads(!threads)}
+              onSelect={setSelectedIndex}
+              onOpen={openIndex}
+              onReauth={() => onReauth(accountId)}
+            />
+          }
+          reading={
+            <ReadingPane
+              accountId={accountId}
+              thread={open ? thread.thread : null}
+              loading={open !== null && thread.loading}
+              error={open ? thread.error : null}
+              labelsById={labelsById}
+              focusMessageId={open && (!threads || open.stepped) ? open.messageId : null}
+              onBack={() => dispatch({ type: 'close' })}
+              onRetry={() => dispatch({ type: 'reloadThread' })}
+            />
+          }
+        />
+        <StatusBar
+          info={info}
+          error={bridgeError ?? (list.error && list.error.code === 'internal' ? errorMessage(list.error) : null)}
+          signedIn
+          sync={sync}
+          source={list.source}
+          offline={offline}
+          onReauth={active.state === 'needs_reauth' ? () => onReauth(accountId) : null}
+        />
+        {dialog === 'help' ? <ShortcutHelp onClose={() => dispatch({ type: 'showDialog', dialog: null })} /> : null}
+        {dialog === 'settings' ? (
+          <SettingsDialog settings={settings} onChange={onSettingsChange} onClose={() => dispatch({ type: 'showDialog', dialog: null })} />
+        ) : null}
+      </div>
+    </HighlightContext.Provider>
   );
 }

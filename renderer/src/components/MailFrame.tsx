@@ -1,8 +1,12 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { skimmer } from '../api';
 import { normalizeOpenableUrl } from '../lib/link-safety';
+import { markDocument } from '../lib/highlight';
 import { buildFrameDocument } from '../lib/mail-frame-doc';
+import { hasFoldableQuote } from '../lib/quote-fold';
 import { sanitizeMailHtml } from '../lib/sanitize-mail';
+import { useHighlightTerms } from './Highlighted';
+import { QuoteToggle } from './QuoteToggle';
 import '../styles/mail-body.css';
 
 interface MailFrameProps {
@@ -47,6 +51,9 @@ function fitToWidth(frame: HTMLIFrameElement, inner: Document): number {
 export function MailFrame({ html, text, allowRemote, onBlockedCount, title }: MailFrameProps) {
   const frameRef = useRef<HTMLIFrameElement>(null);
   const [height, setHeight] = useState(120);
+  const [foldable, setFoldable] = useState(false);
+  const [showQuotes, setShowQuotes] = useState(false);
+  const terms = useHighlightTerms();
   const sanitized = useMemo(() => sanitizeMailHtml(html, allowRemote), [html, allowRemote]);
   const doc = useMemo(
     () => buildFrameDocument(sanitized.html, { allowRemote, theme: 'light' }),
@@ -68,6 +75,11 @@ export function MailFrame({ html, text, allowRemote, onBlockedCount, title }: Ma
       const inner = frame.contentDocument;
       if (!inner || !inner.documentElement) return;
       const measure = () => setHeight(fitToWidth(frame, inner));
+      markDocument(inner, terms);
+      const folds = hasFoldableQuote(inner);
+      setFoldable(folds);
+      // Nothing of its own to show: leave the quote open rather than fold the whole message.
+      inner.documentElement.classList.toggle('skimmer-show-quotes', !folds);
       measure();
       observer = new ResizeObserver(measure);
       observer.observe(frame);
@@ -101,21 +113,29 @@ export function MailFrame({ html, text, allowRemote, onBlockedCount, title }: Ma
       detach?.();
       observer?.disconnect();
     };
-  }, [doc]);
+  }, [doc, terms]);
+
+  useEffect(() => {
+    const inner = frameRef.current?.contentDocument;
+    if (foldable && inner?.documentElement) inner.documentElement.classList.toggle('skimmer-show-quotes', showQuotes);
+  }, [foldable, showQuotes]);
 
   if (sanitized.tooLarge) return <TooLarge html={html} text={text ?? ''} />;
   return (
-    <iframe
-      ref={frameRef}
-      className="mail-frame"
-      title={title}
-      sandbox="allow-same-origin"
-      srcDoc={doc}
-      referrerPolicy="no-referrer"
-      style={{ height }}
-      data-testid="mail-frame"
-      data-remote={allowRemote ? 'allowed' : 'blocked'}
-    />
+    <>
+      <iframe
+        ref={frameRef}
+        className="mail-frame"
+        title={title}
+        sandbox="allow-same-origin"
+        srcDoc={doc}
+        referrerPolicy="no-referrer"
+        style={{ height }}
+        data-testid="mail-frame"
+        data-remote={allowRemote ? 'allowed' : 'blocked'}
+      />
+      {foldable ? <QuoteToggle open={showQuotes} onToggle={() => setShowQuotes(!showQuotes)} /> : null}
+    </>
   );
 }
 

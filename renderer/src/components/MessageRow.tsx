@@ -2,6 +2,7 @@ import { memo } from 'react';
 import type { LabelSummary, ListRow } from '../../../common/mail-types';
 import { displayName, formatListDate, participantsLabel } from '../lib/format';
 import { stripBidi } from '../lib/link-safety';
+import { Highlighted } from './Highlighted';
 import { PaperclipIcon, StarIcon } from './icons';
 
 interface RowProps {
@@ -55,11 +56,15 @@ export const Row = memo(function Row({ row, index, selected, open, threads, labe
         </span>
       </div>
       <div className="row__line">
-        <span className="row__subject">{stripBidi(row.subject) || '(no subject)'}</span>
+        <span className="row__subject">
+          <Highlighted text={stripBidi(row.subject) || '(no subject)'} />
+        </span>
         {row.starred ? <StarIcon size={14} className="row__star" /> : null}
       </div>
       <div className="row__line row__line--bottom">
-        <span className="row__snippet">{row.snippet}</span>
+        <span className="row__snippet">
+          <Highlighted text={row.snippet} />
+        </span>
         {chips.map((label) => (
           <span
             key={label.id}
