@@ -101,6 +101,12 @@ export function syntheticRouter(rows: readonly ListRow[]): (isTrusted: (url: str
   const idle: SyncStatus = { accountId: 'bench', phase: 'idle', cachedMessages: rows.length, totalMessages: rows.length, etaSeconds: null, lastSyncedAt: Date.now(), message: null };
   const handlers: RequestHandlers = {
     ...createViewSettingsHandlers(new MemoryStore()),
+    previewAttachment: () => {
+      throw new Error('bench has no attachments');
+    },
+    openAttachment: () => {
+      throw new Error('bench has no attachments');
+    },
     getAppInfo: () => ({ name: 'Skimmer', version: 'bench', platform: process.platform, shell: 'test-bridge' }),
     openExternal: () => null,
     copyText: () => null,

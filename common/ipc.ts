@@ -109,6 +109,12 @@ export interface MailChanged {
   readonly relabelled: number;
 }
 
+export interface AttachmentPreview {
+  readonly mimeType: string;
+  /** A data: URL of the image, shown by the window's viewer. */
+  readonly dataUrl: string;
+}
+
 export interface SavedAttachment {
   readonly saved: boolean;
   /** The file name chosen (never a full path). */
@@ -121,6 +127,7 @@ const selector = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('label'), labelId: id }).strict(),
   z.object({ kind: z.literal('query'), query }).strict(),
 ]);
+const partId = z.string().min(1).max(64).regex(/^\d+(\.\d+)*$/, 'must be a part id');
 const listOptions = z
   .object({ pageToken: z.string().max(512).nullable().optional(), threads: z.boolean().optional(), pageSize: z.number().int().min(1).max(500).optional() })
   .strict();
@@ -146,6 +153,9 @@ export const requests = {
   getThread: request<ThreadDetail>()('mail:get-thread', z.tuple([id, id])),
   /** The attachment is named by its MIME part id ("1", "1.2"): Gmail's attachment ids change between calls. */
   saveAttachment: request<SavedAttachment>()('mail:save-attachment', z.tuple([id, id, z.string().min(1).max(64).regex(/^\d+(\.\d+)*$/, 'must be a part id')])),
+  previewAttachment: request<AttachmentPreview>()('mail:preview-attachment', z.tuple([id, id, partId])),
+  /** Writes a copy under the app's folder and opens it with the system's app; refuses programs and scripts. */
+  openAttachment: request<{ fileName: string }>()('mail:open-attachment', z.tuple([id, id, partId])),
   suggestSenders: request<string[]>()('mail:suggest-senders', z.tuple([id, z.string().max(256)])),
 
   getSyncStatus: request<SyncStatus>()('sync:get-status', z.tuple([id])),
