@@ -10,6 +10,8 @@ import { build as viteBuild } from 'vite';
 import type { AccountView, SyncStatus } from '../common/ipc';
 import type { ListRow, MessagePage } from '../common/mail-types';
 import { createIpcRouter, type IpcRouter, type RequestHandlers } from '../main/ipc/router';
+import { MemoryStore } from '../main/settings/settings-store';
+import { createViewSettingsHandlers } from '../main/handlers/view-settings';
 import { buildBridgeScript, CHROMIUM_ARGS, CHROMIUM_PATH } from '../tests/e2e/harness/launch-app';
 import { repoRoot } from '../tests/e2e/harness/paths';
 import { startStaticServer } from '../tests/e2e/harness/static-server';
@@ -98,6 +100,13 @@ export function syntheticRouter(rows: readonly ListRow[], overrides: Partial<Req
   const account: AccountView = { id: 'bench', email: 'me@example.com', name: 'Bench Person', initials: 'BP', state: 'signed_in', active: true };
   const idle: SyncStatus = { accountId: 'bench', phase: 'idle', cachedMessages: rows.length, totalMessages: rows.length, etaSeconds: null, lastSyncedAt: Date.now(), message: null };
   const handlers: RequestHandlers = {
+    ...createViewSettingsHandlers(new MemoryStore()),
+    previewAttachment: () => {
+      throw new Error('bench has no attachments');
+    },
+    openAttachment: () => {
+      throw new Error('bench has no attachments');
+    },
     getAppInfo: () => ({ name: 'Skimmer', version: 'bench', platform: process.platform, shell: 'test-bridge' }),
     openExternal: () => null,
     copyText: () => null,

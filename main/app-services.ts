@@ -16,6 +16,8 @@ import { SendersSeen } from './handlers/senders-seen';
 import type { RequestHandlers } from './ipc/router';
 import type { Cipher } from './secrets/cipher';
 import { openSettingsStore } from './settings/settings-store';
+import { loadViewSettings } from './handlers/view-settings';
+import type { FileOpener } from './handlers/attachments';
 import { AccountDirectory } from './services/account-directory';
 import { AccountMailHub } from './services/account-mail';
 import { DemoServer } from './services/demo-server';
@@ -29,6 +31,8 @@ export interface PlatformHooks {
   chooseSaveLocation(suggestedName: string): Promise<string | null>;
   /** Puts text on the system clipboard (the renderer has no clipboard permission). */
   copyText(text: string): void | Promise<void>;
+  /** Opens a file with the system's app (absent where there is no desktop, e.g. tests). */
+  openPath?: FileOpener['openPath'];
   emit<N extends EventName>(name: N, payload: EventPayload<N>): void;
 }
 
@@ -109,7 +113,7 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
 
   const hub = new AccountMailHub({
     dataDir: options.dataDir,
-    syncIntervalMs: options.syncIntervalMs,
+    syncIntervalMs: options.syncIntervalMs ?? loadViewSettings(settings).checkEverySeconds * 1000,
     autoSync: options.autoSync ?? true,
     authorize: async (accountId) => {
       const service = accounts.serviceFor(accountId);
@@ -137,7 +141,8 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
   }
 
   const { appInfo, platform } = options;
-  const handlers = createHandlers({ appInfo, platform, settings, accounts, hub, demo, sendersSeen, googleConfig, authStatus, withSource });
+  const { dataDir } = options;
+  const handlers = createHandlers({ appInfo, dataDir, platform, settings, accounts, hub, demo, sendersSeen, googleConfig, authStatus, withSource });
 
   return {
     handlers,

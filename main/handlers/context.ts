@@ -16,6 +16,8 @@ import type { SendersSeen } from './senders-seen';
 
 export interface HandlerContext {
   readonly appInfo: AppInfo;
+  /** The app's data folder (attachments opened with the system go under `opened/`). */
+  readonly dataDir: string;
   readonly platform: PlatformHooks;
   readonly settings: KeyValueStore;
   readonly accounts: AccountDirectory;

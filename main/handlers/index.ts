@@ -2,14 +2,17 @@
  * Every IPC handler, by domain. A new channel goes into its domain's file (or a new file,
  * added to the list below); the type makes a channel without a handler a compile error.
  */
+import path from 'node:path';
 import { rethrowForIpc } from '../ipc/error-codes';
 import type { RequestHandlers } from '../ipc/router';
 import { accountHandlers } from './accounts';
+import { createAttachmentHandlers } from './attachments';
 import { appHandlers } from './app';
 import type { HandlerContext } from './context';
-import { fileHandlers } from './files';
+import { fileHandlers, safeFileName } from './files';
 import { mailHandlers } from './mail';
 import { syncHandlers } from './sync';
+import { createViewSettingsHandlers } from './view-settings';
 
 export function createHandlers(context: HandlerContext): RequestHandlers {
   const handlers: RequestHandlers = {
@@ -18,6 +21,8 @@ export function createHandlers(context: HandlerContext): RequestHandlers {
     ...mailHandlers(context),
     ...syncHandlers(context),
     ...fileHandlers(context),
+    ...createViewSettingsHandlers(context.settings),
+    ...createAttachmentHandlers({ withSource: context.withSource, opener: context.platform, openDir: path.join(context.dataDir, 'opened'), safeFileName }),
   };
   return mapErrors(handlers);
 }

@@ -1,9 +1,13 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+// Tokens and shared pieces first, so each component's own file can refine them.
+import './styles/tokens.css';
+import './styles/base.css';
+import './styles/controls.css';
+import './styles/empty-state.css';
+import './styles/dialog.css';
 import { App } from './App';
 import { startBootRequests } from './api';
-import './styles/tokens.css';
-import './styles/app.css';
 
 startBootRequests();
 const root = document.getElementById('root');

@@ -16,6 +16,10 @@ import { GmailApi, GmailAuthError, GmailNotFoundError, GmailUnavailableError } f
 import { GmailMailSource, type MailSource } from '../../main/gmail/gmail-mail-source';
 import { createIpcRouter, type IpcRouter, type RequestHandlers } from '../../main/ipc/router';
 import { isSafeExternalUrl } from '../../main/security/csp';
+import { MemoryStore } from '../../main/settings/settings-store';
+import { createViewSettingsHandlers } from '../../main/handlers/view-settings';
+import { createAttachmentHandlers } from '../../main/handlers/attachments';
+import { safeFileName } from '../../main/handlers/files';
 
 export const READONLY_SCOPE = 'https://www.googleapis.com/auth/gmail.readonly';
 
@@ -25,6 +29,8 @@ export interface MailBackend {
   readonly source: MailSource;
   readonly opened: string[];
   readonly saved: { fileName: string; filePath: string }[];
+  /** Files "Open" handed to the system. */
+  readonly openedFiles: string[];
   readonly downloadDir: string;
   router(isTrustedSender: (url: string) => boolean): IpcRouter;
   /** Replace handlers (e.g. to inject failures or a custom thread). */
@@ -52,6 +58,7 @@ export async function startMailBackend(options: { mail?: string[]; account?: str
   const downloadDir = await mkdtemp(path.join(tmpdir(), 'skimmer-dl-'));
   const opened: string[] = [];
   const saved: { fileName: string; filePath: string }[] = [];
+  const openedFiles: string[] = [];
   const override: Partial<RequestHandlers> = {};
 
   const senders = (): string[] => {
@@ -68,6 +75,13 @@ export async function startMailBackend(options: { mail?: string[]; account?: str
   const sync: SyncStatus = { accountId: account.id, phase: 'idle', cachedMessages: 0, totalMessages: null, etaSeconds: null, lastSyncedAt: null, message: null };
 
   const base: RequestHandlers = {
+    ...createViewSettingsHandlers(new MemoryStore()),
+    ...createAttachmentHandlers({
+      withSource: (_id, run) => run(source).catch(toFailure),
+      opener: { openPath: async (file) => void openedFiles.push(file) },
+      openDir: path.join(downloadDir, 'opened'),
+      safeFileName,
+    }),
     getAppInfo: () => ({ name: 'Skimmer', version: '0.0.0-mail-e2e', platform: process.platform, shell: 'test-bridge' }),
     openExternal: (url) => {
       if (!isSafeExternalUrl(url)) throw new IpcFailure('invalid_request', 'Only web links can be opened.');
@@ -124,6 +138,7 @@ export async function startMailBackend(options: { mail?: string[]; account?: str
     source,
     opened,
     saved,
+    openedFiles,
     downloadDir,
     override,
     router: (isTrustedSender) => createIpcRouter(handlers, { isTrustedSender, logError: (c, e) => console.error('handler failed', c, e) }),
