@@ -13,6 +13,8 @@ import { createIpcRouter, type IpcRouter, type RequestHandlers } from '../main/i
 import { buildBridgeScript, CHROMIUM_ARGS, CHROMIUM_PATH } from '../tests/e2e/harness/launch-app';
 import { repoRoot } from '../tests/e2e/harness/paths';
 import { startStaticServer } from '../tests/e2e/harness/static-server';
+import { createLocaleHandlers } from '../main/services/locale-settings';
+import { MemoryStore } from '../main/secrets/settings-store';
 
 export interface BenchApp {
   readonly page: Page;
@@ -101,6 +103,7 @@ export function syntheticRouter(rows: readonly ListRow[]): (isTrusted: (url: str
     getAppInfo: () => ({ name: 'Skimmer', version: 'bench', platform: process.platform, shell: 'test-bridge' }),
     openExternal: () => null,
     copyText: () => null,
+    ...createLocaleHandlers(new MemoryStore()),
     getAuthStatus: () => ({ client: 'google', storage: 'encrypted', help: '' }),
     importClientSecret: () => null,
     signIn: () => account,

@@ -20,6 +20,7 @@ import { isSafeExternalUrl } from './security/csp';
 import { AccountDirectory } from './services/account-directory';
 import { AccountMailHub } from './services/account-mail';
 import { DemoServer } from './services/demo-server';
+import { createLocaleHandlers, type LocaleHooks } from './services/locale-settings';
 
 export interface PlatformHooks {
   openExternal(url: string): Promise<void>;
@@ -45,6 +46,7 @@ export interface AppServicesOptions {
   readonly syncIntervalMs?: number;
   /** Sync each account's cache in the background (default true). */
   readonly autoSync?: boolean;
+  readonly locale?: LocaleHooks;
 }
 
 export interface AppServices {
@@ -153,6 +155,7 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
       await options.platform.copyText(text);
       return null;
     },
+    ...createLocaleHandlers(settings, options.locale),
 
     getAuthStatus: () => authStatus(),
     importClientSecret: async () => {

@@ -16,6 +16,8 @@ import { GmailApi, GmailAuthError, GmailNotFoundError, GmailUnavailableError } f
 import { GmailMailSource, type MailSource } from '../../main/gmail/gmail-mail-source';
 import { createIpcRouter, type IpcRouter, type RequestHandlers } from '../../main/ipc/router';
 import { isSafeExternalUrl } from '../../main/security/csp';
+import { createLocaleHandlers } from '../../main/services/locale-settings';
+import { MemoryStore } from '../../main/secrets/settings-store';
 
 export const READONLY_SCOPE = 'https://www.googleapis.com/auth/gmail.readonly';
 
@@ -75,6 +77,7 @@ export async function startMailBackend(options: { mail?: string[]; account?: str
       return null;
     },
     copyText: () => null,
+    ...createLocaleHandlers(new MemoryStore()),
     getAuthStatus: () => status,
     importClientSecret: () => null,
     signIn: () => account,

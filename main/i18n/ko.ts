@@ -1,0 +1,133 @@
+/** 한국어 메시지 (main, CLI). Keys match en.ts exactly; the wording is formal polite (합니다/하세요). */
+import type { MainMessageKey } from './en';
+
+export const ko: Record<MainMessageKey, string> = {
+  'menu.file': '파일(&F)',
+  'menu.edit': '편집(&E)',
+  'menu.view': '보기(&V)',
+  'menu.window': '창(&W)',
+  'menu.help': '도움말(&H)',
+  'menu.helpItem': 'Skimmer 도움말',
+  'menu.about': '{appName} 정보',
+  'menu.role.about': '{appName} 정보',
+  'menu.role.services': '서비스',
+  'menu.role.hide': '{appName} 가리기',
+  'menu.role.hideOthers': '기타 가리기',
+  'menu.role.unhide': '모두 보기',
+  'menu.role.quit': '{appName} 종료',
+  'menu.role.close': '창 닫기',
+  'menu.role.undo': '실행 취소',
+  'menu.role.redo': '다시 실행',
+  'menu.role.cut': '잘라내기',
+  'menu.role.copy': '복사',
+  'menu.role.paste': '붙여넣기',
+  'menu.role.selectAll': '모두 선택',
+  'menu.role.reload': '새로고침',
+  'menu.role.toggleDevTools': '개발자 도구 전환',
+  'menu.role.resetZoom': '실제 크기',
+  'menu.role.zoomIn': '확대',
+  'menu.role.zoomOut': '축소',
+  'menu.role.togglefullscreen': '전체 화면 전환',
+  'menu.role.minimize': '최소화',
+  'menu.role.zoom': '확대/축소',
+  'menu.role.front': '모두 앞으로 가져오기',
+
+  'dialog.importClient.title': 'OAuth 클라이언트 가져오기',
+  'dialog.importClient.filter': 'Google OAuth 클라이언트',
+  'dialog.saveAttachment.title': '첨부파일 저장',
+
+  'startup.damaged.title': 'Skimmer: 설정 파일이 손상되었습니다',
+  'startup.damaged.content':
+    'Skimmer가 설정을 읽지 못해 사본을 보관해 두었습니다. 다음 실행부터는 기본 설정으로 시작합니다.\n\n{copies}\n\nSkimmer를 다시 여세요. 계정에 다시 로그인해야 할 수 있습니다. 복구할 내용이 있으면 위 사본을 사용하세요.',
+  'startup.failed.title': 'Skimmer를 시작하지 못했습니다',
+  'startup.failed.content':
+    'Skimmer가 시작하는 중에 멈췄습니다.\n\n  {detail}\n\n다시 열어 보세요. 같은 문제가 계속되면 홈 폴더에 쓰기 권한이 있는지 확인하고 위 메시지를 알려 주세요.',
+
+  'loopback.success.title': '로그인되었습니다',
+  'loopback.success.lead': '이제 Skimmer가 메일을 읽기 전용으로 볼 수 있습니다.',
+  'loopback.denied.title': '로그인이 취소되었습니다',
+  'loopback.denied.lead': '접근을 거부하셨으므로 Skimmer는 로그인하지 않았습니다. 아무것도 저장되지 않았습니다.',
+  'loopback.error.title': '로그인을 완료하지 못했습니다',
+  'loopback.error.lead': '문제가 발생했습니다. Skimmer에서 다시 시도하세요.',
+  'loopback.close': '이 탭을 닫고 Skimmer로 돌아가세요.',
+  'loopback.notOurs': '이 주소는 Skimmer 로그인에 사용되는 주소가 아닙니다.',
+  'loopback.finished': '이 로그인은 이미 끝났습니다.',
+  'loopback.wrongState': '이 응답은 Skimmer가 시작한 로그인의 응답이 아니므로 무시했습니다.',
+  'loopback.googleAnswered': 'Google 응답: {error}',
+  'loopback.noCode': '응답에 인증 코드가 없습니다.',
+  'loopback.finishing': 'Skimmer가 로그인을 마무리하고 있습니다.',
+
+  'cli.usage.title': '사용법: npm run cli -- <명령> [옵션]',
+  'cli.usage.commands': '명령:',
+  'cli.usage.help': '명령의 도움말을 표시합니다: help <명령>',
+  'cli.usage.exitCodes': '종료 코드: 0 성공, 1 오류, 2 사용법 오류, 3 로그인/인증 실패, 4 찾을 수 없음, 130 중단됨.',
+  'cli.unknownCommand': '알 수 없는 명령입니다: "{name}"',
+  'cli.error': '오류: {message}',
+  'cli.flagRequired': '{flag} 옵션이 필요합니다.',
+  'cli.flagPositive': '{flag} 값은 양수여야 합니다.',
+  'cli.noAccounts': '계정이 없습니다.',
+  'cli.noAccountsHint': '계정이 없습니다. 다음 명령으로 추가하세요: npm run cli -- sign-in --data-dir DIR --client FILE',
+  'cli.noSuchAccount': '{dataDir}에 {email} 계정이 없습니다.',
+  'cli.severalAccounts': '계정이 여러 개입니다. 하나를 지정하세요({emails}).',
+  'cli.seconds': '{seconds}초',
+  'cli.minutesSeconds': '{minutes}분 {seconds}초',
+
+  'cli.accounts.summary': '데이터 폴더에 저장된 계정과 상태를 표시합니다.',
+  'cli.accounts.usage':
+    '사용법: npm run cli -- accounts --data-dir DIR [--json]\n\n계정마다 한 줄씩 표시합니다: 활성 계정 표시("*"), 주소, 상태\n(signed_in, needs_reauth, signed_out), 이름을 탭으로 구분합니다. --json은 배열로 출력합니다.',
+  'cli.accounts.noKeychain': '참고: OS 키체인에 접근할 수 없어 저장된 토큰을 열 수 없습니다.',
+
+  'cli.signIn.summary': '브라우저에서 Google 계정에 로그인하고 토큰을 암호화해 데이터 폴더에 저장합니다.',
+  'cli.signIn.usage':
+    '사용법: npm run cli -- sign-in --data-dir DIR (--client FILE | --server FILE) [--timeout SECONDS]\n\n  --data-dir DIR    Skimmer가 설정과 암호화된 토큰을 보관하는 폴더\n  --client FILE     Google OAuth 클라이언트 파일(client_secret_*.json, "데스크톱 앱" 클라이언트)\n  --server FILE     에뮬레이터 서버 설명 파일(`npm run emulator`가 작성하는 파일)\n  --timeout SECONDS 브라우저를 기다리는 최대 시간(기본값 300)\n\n동의 페이지 주소를 한 줄로 출력합니다. 브라우저에서 여세요. --client와 --server가 없으면\nSKIMMER_CLIENT_ID/SKIMMER_CLIENT_SECRET 또는 지난번에 사용한 클라이언트를 사용합니다.',
+  'cli.signIn.clientOrServer': '--client와 --server 중 하나만 지정하세요.',
+  'cli.signIn.port': '--port 값은 0~65535 사이여야 합니다.',
+  'cli.signIn.openBrowser': '로그인하려면 브라우저에서 이 주소를 여세요:',
+  'cli.signIn.waiting': '브라우저를 기다리는 중입니다(최대 {seconds}초, 취소하려면 Ctrl-C)...',
+  'cli.signIn.noKeychain': '경고: OS 키체인에 접근할 수 없어 토큰을 저장할 수 없습니다. 이 명령이 끝나면 토큰이 사라집니다.',
+  'cli.signIn.done': '{email}(으)로 로그인했습니다',
+  'cli.signIn.stored': '토큰을 암호화({cipher})하여 {dataDir}에 저장했습니다.',
+  'cli.signIn.failed': '로그인에 실패했습니다({code}): {message}',
+
+  'cli.signOut.summary': '계정에서 로그아웃합니다: Google에서 토큰을 취소하고 데이터 폴더에서 삭제합니다.',
+  'cli.signOut.usage':
+    '사용법: npm run cli -- sign-out --data-dir DIR [--client FILE | --server FILE] EMAIL\n\n토큰 취소는 가능한 경우에만 이루어집니다. Google에 연결할 수 없어도 로컬 토큰은 삭제됩니다.\n로그인할 때 사용한 OAuth 클라이언트를 기억하며, --client/--server로 바꿀 수 있습니다.',
+  'cli.signOut.oneAddress': '계정 주소를 하나만 지정하세요.',
+  'cli.signOut.done': '{email}에서 로그아웃했습니다({how}).',
+  'cli.signOut.revoked': 'Google에서 접근 권한을 취소함',
+  'cli.signOut.offline': 'Google에 연결할 수 없어 접근 권한을 취소하지 못함',
+  'cli.signOut.failed': 'Google이 취소를 거부함',
+  'cli.signOut.noToken': '보관 중인 토큰이 없음',
+
+  'cli.stats.summary': '계정마다 로컬 캐시에 저장된 내용을 표시합니다.',
+  'cli.stats.usage':
+    '사용법: npm run cli -- stats --data-dir DIR [--json] [EMAIL]\n\n계정마다 캐시된 메일, 대화, 라벨 수, 가장 오래된 메일과 최신 메일,\n첫 전체 동기화 완료 여부, 기록 ID, 캐시 파일 크기를 표시합니다.',
+  'cli.stats.line': '{email}: 메일 {messages}개, 대화 {threads}개, 라벨 {labels}개, {size}',
+  'cli.stats.synced': '기록 {historyId}까지 동기화됨',
+  'cli.stats.notSynced': '첫 동기화가 끝나지 않음',
+
+  'cli.sync.summary': 'Gmail에서 계정의 로컬 캐시를 채우거나 업데이트합니다(중단된 곳부터 이어서 진행).',
+  'cli.sync.usage':
+    '사용법: npm run cli -- sync --data-dir DIR [--client FILE | --server FILE] [EMAIL]\n\nEMAIL(기본값: 활성 계정)을 DIR/cache/<account>/mail.db로 동기화합니다. 처음에는 메일함 전체를\n최신 메일부터, 그 뒤에는 변경 사항(기록)만 가져옵니다. 강제 종료되거나 중단된 동기화는\n멈춘 페이지부터 이어집니다. 터미널에서는 진행 막대로, 그 밖에는 페이지마다 한 줄로 진행 상황을 표시합니다.',
+  'cli.sync.eta': ', 약 {time} 남음',
+  'cli.sync.progress': '{phase}: 메일 {cached}/{total}개{eta}',
+  'cli.sync.lockedBy': '{message}(프로세스 {pid})',
+  'cli.sync.recovered': '캐시 파일을 읽을 수 없어({reason}) {movedTo}(으)로 옮기고 새로 시작했습니다.',
+  'cli.sync.rateLimited': 'Gmail이 속도를 줄여 달라고 요청했습니다. 약 {seconds}초 후에 다시 진행합니다.',
+  'cli.sync.done':
+    '{email} 동기화 완료({kind}): {added}개 추가, {deleted}개 삭제, {relabelled}개 라벨 변경, 캐시된 메일 {cached}개.',
+  'cli.sync.interrupted': '중단되었습니다. 캐시된 메일 {cached}개. 이어서 진행하려면 sync를 다시 실행하세요.',
+
+  'cli.search.summary': 'Gmail 검색 문법으로 최신 메일부터 검색합니다. 캐시를 채우는 중에도 결과가 빠지지 않습니다.',
+  'cli.search.usage':
+    '사용법: npm run cli -- search --data-dir DIR [--account EMAIL] [--limit N] [--offline] [--json] "QUERY"\n\n동기화가 메일함 전체를 복사한 뒤에는 DIR/cache/<account>/mail.db에서 답합니다. 그 전에는\nGmail이 결과를 고르고(Gmail 자체 검색과 같은 ID) 캐시가 가진 내용을 채우므로 결과가 빠지지 않습니다.\n--offline을 지정하거나 Gmail에 연결할 수 없으면 캐시만 답하며, 메일함 중 얼마나 보관하고 있는지\nstderr에 표시합니다. 메일마다 날짜, 보낸사람, 제목을 출력합니다. --json은 한 줄에 객체 하나씩\nid, threadId, internalDate, date, from, to, subject, snippet, labelIds를 출력합니다.',
+  'cli.search.oneQuery': '검색어를 하나만 지정하세요(따옴표로 묶으세요).',
+  'cli.search.partial': '이 컴퓨터에 있는 메일로만 답했습니다. 지금까지 메일 {cached}개를 보관하고 있으며, 그보다 오래된 메일은 검색하지 않았습니다.',
+  'cli.search.partialOf':
+    '이 컴퓨터에 있는 메일로만 답했습니다. 지금까지 메일 {total}개 중 {cached}개를 보관하고 있으며, 그보다 오래된 메일은 검색하지 않았습니다.',
+  'cli.search.gmailUnreachable': '아직 캐시되지 않은 메일을 검색하려 했지만 Gmail에 연결할 수 없습니다.',
+  'cli.search.noMatch': '일치하는 메일이 없습니다.',
+  'cli.search.emptyCache': '캐시가 비어 있습니다. 먼저 sync를 실행하세요.',
+  'cli.search.damaged': '캐시 파일이 손상되었습니다. sync를 실행해 다시 만드세요.',
+  'cli.search.damagedMoved': '캐시 파일이 손상되어 {movedTo}(으)로 옮겼습니다. sync를 실행해 다시 만드세요.',
+};
