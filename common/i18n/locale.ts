@@ -51,7 +51,8 @@ export function resolveUiLocale(preference: LocalePreference, systemTag: string 
  */
 export function formatLocaleFor(ui: UiLocale, systemTag: string | null | undefined): string {
   const system = normaliseLocaleTag(systemTag);
-  return system && uiLocaleFor(system) === ui ? system : DEFAULT_FORMAT_LOCALE[ui];
+  const sameLanguage = system?.split('-')[0]?.toLowerCase() === ui;
+  return system && sameLanguage ? system : DEFAULT_FORMAT_LOCALE[ui];
 }
 
 /** The CLI's locale, as POSIX tools read it: LC_ALL, then LC_MESSAGES, then LANG. */

@@ -5,6 +5,7 @@ import { startBootRequests } from './api';
 import { I18nProvider } from './i18n/I18nProvider';
 import './styles/tokens.css';
 import './styles/app.css';
+import './styles/korean.css';
 
 startBootRequests();
 const root = document.getElementById('root');

@@ -32,10 +32,17 @@ function validDate(timestamp: number): Date | null {
   return Number.isNaN(date.getTime()) ? null : date;
 }
 
-/** "3:05 PM", "오후 3:05", "15:05" (en-GB): the locale's own clock. */
+/** True when the locale's clock runs 0-23 (en-GB, de), false for AM/PM (en-US, ko). */
+function uses24Hour(locale: string): boolean {
+  const cycle = dateFormat(locale, { hour: 'numeric' }).resolvedOptions().hourCycle;
+  return cycle === 'h23' || cycle === 'h24';
+}
+
+/** "3:05 PM", "오후 3:05", "06:39" (en-GB): the locale's own clock. */
 export function formatTime(timestamp: number, locale: string): string {
   const date = validDate(timestamp);
-  return date ? dateFormat(locale, { hour: 'numeric', minute: '2-digit' }).format(date) : '';
+  // A 24-hour clock reads "06:39", as Gmail writes it; AM/PM clocks don't pad the hour.
+  return date ? dateFormat(locale, { hour: uses24Hour(locale) ? '2-digit' : 'numeric', minute: '2-digit' }).format(date) : '';
 }
 
 /**

@@ -1,0 +1,52 @@
+import { parse, TYPE, type MessageFormatElement } from '@formatjs/icu-messageformat-parser';
+import { describe, expect, it } from 'vitest';
+import { MAIN_CATALOGS } from '../../../main/i18n/translate';
+import { CATALOGS } from '../../../renderer/src/i18n/translate';
+import { keyReferences, sourceFiles, translateCallKeys } from './source-scan';
+
+/** The argument names a message uses: a translation must use the same ones. */
+function argumentsOf(elements: MessageFormatElement[], into = new Set<string>()): Set<string> {
+  for (const el of elements) {
+    if (el.type === TYPE.literal || el.type === TYPE.pound) continue;
+    into.add(el.value);
+    if (el.type === TYPE.plural || el.type === TYPE.select) for (const option of Object.values(el.options)) argumentsOf(option.value, into);
+    if (el.type === TYPE.tag) argumentsOf(el.children, into);
+  }
+  return into;
+}
+
+const catalogs = [
+  { name: 'main', catalogs: MAIN_CATALOGS, sources: [...sourceFiles('main', ['.ts']), ...sourceFiles('common', ['.ts'])], catalogDir: 'main/i18n/' },
+  { name: 'renderer', catalogs: CATALOGS, sources: sourceFiles('renderer/src', ['.ts', '.tsx']), catalogDir: 'renderer/src/i18n/' },
+];
+
+describe.each(catalogs)('$name message catalogs', ({ catalogs: { en, ko }, sources, catalogDir }) => {
+  const code = sources.filter((f) => !f.startsWith(catalogDir) || f.endsWith('translate.ts'));
+
+  it('English and Korean have exactly the same keys', () => {
+    const enKeys = Object.keys(en).sort();
+    const koKeys = Object.keys(ko).sort();
+    expect(koKeys.filter((k) => !enKeys.includes(k)), 'keys only in ko').toEqual([]);
+    expect(enKeys.filter((k) => !koKeys.includes(k)), 'keys missing from ko').toEqual([]);
+  });
+
+  it('every message is valid ICU and the Korean one uses the same arguments', () => {
+    for (const key of Object.keys(en) as (keyof typeof en)[]) {
+      const english = argumentsOf(parse(en[key], { ignoreTag: true }));
+      const korean = argumentsOf(parse(ko[key], { ignoreTag: true }));
+      expect([...korean].sort(), key).toEqual([...english].sort());
+      expect(ko[key].trim(), `${key} is empty in ko`).not.toBe('');
+    }
+  });
+
+  it('every key the code passes to t() is in the catalog', () => {
+    const missing = translateCallKeys(code).filter(({ key }) => !(key in en));
+    expect(missing).toEqual([]);
+  });
+
+  it('every key in the catalog is used by the code', () => {
+    const { literals, patterns } = keyReferences(code);
+    const unused = Object.keys(en).filter((key) => !literals.has(key) && !patterns.some((p) => p.test(key)));
+    expect(unused).toEqual([]);
+  });
+});
