@@ -20,7 +20,9 @@ const catalogs = [
   { name: 'renderer', catalogs: CATALOGS, sources: sourceFiles('renderer/src', ['.ts', '.tsx']), catalogDir: 'renderer/src/i18n/' },
 ];
 
-describe.each(catalogs)('$name message catalogs', ({ catalogs: { en, ko }, sources, catalogDir }) => {
+describe.each(catalogs)('$name message catalogs', ({ catalogs: pair, sources, catalogDir }) => {
+  const en: Record<string, string> = pair.en;
+  const ko: Record<string, string> = pair.ko;
   const code = sources.filter((f) => !f.startsWith(catalogDir) || f.endsWith('translate.ts'));
 
   it('English and Korean have exactly the same keys', () => {
@@ -31,11 +33,11 @@ describe.each(catalogs)('$name message catalogs', ({ catalogs: { en, ko }, sourc
   });
 
   it('every message is valid ICU and the Korean one uses the same arguments', () => {
-    for (const key of Object.keys(en) as (keyof typeof en)[]) {
-      const english = argumentsOf(parse(en[key], { ignoreTag: true }));
-      const korean = argumentsOf(parse(ko[key], { ignoreTag: true }));
+    for (const key of Object.keys(en)) {
+      const english = argumentsOf(parse(en[key]!, { ignoreTag: true }));
+      const korean = argumentsOf(parse(ko[key] ?? '', { ignoreTag: true }));
       expect([...korean].sort(), key).toEqual([...english].sort());
-      expect(ko[key].trim(), `${key} is empty in ko`).not.toBe('');
+      expect(ko[key]?.trim(), `${key} is empty in ko`).toBeTruthy();
     }
   });
 
