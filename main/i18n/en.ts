@@ -58,6 +58,15 @@ export const en = {
   'loopback.noCode': 'The reply carried no authorization code.',
   'loopback.finishing': 'Skimmer is finishing the sign-in.',
 
+  'sync.rateLimitedIn': 'Gmail asked Skimmer to slow down; resuming in {seconds} s.',
+  'sync.rateLimited': 'Gmail asked Skimmer to slow down; trying again in a minute.',
+  'sync.apiDisabled': 'The Gmail API is not enabled for this Google Cloud project. Enable it in the Cloud console, wait a few minutes, then try again.',
+  'sync.quotaExhausted': "Today's Gmail quota for this Google Cloud project is used up; syncing resumes tomorrow.",
+  'sync.lockedElsewhere': 'Another Skimmer window or command is syncing this account; this one reads what it writes.',
+  'sync.offline': 'Offline: showing cached mail.',
+  'sync.paused': 'Sync paused after an error; it will retry.',
+  'sync.copying': 'Copying your mail for offline search…',
+
   'cli.usage.title': 'Usage: npm run cli -- <command> [options]',
   'cli.usage.commands': 'Commands:',
   'cli.usage.help': 'Show help for a command: help <command>',

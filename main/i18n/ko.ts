@@ -57,6 +57,15 @@ export const ko: Record<MainMessageKey, string> = {
   'loopback.noCode': '응답에 인증 코드가 없습니다.',
   'loopback.finishing': 'Skimmer가 로그인을 마무리하고 있습니다.',
 
+  'sync.rateLimitedIn': 'Gmail이 속도를 줄여 달라고 요청했습니다. {seconds}초 후에 다시 진행합니다.',
+  'sync.rateLimited': 'Gmail이 속도를 줄여 달라고 요청했습니다. 1분 후에 다시 시도합니다.',
+  'sync.apiDisabled': '이 Google Cloud 프로젝트에서 Gmail API가 사용 설정되어 있지 않습니다. Cloud 콘솔에서 사용 설정하고 몇 분 후에 다시 시도하세요.',
+  'sync.quotaExhausted': '이 Google Cloud 프로젝트의 오늘 Gmail 할당량을 모두 사용했습니다. 동기화는 내일 다시 진행합니다.',
+  'sync.lockedElsewhere': '다른 Skimmer 창이나 명령이 이 계정을 동기화하고 있습니다. 이 창은 그 결과를 읽어 옵니다.',
+  'sync.offline': '오프라인: 캐시된 메일을 표시합니다.',
+  'sync.paused': '오류가 발생해 동기화를 일시 중지했습니다. 자동으로 다시 시도합니다.',
+  'sync.copying': '오프라인 검색을 위해 메일을 복사하는 중…',
+
   'cli.usage.title': '사용법: npm run cli -- <명령> [옵션]',
   'cli.usage.commands': '명령:',
   'cli.usage.help': '명령의 도움말을 표시합니다: help <명령>',
