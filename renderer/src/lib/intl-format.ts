@@ -38,11 +38,37 @@ function uses24Hour(locale: string): boolean {
   return cycle === 'h23' || cycle === 'h24';
 }
 
+interface DateFormats {
+  readonly time: Intl.DateTimeFormat;
+  readonly monthDay: Intl.DateTimeFormat;
+  readonly numericDate: Intl.DateTimeFormat;
+  readonly full: Intl.DateTimeFormat;
+}
+
+const dateFormats = new Map<string, DateFormats>();
+
+/** The four date shapes the mail UI uses, built once per locale (the list asks per row). */
+function formatsFor(locale: string): DateFormats {
+  let formats = dateFormats.get(locale);
+  if (formats) return formats;
+  // A 24-hour clock reads "06:39", as Gmail writes it; AM/PM clocks don't pad the hour.
+  const hour = uses24Hour(locale) ? '2-digit' : 'numeric';
+  // Gmail's US English alone writes the year in two digits.
+  const year = locale === 'en-US' || locale === 'en' ? '2-digit' : 'numeric';
+  formats = {
+    time: dateFormat(locale, { hour, minute: '2-digit' }),
+    monthDay: dateFormat(locale, { month: 'short', day: 'numeric' }),
+    numericDate: dateFormat(locale, { year, month: 'numeric', day: 'numeric' }),
+    full: dateFormat(locale, { weekday: 'short', year: 'numeric', month: 'short', day: 'numeric', hour, minute: '2-digit' }),
+  };
+  dateFormats.set(locale, formats);
+  return formats;
+}
+
 /** "3:05 PM", "오후 3:05", "06:39" (en-GB): the locale's own clock. */
 export function formatTime(timestamp: number, locale: string): string {
   const date = validDate(timestamp);
-  // A 24-hour clock reads "06:39", as Gmail writes it; AM/PM clocks don't pad the hour.
-  return date ? dateFormat(locale, { hour: uses24Hour(locale) ? '2-digit' : 'numeric', minute: '2-digit' }).format(date) : '';
+  return date ? formatsFor(locale).time.format(date) : '';
 }
 
 /**
@@ -53,19 +79,16 @@ export function formatTime(timestamp: number, locale: string): string {
 export function formatListDate(timestamp: number, locale: string, now: Date = new Date()): string {
   const date = validDate(timestamp);
   if (!date) return '';
+  const formats = formatsFor(locale);
   const sameYear = date.getFullYear() === now.getFullYear();
-  if (sameYear && date.getMonth() === now.getMonth() && date.getDate() === now.getDate()) return formatTime(timestamp, locale);
-  if (sameYear) return dateFormat(locale, { month: 'short', day: 'numeric' }).format(date);
-  // Gmail's US English alone writes the year in two digits.
-  const year = locale === 'en-US' || locale === 'en' ? '2-digit' : 'numeric';
-  return dateFormat(locale, { year, month: 'numeric', day: 'numeric' }).format(date);
+  if (sameYear && date.getMonth() === now.getMonth() && date.getDate() === now.getDate()) return formats.time.format(date);
+  return (sameYear ? formats.monthDay : formats.numericDate).format(date);
 }
 
 /** The reading pane's date: "Mon, Oct 19, 2026, 3:05 PM", "2026년 10월 19일 (월) 오후 3:05". */
 export function formatFullDate(timestamp: number, locale: string): string {
   const date = validDate(timestamp);
-  if (!date) return '';
-  return dateFormat(locale, { weekday: 'short', year: 'numeric', month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit' }).format(date);
+  return date ? formatsFor(locale).full.format(date) : '';
 }
 
 const RELATIVE_STEPS: readonly [Intl.RelativeTimeFormatUnit, number][] = [
