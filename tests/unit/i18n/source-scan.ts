@@ -47,14 +47,21 @@ export function keyReferences(files: readonly string[]): { literals: Set<string>
   return { literals, patterns };
 }
 
-/** The literal first arguments of calls to `t(...)`: keys that must exist in the catalog. */
+/** Literal keys handed to `t('…')` and `<Message id="…">`: keys that must exist in the catalog. */
 export function translateCallKeys(files: readonly string[]): { file: string; key: string }[] {
   const keys: { file: string; key: string }[] = [];
   for (const file of files) {
     walk(parse(file), (node) => {
-      if (!ts.isCallExpression(node) || !ts.isIdentifier(node.expression) || node.expression.text !== 't') return;
-      const first = node.arguments[0];
-      if (first && (ts.isStringLiteral(first) || ts.isNoSubstitutionTemplateLiteral(first))) keys.push({ file, key: first.text });
+      if (ts.isCallExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === 't') {
+        const first = node.arguments[0];
+        if (first && (ts.isStringLiteral(first) || ts.isNoSubstitutionTemplateLiteral(first))) keys.push({ file, key: first.text });
+      } else if ((ts.isJsxSelfClosingElement(node) || ts.isJsxOpeningElement(node)) && node.tagName.getText() === 'Message') {
+        for (const attr of node.attributes.properties) {
+          if (ts.isJsxAttribute(attr) && attr.name.getText() === 'id' && attr.initializer && ts.isStringLiteral(attr.initializer)) {
+            keys.push({ file, key: attr.initializer.text });
+          }
+        }
+      }
     });
   }
   return keys;
