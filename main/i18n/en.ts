@@ -58,6 +58,16 @@ export const en = {
   'loopback.noCode': 'The reply carried no authorization code.',
   'loopback.finishing': 'Skimmer is finishing the sign-in.',
 
+  'clientConfig.howTo':
+    'In the Google Cloud console, open APIs & Services > Credentials, create an OAuth client ID of type "Desktop app", and download its JSON (a file named client_secret_….json).',
+  'clientConfig.notJson': 'This file is not JSON, so it is not an OAuth client file. {howTo}',
+  'clientConfig.notClient': 'This is not an OAuth client file. {howTo}',
+  'clientConfig.serviceAccount': "This is a service-account key, which can't read a person's Gmail. {howTo}",
+  'clientConfig.credentialsFile': 'This is a credentials file ("{type}"), not an OAuth client. {howTo}',
+  'clientConfig.noSection': 'This JSON has neither an "installed" nor a "web" section, so it is not an OAuth client file. {howTo}',
+  'clientConfig.incomplete': 'The "{kind}" section of this OAuth client file is incomplete (check: {fields}). {howTo}',
+  'clientConfig.unreadable': "Can't read the OAuth client file {path}: {reason}",
+
   'signInError.denied': 'You declined access in the browser, so Skimmer is not signed in.',
   'signInError.timed_out': 'The sign-in took too long (no answer from the browser within 5 minutes). Please try again.',
   'signInError.cancelled': 'Sign-in was cancelled.',

@@ -57,6 +57,16 @@ export const ko: Record<MainMessageKey, string> = {
   'loopback.noCode': '응답에 인증 코드가 없습니다.',
   'loopback.finishing': 'Skimmer가 로그인을 마무리하고 있습니다.',
 
+  'clientConfig.howTo':
+    'Google Cloud 콘솔에서 API 및 서비스 > 사용자 인증 정보를 열고, "데스크톱 앱" 유형의 OAuth 클라이언트 ID를 만든 다음 JSON(client_secret_….json 파일)을 다운로드하세요.',
+  'clientConfig.notJson': '이 파일은 JSON이 아니므로 OAuth 클라이언트 파일이 아닙니다. {howTo}',
+  'clientConfig.notClient': 'OAuth 클라이언트 파일이 아닙니다. {howTo}',
+  'clientConfig.serviceAccount': '서비스 계정 키입니다. 서비스 계정 키로는 개인의 Gmail을 읽을 수 없습니다. {howTo}',
+  'clientConfig.credentialsFile': 'OAuth 클라이언트가 아니라 사용자 인증 정보 파일("{type}")입니다. {howTo}',
+  'clientConfig.noSection': '이 JSON에는 "installed" 또는 "web" 섹션이 없으므로 OAuth 클라이언트 파일이 아닙니다. {howTo}',
+  'clientConfig.incomplete': '이 OAuth 클라이언트 파일의 "{kind}" 섹션이 완전하지 않습니다(확인할 항목: {fields}). {howTo}',
+  'clientConfig.unreadable': 'OAuth 클라이언트 파일 {path}을(를) 읽을 수 없습니다: {reason}',
+
   'signInError.denied': '브라우저에서 접근을 거부하셨으므로 Skimmer에 로그인하지 않았습니다.',
   'signInError.timed_out': '로그인 시간이 초과되었습니다(5분 안에 브라우저에서 응답이 없었습니다). 다시 시도하세요.',
   'signInError.cancelled': '로그인이 취소되었습니다.',
