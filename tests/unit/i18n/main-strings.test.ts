@@ -1,3 +1,6 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { Writable } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
 import { page } from '../../../main/auth/loopback-server';
@@ -60,5 +63,20 @@ describe('main speaks Korean when the locale is Korean', () => {
     const english = sink();
     await runCli(['--help'], { stdout: english, stderr: sink(), env: { LC_ALL: 'en_US.UTF-8', LANG: 'ko_KR.UTF-8' }, signal: new AbortController().signal });
     expect(english.text).toContain('Usage: npm run cli -- <command> [options]');
+  });
+
+  it('a CLI command reads in Korean while its --json output does not change', async () => {
+    const dataDir = await mkdtemp(path.join(tmpdir(), 'skimmer-cli-ko-'));
+    try {
+      const io = (stdout: Writable, stderr: Writable) => ({ stdout, stderr, env: { LANG: 'ko_KR.UTF-8' }, signal: new AbortController().signal });
+      const human = sink();
+      expect(await runCli(['accounts', '--data-dir', dataDir], io(sink(), human))).toBe(0);
+      expect(human.text).toContain('계정이 없습니다.');
+      const json = sink();
+      expect(await runCli(['accounts', '--data-dir', dataDir, '--json'], io(json, sink()))).toBe(0);
+      expect(JSON.parse(json.text)).toEqual([]);
+    } finally {
+      await rm(dataDir, { recursive: true, force: true });
+    }
   });
 });
