@@ -198,7 +198,7 @@ export async function runSignInFlow(options: SignInOptions): Promise<SignInResul
       scopes,
     };
     await options.onResult?.(result);
-    cb.respond('success', `Signed in as ${profile.email}.`);
+    cb.respond('success', t('loopback.signedInAs', { email: profile.email }));
     return result;
   } catch (e) {
     const err = toSignInError(e);

@@ -50,6 +50,7 @@ export const en = {
   'loopback.denied.lead': 'You declined access, so Skimmer did not sign in. Nothing was stored.',
   'loopback.error.title': 'Sign-in did not finish',
   'loopback.error.lead': 'Something went wrong. You can try again from Skimmer.',
+  'loopback.signedInAs': 'Signed in as {email}.',
   'loopback.close': 'You can close this tab and return to Skimmer.',
   'loopback.notOurs': 'This address is not part of the Skimmer sign-in.',
   'loopback.finished': 'This sign-in has already finished.',

@@ -49,6 +49,7 @@ export const ko: Record<MainMessageKey, string> = {
   'loopback.denied.lead': '접근을 거부하셨으므로 Skimmer는 로그인하지 않았습니다. 아무것도 저장되지 않았습니다.',
   'loopback.error.title': '로그인을 완료하지 못했습니다',
   'loopback.error.lead': '문제가 발생했습니다. Skimmer에서 다시 시도하세요.',
+  'loopback.signedInAs': '{email}(으)로 로그인했습니다.',
   'loopback.close': '이 탭을 닫고 Skimmer로 돌아가세요.',
   'loopback.notOurs': '이 주소는 Skimmer 로그인에 사용되는 주소가 아닙니다.',
   'loopback.finished': '이 로그인은 이미 끝났습니다.',
