@@ -10,11 +10,12 @@ import { build as viteBuild } from 'vite';
 import type { AccountView, SyncStatus } from '../common/ipc';
 import type { ListRow, MessagePage } from '../common/mail-types';
 import { createIpcRouter, type IpcRouter, type RequestHandlers } from '../main/ipc/router';
+import { MemoryStore } from '../main/secrets/settings-store';
+import { createLocaleHandlers } from '../main/services/locale-settings';
+import { createViewSettingsHandlers } from '../main/settings/view-settings-handlers';
 import { buildBridgeScript, CHROMIUM_ARGS, CHROMIUM_PATH } from '../tests/e2e/harness/launch-app';
 import { repoRoot } from '../tests/e2e/harness/paths';
 import { startStaticServer } from '../tests/e2e/harness/static-server';
-import { createLocaleHandlers } from '../main/services/locale-settings';
-import { MemoryStore } from '../main/secrets/settings-store';
 
 export interface BenchApp {
   readonly page: Page;
@@ -100,6 +101,13 @@ export function syntheticRouter(rows: readonly ListRow[]): (isTrusted: (url: str
   const account: AccountView = { id: 'bench', email: 'me@example.com', name: 'Bench Person', initials: 'BP', state: 'signed_in', active: true };
   const idle: SyncStatus = { accountId: 'bench', phase: 'idle', cachedMessages: rows.length, totalMessages: rows.length, etaSeconds: null, lastSyncedAt: Date.now(), message: null };
   const handlers: RequestHandlers = {
+    ...createViewSettingsHandlers(new MemoryStore()),
+    previewAttachment: () => {
+      throw new Error('bench has no attachments');
+    },
+    openAttachment: () => {
+      throw new Error('bench has no attachments');
+    },
     getAppInfo: () => ({ name: 'Skimmer', version: 'bench', platform: process.platform, shell: 'test-bridge' }),
     openExternal: () => null,
     copyText: () => null,

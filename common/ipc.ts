@@ -10,6 +10,7 @@ import { z } from 'zod';
 import { LOCALE_PREFERENCES, type LocalePreference, type LocaleSettings } from './i18n/locale';
 import type { IpcResult } from './ipc-result';
 import type { LabelSummary, MessagePage, ThreadDetail } from './mail-types';
+import { viewSettingsPatchSchema, type ViewSettings } from './view-settings';
 
 export * from './ipc-result';
 
@@ -69,6 +70,8 @@ export interface AccountView {
   readonly initials: string;
   readonly state: AccountState;
   readonly active: boolean;
+  /** A demo mailbox account: it signs in again through the demo, never through Google. */
+  readonly demo?: boolean;
 }
 
 export interface AuthStatus {
@@ -107,6 +110,12 @@ export interface MailChanged {
   readonly relabelled: number;
 }
 
+export interface AttachmentPreview {
+  readonly mimeType: string;
+  /** A data: URL of the image, shown by the window's viewer. */
+  readonly dataUrl: string;
+}
+
 export interface SavedAttachment {
   readonly saved: boolean;
   /** The file name chosen (never a full path). */
@@ -119,6 +128,7 @@ const selector = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('label'), labelId: id }).strict(),
   z.object({ kind: z.literal('query'), query }).strict(),
 ]);
+const partId = z.string().min(1).max(64).regex(/^\d+(\.\d+)*$/, 'must be a part id');
 const listOptions = z
   .object({ pageToken: z.string().max(512).nullable().optional(), threads: z.boolean().optional(), pageSize: z.number().int().min(1).max(500).optional() })
   .strict();
@@ -147,10 +157,17 @@ export const requests = {
   getThread: request<ThreadDetail>()('mail:get-thread', z.tuple([id, id])),
   /** The attachment is named by its MIME part id ("1", "1.2"): Gmail's attachment ids change between calls. */
   saveAttachment: request<SavedAttachment>()('mail:save-attachment', z.tuple([id, id, z.string().min(1).max(64).regex(/^\d+(\.\d+)*$/, 'must be a part id')])),
+  previewAttachment: request<AttachmentPreview>()('mail:preview-attachment', z.tuple([id, id, partId])),
+  /** Writes a copy under the app's folder and opens it with the system's app; refuses programs and scripts. */
+  openAttachment: request<{ fileName: string }>()('mail:open-attachment', z.tuple([id, id, partId])),
   suggestSenders: request<string[]>()('mail:suggest-senders', z.tuple([id, z.string().max(256)])),
 
   getSyncStatus: request<SyncStatus>()('sync:get-status', z.tuple([id])),
   syncNow: request<null>()('sync:now', z.tuple([id])),
+
+  getSettings: request<ViewSettings>()('settings:get', z.tuple([])),
+  /** Changes some settings; replies with all of them as stored. */
+  updateSettings: request<ViewSettings>()('settings:update', z.tuple([viewSettingsPatchSchema])),
 } as const;
 
 export const events = {

@@ -16,6 +16,8 @@ import type { MailSource } from './gmail/gmail-mail-source';
 import type { RequestHandlers } from './ipc/router';
 import type { Cipher } from './secrets/cipher';
 import { openSettingsStore } from './secrets/settings-store';
+import { createViewSettingsHandlers, loadViewSettings } from './settings/view-settings-handlers';
+import { createAttachmentHandlers, type FileOpener } from './mail/attachment-handlers';
 import { isSafeExternalUrl } from './security/csp';
 import { AccountDirectory } from './services/account-directory';
 import { AccountMailHub } from './services/account-mail';
@@ -30,6 +32,8 @@ export interface PlatformHooks {
   chooseSaveLocation(suggestedName: string): Promise<string | null>;
   /** Puts text on the system clipboard (the renderer has no clipboard permission). */
   copyText(text: string): void | Promise<void>;
+  /** Opens a file with the system's app (absent where there is no desktop, e.g. tests). */
+  openPath?: FileOpener['openPath'];
   emit<N extends EventName>(name: N, payload: EventPayload<N>): void;
 }
 
@@ -109,7 +113,7 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
 
   const hub = new AccountMailHub({
     dataDir: options.dataDir,
-    syncIntervalMs: options.syncIntervalMs,
+    syncIntervalMs: options.syncIntervalMs ?? loadViewSettings(settings).checkEverySeconds * 1000,
     autoSync: options.autoSync ?? true,
     authorize: async (accountId) => {
       const service = accounts.serviceFor(accountId);
@@ -145,6 +149,8 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
   }
 
   const handlers: RequestHandlers = {
+    ...createViewSettingsHandlers(settings),
+    ...createAttachmentHandlers({ withSource, opener: options.platform, openDir: path.join(options.dataDir, 'opened'), safeFileName }),
     getAppInfo: () => options.appInfo,
     openExternal: async (url) => {
       if (!isSafeExternalUrl(url)) throw new IpcFailure('invalid_request', 'Only web links can be opened.');

@@ -181,6 +181,10 @@ async function startServices(): Promise<AppServices> {
         return result.canceled ? null : (result.filePath ?? null);
       },
       copyText: (text) => clipboard.writeText(text),
+      openPath: async (filePath) => {
+        const failure = await shell.openPath(filePath);
+        if (failure) throw new Error(failure);
+      },
       emit: (name, payload) => {
         mainWindow?.webContents.send(events[name].channel, payload);
       },

@@ -56,6 +56,12 @@ function isAttachmentPart(part: gmail_v1.Schema$MessagePart): boolean {
   return Boolean(part.filename) || (Boolean(part.body?.attachmentId) && !part.mimeType?.startsWith('text/'));
 }
 
+/** An image the HTML shows in place (inline, with a Content-ID) is part of the body, not an attachment. */
+function isInlineBodyPart(part: gmail_v1.Schema$MessagePart): boolean {
+  const headers = part.headers ?? [];
+  return headerValue(headers, 'Content-Disposition').toLowerCase().startsWith('inline') && headerValue(headers, 'Content-ID').replace(/^<|>$/g, '') !== '';
+}
+
 export function summarizeMessage(message: gmail_v1.Schema$Message): MessageSummary {
   const headers = message.payload?.headers ?? [];
   const labelIds = message.labelIds ?? [];
@@ -73,7 +79,10 @@ export function summarizeMessage(message: gmail_v1.Schema$Message): MessageSumma
     unread: labelIds.includes('UNREAD'),
     starred: labelIds.includes('STARRED'),
     // format=metadata has no part tree: a multipart/mixed top level is the best sign there.
-    hasAttachment: parts.some(isAttachmentPart) || /multipart\/mixed/i.test(message.payload?.mimeType ?? headerValue(headers, 'Content-Type')),
+    // The paperclip means what the reading pane lists: attachments, not inline body images.
+    hasAttachment: message.payload?.parts
+      ? parts.some((p) => isAttachmentPart(p) && !isInlineBodyPart(p))
+      : /multipart\/mixed/i.test(message.payload?.mimeType ?? headerValue(headers, 'Content-Type')),
     sizeEstimate: message.sizeEstimate ?? 0,
   };
 }
@@ -99,7 +108,6 @@ export function detailMessage(message: gmail_v1.Schema$Message): MessageDetail {
     if (isAttachmentPart(part)) {
       const partHeaders = part.headers ?? [];
       const contentId = headerValue(partHeaders, 'Content-ID').replace(/^<|>$/g, '') || null;
-      const disposition = headerValue(partHeaders, 'Content-Disposition').toLowerCase();
       attachments.push({
         attachmentId: part.body?.attachmentId ?? '',
         partId: part.partId ?? '',
@@ -107,7 +115,7 @@ export function detailMessage(message: gmail_v1.Schema$Message): MessageDetail {
         mimeType: part.mimeType ?? 'application/octet-stream',
         size: part.body?.size ?? 0,
         contentId,
-        inline: disposition.startsWith('inline') && contentId !== null,
+        inline: isInlineBodyPart(part),
       });
       continue;
     }

@@ -89,7 +89,9 @@ export class AccountDirectory {
 
   list(): AccountView[] {
     const active = this.activeAccountId;
-    return this.allAccounts().map((account) => toView(account, account.id === active));
+    return [...this.realms.entries()].flatMap(([name, service]) =>
+      service.list().map((account) => toView(account, account.id === active, name === 'demo')),
+    );
   }
 
   dispose(): void {
@@ -101,8 +103,9 @@ export class AccountDirectory {
   }
 }
 
-export function toView(account: Account, active: boolean): AccountView {
+export function toView(account: Account, active: boolean, demo = false): AccountView {
   return {
+    ...(demo ? { demo } : {}),
     id: account.id,
     email: account.email,
     name: account.name,

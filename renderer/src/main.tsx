@@ -1,11 +1,15 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+// Tokens and shared pieces first, so each component's own file can refine them.
+import './styles/tokens.css';
+import './styles/base.css';
+import './styles/controls.css';
+import './styles/empty-state.css';
+import './styles/dialog.css';
+import './styles/korean.css';
 import { App } from './App';
 import { startBootRequests } from './api';
 import { I18nProvider } from './i18n/I18nProvider';
-import './styles/tokens.css';
-import './styles/app.css';
-import './styles/korean.css';
 
 startBootRequests();
 const root = document.getElementById('root');

@@ -16,8 +16,11 @@ import { GmailApi, GmailAuthError, GmailNotFoundError, GmailUnavailableError } f
 import { GmailMailSource, type MailSource } from '../../main/gmail/gmail-mail-source';
 import { createIpcRouter, type IpcRouter, type RequestHandlers } from '../../main/ipc/router';
 import { isSafeExternalUrl } from '../../main/security/csp';
-import { createLocaleHandlers } from '../../main/services/locale-settings';
 import { MemoryStore } from '../../main/secrets/settings-store';
+import { createLocaleHandlers } from '../../main/services/locale-settings';
+import { createViewSettingsHandlers } from '../../main/settings/view-settings-handlers';
+import { createAttachmentHandlers } from '../../main/mail/attachment-handlers';
+import { safeFileName } from '../../main/app-services';
 
 export const READONLY_SCOPE = 'https://www.googleapis.com/auth/gmail.readonly';
 
@@ -27,6 +30,8 @@ export interface MailBackend {
   readonly source: MailSource;
   readonly opened: string[];
   readonly saved: { fileName: string; filePath: string }[];
+  /** Files "Open" handed to the system. */
+  readonly openedFiles: string[];
   readonly downloadDir: string;
   router(isTrustedSender: (url: string) => boolean): IpcRouter;
   /** Replace handlers (e.g. to inject failures or a custom thread). */
@@ -54,6 +59,7 @@ export async function startMailBackend(options: { mail?: string[]; account?: str
   const downloadDir = await mkdtemp(path.join(tmpdir(), 'skimmer-dl-'));
   const opened: string[] = [];
   const saved: { fileName: string; filePath: string }[] = [];
+  const openedFiles: string[] = [];
   const override: Partial<RequestHandlers> = {};
 
   const senders = (): string[] => {
@@ -70,6 +76,13 @@ export async function startMailBackend(options: { mail?: string[]; account?: str
   const sync: SyncStatus = { accountId: account.id, phase: 'idle', cachedMessages: 0, totalMessages: null, etaSeconds: null, lastSyncedAt: null, message: null };
 
   const base: RequestHandlers = {
+    ...createViewSettingsHandlers(new MemoryStore()),
+    ...createAttachmentHandlers({
+      withSource: (_id, run) => run(source).catch(toFailure),
+      opener: { openPath: async (file) => void openedFiles.push(file) },
+      openDir: path.join(downloadDir, 'opened'),
+      safeFileName,
+    }),
     getAppInfo: () => ({ name: 'Skimmer', version: '0.0.0-mail-e2e', platform: process.platform, shell: 'test-bridge' }),
     openExternal: (url) => {
       if (!isSafeExternalUrl(url)) throw new IpcFailure('invalid_request', 'Only web links can be opened.');
@@ -119,6 +132,7 @@ export async function startMailBackend(options: { mail?: string[]; account?: str
     source,
     opened,
     saved,
+    openedFiles,
     downloadDir,
     override,
     router: (isTrustedSender) => createIpcRouter(handlers, { isTrustedSender, logError: (c, e) => console.error('handler failed', c, e) }),

@@ -1,9 +1,13 @@
 import { useState } from 'react';
+import type { AttachmentPreview } from '../../../common/ipc';
 import type { AttachmentInfo } from '../../../common/mail-types';
 import { skimmer } from '../api';
 import { errorMessage } from '../lib/errors';
 import { formatSize } from '../lib/format';
-import { CheckIcon, DownloadIcon, FileIcon, ImageIcon } from './icons';
+import { AttachmentViewer } from './AttachmentViewer';
+import { ConfirmDialog } from './ConfirmDialog';
+import { CheckIcon, DownloadIcon, ExpandIcon, FileIcon, ExternalIcon, ImageIcon } from './icons';
+import '../styles/attachments.css';
 
 const TONE_NAMES: Record<string, string> = {
   image: 'Image',
@@ -36,8 +40,12 @@ interface AttachmentsProps {
   readonly attachments: readonly AttachmentInfo[];
 }
 
+const PREVIEWABLE = /^image\/(png|jpeg|gif|webp|bmp)$/i;
+
 export function Attachments({ accountId, messageId, attachments }: AttachmentsProps) {
   const [status, setStatus] = useState<Record<string, string>>({});
+  const [preview, setPreview] = useState<{ name: string; image: AttachmentPreview } | null>(null);
+  const [confirmOpen, setConfirmOpen] = useState<AttachmentInfo | null>(null);
   const shown = attachments.filter((a) => !a.inline || a.filename);
   if (shown.length === 0) return null;
 
@@ -50,49 +58,81 @@ export function Attachments({ accountId, messageId, attachments }: AttachmentsPr
     else setStatus((s) => ({ ...s, [att.attachmentId]: '' }));
   };
 
+  const fail = (att: AttachmentInfo, message: string) => setStatus((s) => ({ ...s, [att.attachmentId]: `error:${message}` }));
+  const showPreview = async (att: AttachmentInfo) => {
+    const reply = await skimmer().previewAttachment(accountId, messageId, att.partId);
+    if (reply.ok) setPreview({ name: att.filename, image: reply.value });
+    else fail(att, errorMessage(reply.error));
+  };
+  const open = async (att: AttachmentInfo) => {
+    setConfirmOpen(null);
+    const reply = await skimmer().openAttachment(accountId, messageId, att.partId);
+    if (!reply.ok) fail(att, reply.error.code === 'invalid_request' ? reply.error.message : errorMessage(reply.error));
+  };
+
   return (
-    <ul className="attachments" aria-label="Attachments">
-      {shown.map((att) => {
-        const kind = kindOf(att);
-        const state = status[att.attachmentId] ?? '';
-        const Icon = kind.tone === 'image' ? ImageIcon : FileIcon;
-        return (
-          <li key={att.attachmentId} className="attachment" data-testid="attachment">
-            <span className={`attachment__icon attachment__icon--${kind.tone}`} aria-hidden="true">
-              <Icon size={16} />
-              <span className="attachment__ext">{kind.label}</span>
-            </span>
-            <span className="attachment__text">
-              <span className="attachment__name" title={att.filename}>
-                {att.filename || '(unnamed)'}
+    <>
+      <ul className="attachments" aria-label="Attachments">
+        {shown.map((att) => {
+          const kind = kindOf(att);
+          const state = status[att.attachmentId] ?? '';
+          const Icon = kind.tone === 'image' ? ImageIcon : FileIcon;
+          return (
+            <li key={att.attachmentId} className="attachment" data-testid="attachment">
+              <span className={`attachment__icon attachment__icon--${kind.tone}`} aria-hidden="true">
+                <Icon size={16} />
+                <span className="attachment__ext">{kind.label}</span>
               </span>
-              <span className="attachment__meta">
-                {state.startsWith('saved:') ? (
-                  <span className="attachment__saved">Saved as {state.slice(6)}</span>
-                ) : state.startsWith('error:') ? (
-                  <span className="attachment__error" role="alert">
-                    {state.slice(6)}
-                  </span>
-                ) : (
-                  <span title={att.mimeType}>
-                    {formatSize(att.size)} · {TONE_NAMES[kind.tone] ?? 'File'}
-                  </span>
-                )}
+              <span className="attachment__text">
+                <span className="attachment__name" title={att.filename}>
+                  {att.filename || '(unnamed)'}
+                </span>
+                <span className="attachment__meta">
+                  {state.startsWith('saved:') ? (
+                    <span className="attachment__saved">Saved as {state.slice(6)}</span>
+                  ) : state.startsWith('error:') ? (
+                    <span className="attachment__error" role="alert">
+                      {state.slice(6)}
+                    </span>
+                  ) : (
+                    <span title={att.mimeType}>
+                      {formatSize(att.size)} · {TONE_NAMES[kind.tone] ?? 'File'}
+                    </span>
+                  )}
+                </span>
               </span>
-            </span>
-            <button
-              type="button"
-              className="icon-button"
-              onClick={() => void save(att)}
-              disabled={state === 'saving'}
-              aria-label={`Save ${att.filename}`}
-              title="Save…"
-            >
-              {state.startsWith('saved:') ? <CheckIcon size={16} /> : <DownloadIcon size={16} />}
-            </button>
-          </li>
-        );
-      })}
-    </ul>
+              {PREVIEWABLE.test(att.mimeType) ? (
+                <button type="button" className="icon-button" onClick={() => void showPreview(att)} aria-label={`Preview ${att.filename}`} title="Preview">
+                  <ExpandIcon size={16} />
+                </button>
+              ) : null}
+              <button type="button" className="icon-button" onClick={() => setConfirmOpen(att)} aria-label={`Open ${att.filename}`} title="Open…">
+                <ExternalIcon size={16} />
+              </button>
+              <button
+                type="button"
+                className="icon-button"
+                onClick={() => void save(att)}
+                disabled={state === 'saving'}
+                aria-label={`Save ${att.filename}`}
+                title="Save…"
+              >
+                {state.startsWith('saved:') ? <CheckIcon size={16} /> : <DownloadIcon size={16} />}
+              </button>
+            </li>
+          );
+        })}
+      </ul>
+      {preview ? <AttachmentViewer name={preview.name} image={preview.image} onClose={() => setPreview(null)} /> : null}
+      {confirmOpen ? (
+        <ConfirmDialog
+          title={`Open ${confirmOpen.filename}?`}
+          body="Skimmer saves a copy on this computer and opens it with the app your system uses for this kind of file. Open files only from people you trust."
+          confirm="Open"
+          onCancel={() => setConfirmOpen(null)}
+          onConfirm={() => void open(confirmOpen)}
+        />
+      ) : null}
+    </>
   );
 }

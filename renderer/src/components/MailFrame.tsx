@@ -1,8 +1,13 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { skimmer } from '../api';
 import { normalizeOpenableUrl } from '../lib/link-safety';
+import { markDocument } from '../lib/highlight';
 import { buildFrameDocument } from '../lib/mail-frame-doc';
+import { hasFoldableQuote } from '../lib/quote-fold';
 import { sanitizeMailHtml } from '../lib/sanitize-mail';
+import { useHighlightTerms } from './Highlighted';
+import { QuoteToggle } from './QuoteToggle';
+import '../styles/mail-body.css';
 
 interface MailFrameProps {
   readonly html: string;
@@ -11,6 +16,27 @@ interface MailFrameProps {
   readonly allowRemote: boolean;
   readonly onBlockedCount?: (count: number) => void;
   readonly title: string;
+}
+
+/** Newsletters wider than this share of the pane scroll sideways inside the frame instead. */
+const MIN_SCALE = 0.6;
+
+/**
+ * Mail laid out for a fixed width (a 600 px newsletter table) must not be clipped: scale it
+ * down to the frame's width, or past MIN_SCALE let it scroll sideways inside the frame.
+ * Returns the height the frame needs to show all of it.
+ */
+function fitToWidth(frame: HTMLIFrameElement, inner: Document): number {
+  const root = inner.documentElement;
+  const available = frame.clientWidth;
+  root.style.zoom = '';
+  const natural = root.scrollWidth;
+  if (available > 0 && natural > available + 1) root.style.zoom = String(Math.max(MIN_SCALE, available / natural));
+  const wide = root.scrollWidth > available + 1;
+  if (inner.body) inner.body.dataset.skimmerScroll = wide ? 'x' : '';
+  root.style.overflowX = wide ? 'auto' : 'hidden';
+  const h = Math.ceil(root.getBoundingClientRect().height) + (wide ? 16 : 0);
+  return Math.min(Math.max(h, 40), 200_000);
 }
 
 /**
@@ -25,6 +51,9 @@ interface MailFrameProps {
 export function MailFrame({ html, text, allowRemote, onBlockedCount, title }: MailFrameProps) {
   const frameRef = useRef<HTMLIFrameElement>(null);
   const [height, setHeight] = useState(120);
+  const [foldable, setFoldable] = useState(false);
+  const [showQuotes, setShowQuotes] = useState(false);
+  const terms = useHighlightTerms();
   const sanitized = useMemo(() => sanitizeMailHtml(html, allowRemote), [html, allowRemote]);
   const doc = useMemo(
     () => buildFrameDocument(sanitized.html, { allowRemote, theme: 'light' }),
@@ -45,12 +74,15 @@ export function MailFrame({ html, text, allowRemote, onBlockedCount, title }: Ma
       observer?.disconnect();
       const inner = frame.contentDocument;
       if (!inner || !inner.documentElement) return;
-      const measure = () => {
-        const h = Math.max(inner.documentElement.scrollHeight, inner.body?.scrollHeight ?? 0);
-        setHeight(Math.min(Math.max(h, 40), 200_000));
-      };
+      const measure = () => setHeight(fitToWidth(frame, inner));
+      markDocument(inner, terms);
+      const folds = hasFoldableQuote(inner);
+      setFoldable(folds);
+      // Nothing of its own to show: leave the quote open rather than fold the whole message.
+      inner.documentElement.classList.toggle('skimmer-show-quotes', !folds);
       measure();
       observer = new ResizeObserver(measure);
+      observer.observe(frame);
       observer.observe(inner.documentElement);
       if (inner.body) observer.observe(inner.body);
       const onClick = (event: MouseEvent) => {
@@ -81,21 +113,29 @@ export function MailFrame({ html, text, allowRemote, onBlockedCount, title }: Ma
       detach?.();
       observer?.disconnect();
     };
-  }, [doc]);
+  }, [doc, terms]);
+
+  useEffect(() => {
+    const inner = frameRef.current?.contentDocument;
+    if (foldable && inner?.documentElement) inner.documentElement.classList.toggle('skimmer-show-quotes', showQuotes);
+  }, [foldable, showQuotes]);
 
   if (sanitized.tooLarge) return <TooLarge html={html} text={text ?? ''} />;
   return (
-    <iframe
-      ref={frameRef}
-      className="mail-frame"
-      title={title}
-      sandbox="allow-same-origin"
-      srcDoc={doc}
-      referrerPolicy="no-referrer"
-      style={{ height }}
-      data-testid="mail-frame"
-      data-remote={allowRemote ? 'allowed' : 'blocked'}
-    />
+    <>
+      <iframe
+        ref={frameRef}
+        className="mail-frame"
+        title={title}
+        sandbox="allow-same-origin"
+        srcDoc={doc}
+        referrerPolicy="no-referrer"
+        style={{ height }}
+        data-testid="mail-frame"
+        data-remote={allowRemote ? 'allowed' : 'blocked'}
+      />
+      {foldable ? <QuoteToggle open={showQuotes} onToggle={() => setShowQuotes(!showQuotes)} /> : null}
+    </>
   );
 }
 

@@ -1,13 +1,16 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { memo, useEffect, useLayoutEffect, useMemo, useRef, type KeyboardEvent } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef, type KeyboardEvent } from 'react';
 import type { IpcError } from '../../../common/ipc';
 import type { LabelSummary, ListCoverage, ListRow } from '../../../common/mail-types';
 import { errorMessage, isRetryable } from '../lib/errors';
-import { stripBidi } from '../lib/link-safety';
-import { displayName, formatCount, formatListDate, participantsLabel } from '../lib/format';
-import { InboxIcon, PaperclipIcon, RefreshIcon, SearchIcon, StarIcon, ThreadIcon, WifiOffIcon } from './icons';
+import { formatCount } from '../lib/format';
+import { InboxIcon, RefreshIcon, SearchIcon, ThreadIcon, WifiOffIcon } from './icons';
+import { useViewSettings } from '../state/view-settings';
+import { Row } from './MessageRow';
+import '../styles/message-list.css';
+import '../styles/message-list-fresh.css';
 
-export const ROW_HEIGHT = 84;
+const ROW_HEIGHTS = { comfortable: 84, compact: 62 } as const;
 const NO_KEYS: ReadonlySet<string> = new Set();
 
 interface MessageListProps {
@@ -37,11 +40,11 @@ interface MessageListProps {
   readonly coverage?: ListCoverage | null;
 }
 
-function Skeleton({ count }: { count: number }) {
+function Skeleton({ count, rowHeight }: { count: number; rowHeight: number }) {
   return (
     <div className="skeleton-list" aria-hidden="true">
       {Array.from({ length: count }, (_, i) => (
-        <div key={i} className="row row--skeleton" style={{ height: ROW_HEIGHT }}>
+        <div key={i} className="row row--skeleton" style={{ height: rowHeight }}>
           <div className="row__line">
             <span className="shimmer" style={{ width: `${38 + ((i * 17) % 30)}%` }} />
             <span className="shimmer shimmer--short" />
@@ -57,79 +60,6 @@ function Skeleton({ count }: { count: number }) {
     </div>
   );
 }
-
-interface RowProps {
-  readonly row: ListRow;
-  readonly index: number;
-  readonly selected: boolean;
-  readonly open: boolean;
-  readonly threads: boolean;
-  readonly labelsById: ReadonlyMap<string, LabelSummary>;
-  readonly now: Date;
-  readonly fresh: boolean;
-  readonly onOpen: (index: number) => void;
-}
-
-const Row = memo(function Row({ row, index, selected, open, threads, labelsById, now, fresh, onOpen }: RowProps) {
-  const sender = threads && row.participants.length > 0 ? stripBidi(participantsLabel(row.participants)) : displayName(row.from);
-  const chips = row.labelIds
-    .map((id) => labelsById.get(id))
-    .filter((l): l is LabelSummary => l !== undefined && l.type === 'user')
-    .slice(0, 3);
-  return (
-    <div
-      role="option"
-      id={`row-${index}`}
-      aria-selected={selected}
-      aria-setsize={-1}
-      aria-posinset={index + 1}
-      data-index={index}
-      data-id={row.id}
-      data-thread-id={row.threadId}
-      data-fresh={fresh ? 'true' : undefined}
-      className={`row ${row.unread ? 'row--unread' : ''} ${selected ? 'row--selected' : ''} ${open ? 'row--open' : ''} ${fresh ? 'row--fresh' : ''}`}
-      onClick={() => onOpen(index)}
-    >
-      <div className="row__line row__line--top">
-        {row.unread ? <span className="row__unread-dot" aria-label="Unread" /> : null}
-        <span className="row__sender" title={row.from.email}>
-          {sender}
-        </span>
-        {threads && row.threadCount > 1 ? (
-          <span className="row__count" aria-label={`${row.threadCount} messages`}>
-            {row.threadCount}
-          </span>
-        ) : null}
-        <span className="row__meta">
-          {row.hasAttachment ? <PaperclipIcon size={14} className="row__attach" /> : null}
-          <time className="row__date" dateTime={new Date(row.internalDate).toISOString()}>
-            {formatListDate(row.internalDate, now)}
-          </time>
-        </span>
-      </div>
-      <div className="row__line">
-        <span className="row__subject">{stripBidi(row.subject) || '(no subject)'}</span>
-        {row.starred ? <StarIcon size={14} className="row__star" /> : null}
-      </div>
-      <div className="row__line row__line--bottom">
-        <span className="row__snippet">{row.snippet}</span>
-        {chips.map((label) => (
-          <span
-            key={label.id}
-            className="chip"
-            style={
-              label.color
-                ? { background: label.color.backgroundColor, color: label.color.textColor, borderColor: 'transparent' }
-                : undefined
-            }
-          >
-            {label.name.split('/').pop()}
-          </span>
-        ))}
-      </div>
-    </div>
-  );
-});
 
 /** Where the answer came from while the cache fills: all of Gmail, or only this computer's part. */
 function CoverageLine({ coverage, searching }: { readonly coverage: ListCoverage; readonly searching: boolean }) {
@@ -162,6 +92,7 @@ export function MessageList(props: MessageListProps) {
     selectedIndex, openId, generation, listKey, onToggleThreads, onSelect, onOpen, onLoadMore, onRetry, onReauth,
   } = props;
   const freshKeys = props.freshKeys ?? NO_KEYS;
+  const rowHeight = ROW_HEIGHTS[useViewSettings().density];
   const scrollRef = useRef<HTMLDivElement>(null);
   const anchor = useRef<{ listKey: string; key: string | null; index: number }>({ listKey: '', key: null, index: 0 });
   const count = rows.length + (hasMore ? 3 : 0);
@@ -169,7 +100,7 @@ export function MessageList(props: MessageListProps) {
   const virtualizer = useVirtualizer({
     count,
     getScrollElement: () => scrollRef.current,
-    estimateSize: () => ROW_HEIGHT,
+    estimateSize: () => rowHeight,
     overscan: 8,
   });
   const items = virtualizer.getVirtualItems();
@@ -185,6 +116,11 @@ export function MessageList(props: MessageListProps) {
     scrollRef.current?.scrollTo({ top: 0 });
   }, [listKey]);
 
+  // A density change re-measures every row.
+  useEffect(() => {
+    virtualizer.measure();
+  }, [rowHeight, virtualizer]);
+
   // Rows added above what the person is reading (new mail) must not push it down: keep the
   // first visible row where it was, unless they are at the very top, where new mail belongs.
   useLayoutEffect(() => {
@@ -193,11 +129,11 @@ export function MessageList(props: MessageListProps) {
     const previous = anchor.current;
     if (el && previous.listKey === listKey && previous.key !== null && el.scrollTop > 0) {
       const now = rows.findIndex((r) => keyOf(r) === previous.key);
-      if (now >= 0 && now !== previous.index) el.scrollTop += (now - previous.index) * ROW_HEIGHT;
+      if (now >= 0 && now !== previous.index) el.scrollTop += (now - previous.index) * rowHeight;
     }
-    const first = el ? Math.floor(el.scrollTop / ROW_HEIGHT) : 0;
+    const first = el ? Math.floor(el.scrollTop / rowHeight) : 0;
     anchor.current = { listKey, key: keyOf(rows[first]), index: first };
-  }, [rows, listKey, threads]);
+  }, [rows, listKey, threads, rowHeight]);
 
   useEffect(() => {
     if (selectedIndex >= 0 && selectedIndex < rows.length) virtualizer.scrollToIndex(selectedIndex, { align: 'auto' });
@@ -270,7 +206,7 @@ export function MessageList(props: MessageListProps) {
         </div>
       ) : null}
       {loading ? (
-        <Skeleton count={9} />
+        <Skeleton count={9} rowHeight={rowHeight} />
       ) : rows.length === 0 ? (
         <div className="empty-state" data-testid="empty-list">
           {error?.code === 'offline' ? (
@@ -329,7 +265,7 @@ export function MessageList(props: MessageListProps) {
                       onOpen={onOpen}
                     />
                   ) : (
-                    <Skeleton count={1} />
+                    <Skeleton count={1} rowHeight={rowHeight} />
                   )}
                 </div>
               );

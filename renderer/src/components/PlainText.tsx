@@ -1,13 +1,20 @@
+import { useState } from 'react';
 import { skimmer } from '../api';
 import { normalizeOpenableUrl } from '../lib/link-safety';
 import { linkify } from '../lib/linkify';
+import { splitPlainText } from '../lib/quote-fold';
+import { Highlighted } from './Highlighted';
+import { QuoteToggle } from './QuoteToggle';
+import '../styles/mail-body.css';
 
 function Linked({ text }: { text: string }) {
   return (
     <>
       {linkify(text).map((part, i) =>
         part.kind === 'text' ? (
-          <span key={i}>{part.text}</span>
+          <span key={i}>
+            <Highlighted text={part.text} />
+          </span>
         ) : (
           <a
             key={i}
@@ -27,34 +34,28 @@ function Linked({ text }: { text: string }) {
   );
 }
 
-/** Splits text into runs of ordinary lines and of quoted ("> ") lines. */
-function blocks(text: string): { quoted: boolean; text: string }[] {
-  const out: { quoted: boolean; text: string }[] = [];
-  for (const line of text.replace(/\r\n?/g, '\n').split('\n')) {
-    const quoted = /^\s*>/.test(line);
-    const last = out[out.length - 1];
-    if (last && last.quoted === quoted) last.text += `\n${line}`;
-    else out.push({ quoted, text: line });
-  }
-  return out;
-}
-
-/** A text/plain body: wrapped, quotes set apart, links open in the system browser. */
+/** A text/plain body: wrapped, quotes and signature folded behind "…", links open in the system browser. */
 export function PlainText({ text }: { text: string }) {
+  const [showQuotes, setShowQuotes] = useState(false);
+  const segments = splitPlainText(text);
+  const foldable = segments.some((s) => s.kind === 'quote');
   return (
     <div className="plain-text" data-testid="plain-text">
-      {blocks(text).map((block, i) =>
-        block.quoted ? (
-          <div key={i} className="plain-text__quote">
-            <Linked text={block.text} />
-          </div>
+      {segments.map((segment, i) =>
+        segment.kind === 'quote' ? (
+          showQuotes ? (
+            <div key={i} className="plain-text__quote" data-testid="quoted-text">
+              <Linked text={segment.text} />
+            </div>
+          ) : null
         ) : (
           <span key={i}>
-            <Linked text={block.text} />
+            <Linked text={segment.text} />
             {'\n'}
           </span>
         ),
       )}
+      {foldable ? <QuoteToggle open={showQuotes} onToggle={() => setShowQuotes(!showQuotes)} /> : null}
     </div>
   );
 }

@@ -1,15 +1,14 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import type { IpcError } from '../../../common/ipc';
-import type { LabelSummary, MessageDetail, ThreadDetail } from '../../../common/mail-types';
+import type { LabelSummary, ThreadDetail } from '../../../common/mail-types';
 import { errorMessage } from '../lib/errors';
-import { displayName, formatFullDate, formatListDate, fullAddress } from '../lib/format';
+import { displayName, formatListDate } from '../lib/format';
 import { stripBidi } from '../lib/link-safety';
 import { usePreference } from '../state/preferences';
-import { Attachments } from './Attachments';
 import { Avatar } from './Avatar';
-import { ArrowLeftIcon, ExpandIcon, EyeOffIcon, MailOpenIcon, PaperclipIcon, RefreshIcon, StarIcon } from './icons';
-import { MailFrame } from './MailFrame';
-import { PlainText } from './PlainText';
+import { ArrowLeftIcon, ExpandIcon, MailOpenIcon, PaperclipIcon, RefreshIcon, StarIcon } from './icons';
+import { MessageCard } from './MessageCard';
+import '../styles/reading-pane.css';
 
 interface ReadingPaneProps {
   readonly accountId: string | null;
@@ -100,6 +99,12 @@ function ThreadView({ accountId, thread, labelsById, focusMessageId, onBack }: T
   const [allowedMessages, setAllowedMessages] = useState<Set<string>>(() => new Set());
   const [trustedSenders, setTrustedSenders] = usePreference<string[]>('imagesFromSenders', []);
 
+  // n/p move the focus: that message opens (if folded) and scrolls into view.
+  const [focusSeen, setFocusSeen] = useState(focusMessageId);
+  if (focusMessageId !== focusSeen) {
+    setFocusSeen(focusMessageId);
+    if (focusMessageId && !expanded.has(focusMessageId)) setExpanded(new Set(expanded).add(focusMessageId));
+  }
   useEffect(() => {
     if (!focusMessageId) return;
     document.getElementById(`message-${focusMessageId}`)?.scrollIntoView({ block: 'start' });
@@ -190,6 +195,7 @@ function ThreadView({ accountId, thread, labelsById, focusMessageId, onBack }: T
           ) : expanded.has(message.id) ? (
             <MessageCard
               key={message.id}
+              focused={message.id === focusMessageId}
               accountId={accountId}
               message={message}
               allowRemote={allowedMessages.has(message.id) || trustedSenders.includes(message.from.email.toLowerCase())}
@@ -219,114 +225,5 @@ function ThreadView({ accountId, thread, labelsById, focusMessageId, onBack }: T
         )}
       </div>
     </article>
-  );
-}
-
-interface MessageCardProps {
-  readonly accountId: string;
-  readonly message: MessageDetail;
-  readonly allowRemote: boolean;
-  readonly onCollapse: (() => void) | null;
-  readonly onShowImages: () => void;
-  readonly onAlwaysShow: () => void;
-}
-
-function AddressLine({ label, list }: { label: string; list: MessageDetail['to'] }) {
-  if (list.length === 0) return null;
-  return (
-    <div className="message-card__addr">
-      <span className="message-card__addr-label">{label}</span>
-      <span className="message-card__addr-list">{list.map(fullAddress).join(', ')}</span>
-    </div>
-  );
-}
-
-function MessageCard({ accountId, message, allowRemote, onCollapse, onShowImages, onAlwaysShow }: MessageCardProps) {
-  const [blocked, setBlocked] = useState(0);
-  const onBlockedCount = useCallback((n: number) => setBlocked(n), []);
-  const [showDetails, setShowDetails] = useState(false);
-  const hasHtml = message.html !== null && message.html.trim().length > 0;
-  const attachments = message.attachments.filter((a) => !a.inline || (a.filename && !a.contentId));
-
-  return (
-    <section className="message-card" id={`message-${message.id}`} aria-label={`Message from ${displayName(message.from)}`} data-testid="message" data-message-id={message.id}>
-      <header
-        className={`message-card__header ${onCollapse ? 'message-card__header--clickable' : ''}`}
-        onClick={(e) => {
-          if (onCollapse && !(e.target as HTMLElement).closest('button, a')) onCollapse();
-        }}
-      >
-        <Avatar name={message.from.name} email={message.from.email} size={36} />
-        <div className="message-card__who">
-          <div className="message-card__from">
-            <span className="message-card__name">{displayName(message.from)}</span>
-            <span className="message-card__email">&lt;{message.from.email}&gt;</span>
-          </div>
-          <button type="button" className="message-card__to" onClick={() => setShowDetails(!showDetails)} aria-expanded={showDetails}>
-            to {message.to.length > 0 ? message.to.map((a) => displayName(a)).join(', ') : '(no recipients)'}
-            {message.cc.length > 0 ? `, cc ${message.cc.map((a) => displayName(a)).join(', ')}` : ''}
-          </button>
-        </div>
-        <time className="message-card__date" dateTime={new Date(message.internalDate).toISOString()} title={message.date}>
-          {formatFullDate(message.internalDate)}
-        </time>
-      </header>
-      {showDetails ? (
-        <div className="message-card__details" data-testid="message-details">
-          <AddressLine label="From" list={[message.from]} />
-          <AddressLine label="To" list={message.to} />
-          <AddressLine label="Cc" list={message.cc} />
-          <AddressLine label="Bcc" list={message.bcc} />
-          <AddressLine label="Reply-To" list={message.replyTo} />
-          <div className="message-card__addr">
-            <span className="message-card__addr-label">Date</span>
-            <span className="message-card__addr-list">{message.date || formatFullDate(message.internalDate)}</span>
-          </div>
-          {message.listId ? (
-            <div className="message-card__addr">
-              <span className="message-card__addr-label">List</span>
-              <span className="message-card__addr-list">{message.listId}</span>
-            </div>
-          ) : null}
-        </div>
-      ) : null}
-      {hasHtml && blocked > 0 && !allowRemote ? (
-        <div className="images-bar" data-testid="images-bar">
-          <EyeOffIcon size={16} />
-          <span>
-            Remote images are hidden to protect your privacy{blocked > 1 ? ` (${blocked})` : ''}.
-          </span>
-          <button type="button" className="button button--small button--secondary" onClick={onShowImages}>
-            Show images
-          </button>
-          {message.from.email ? (
-            <button
-              type="button"
-              className="button button--small button--ghost"
-              onClick={onAlwaysShow}
-              title={`Always show images from ${message.from.email}`}
-            >
-              Always for this sender
-            </button>
-          ) : null}
-        </div>
-      ) : null}
-      <div className="message-card__body">
-        {hasHtml ? (
-          <MailFrame
-            html={message.html ?? ''}
-            text={message.text ?? message.snippet}
-            allowRemote={allowRemote}
-            onBlockedCount={onBlockedCount}
-            title={`Message body: ${message.subject || '(no subject)'}`}
-          />
-        ) : message.text ? (
-          <PlainText text={message.text} />
-        ) : (
-          <p className="message-card__empty">{message.snippet || 'This message has no text.'}</p>
-        )}
-      </div>
-      <Attachments accountId={accountId} messageId={message.id} attachments={attachments} />
-    </section>
   );
 }

@@ -1,20 +1,8 @@
 import { useEffect, useRef } from 'react';
+import { SHORTCUTS, strokeLabels } from '../keyboard/keymap';
 import { CloseIcon } from './icons';
 
-export const SHORTCUTS: readonly (readonly [string[], string])[] = [
-  [['j'], 'Next conversation'],
-  [['k'], 'Previous conversation'],
-  [['Enter', 'or', 'o'], 'Open'],
-  [['u'], 'Back to the list'],
-  [['/'], 'Search'],
-  [['Esc'], 'Clear the search'],
-  [['g', 'i'], 'Go to Inbox'],
-  [['g', 's'], 'Go to Starred'],
-  [['g', 't'], 'Go to Sent'],
-  [['g', 'a'], 'Go to All Mail'],
-  [['?'], 'Show this help'],
-];
-
+/** The `?` help, drawn from the same table the key handler reads. */
 export function ShortcutHelp({ onClose }: { onClose: () => void }) {
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
@@ -33,7 +21,7 @@ export function ShortcutHelp({ onClose }: { onClose: () => void }) {
         tabIndex={-1}
         onMouseDown={(e) => e.stopPropagation()}
         onKeyDown={(e) => {
-          if (e.key === 'Escape' || e.key === '?') {
+          if (e.key === 'Escape' || (e.code === 'Slash' && e.shiftKey)) {
             e.preventDefault();
             e.stopPropagation();
             onClose();
@@ -48,23 +36,22 @@ export function ShortcutHelp({ onClose }: { onClose: () => void }) {
           </button>
         </header>
         <dl className="shortcuts">
-          {SHORTCUTS.map(([keys, what]) => (
-            <div key={`${keys.join('+')}-${what}`} className="shortcuts__row">
+          {SHORTCUTS.map((shortcut) => (
+            <div key={shortcut.action} className="shortcuts__row" data-action={shortcut.action}>
               <dt>
-                {keys.map((k, i) =>
-                  k === 'or' ? (
-                    <span key={`or-${i}`} className="shortcuts__then">
-                      or
-                    </span>
-                  ) : (
-                    <span key={k}>
-                      {i > 0 && keys[i - 1] !== 'or' ? <span className="shortcuts__then">then</span> : null}
-                      <kbd>{k}</kbd>
-                    </span>
-                  ),
-                )}
+                {shortcut.keys.map((sequence, alt) => (
+                  <span key={alt}>
+                    {alt > 0 ? <span className="shortcuts__then">or</span> : null}
+                    {strokeLabels(sequence).map((label, i) => (
+                      <span key={`${label}-${i}`}>
+                        {i > 0 ? <span className="shortcuts__then">then</span> : null}
+                        <kbd>{label}</kbd>
+                      </span>
+                    ))}
+                  </span>
+                ))}
               </dt>
-              <dd>{what}</dd>
+              <dd>{shortcut.description}</dd>
             </div>
           ))}
         </dl>

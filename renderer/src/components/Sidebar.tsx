@@ -1,5 +1,5 @@
-import { useEffect, useMemo, useRef, useState, type ComponentType } from 'react';
-import type { AccountState, AccountView } from '../../../common/ipc';
+import { useMemo, type ComponentType } from 'react';
+import type { AccountView } from '../../../common/ipc';
 import type { LabelSummary, MailSelector } from '../../../common/mail-types';
 import { formatCount } from '../lib/format';
 import {
@@ -13,7 +13,7 @@ import {
   type MailboxIcon,
 } from '../lib/labels';
 import { usePreference } from '../state/preferences';
-import { Avatar } from './Avatar';
+import { AccountSwitcher } from './AccountSwitcher';
 import {
   ArchiveIcon,
   ChevronIcon,
@@ -23,18 +23,15 @@ import {
   InboxIcon,
   InfoIcon,
   LabelIcon,
-  MoreIcon,
   PeopleIcon,
   PersonIcon,
   SendIcon,
-  SignOutIcon,
   SpamIcon,
   StarIcon,
   TagIcon,
   TrashIcon,
-  UserPlusIcon,
-  CheckIcon,
 } from './icons';
+import '../styles/sidebar.css';
 
 const ICONS: Record<MailboxIcon, ComponentType<{ size?: number; className?: string }>> = {
   inbox: InboxIcon,
@@ -52,12 +49,6 @@ const ICONS: Record<MailboxIcon, ComponentType<{ size?: number; className?: stri
   forum: ForumIcon,
 };
 
-const STATE_LABEL: Record<AccountState, string> = {
-  signed_in: 'Signed in',
-  refreshing: 'Connecting…',
-  needs_reauth: 'Sign in again',
-  signed_out: 'Signed out',
-};
 
 interface SidebarProps {
   readonly accounts: readonly AccountView[];
@@ -195,110 +186,5 @@ export function Sidebar(props: SidebarProps) {
         </div>
       ) : null}
     </nav>
-  );
-}
-
-function AccountSwitcher({ accounts, active, onSwitchAccount, onAddAccount, onSignOut, onReauth }: SidebarProps) {
-  const [open, setOpen] = useState(false);
-  const menuRef = useRef<HTMLDivElement>(null);
-  const buttonRef = useRef<HTMLButtonElement>(null);
-
-  useEffect(() => {
-    if (!open) return;
-    const onDown = (event: MouseEvent) => {
-      if (!menuRef.current?.contains(event.target as Node) && !buttonRef.current?.contains(event.target as Node)) setOpen(false);
-    };
-    const onKey = (event: KeyboardEvent) => {
-      if (event.key === 'Escape') {
-        setOpen(false);
-        buttonRef.current?.focus();
-      }
-    };
-    document.addEventListener('mousedown', onDown);
-    document.addEventListener('keydown', onKey, true);
-    menuRef.current?.querySelector<HTMLElement>('[role="menuitem"]')?.focus();
-    return () => {
-      document.removeEventListener('mousedown', onDown);
-      document.removeEventListener('keydown', onKey, true);
-    };
-  }, [open]);
-
-  if (!active) return null;
-  const onMenuKey = (event: React.KeyboardEvent) => {
-    if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return;
-    event.preventDefault();
-    const items = [...(menuRef.current?.querySelectorAll<HTMLElement>('[role="menuitem"]') ?? [])];
-    const index = items.indexOf(document.activeElement as HTMLElement);
-    const next = items[(index + (event.key === 'ArrowDown' ? 1 : -1) + items.length) % items.length];
-    next?.focus();
-  };
-
-  return (
-    <div className="account">
-      <button
-        ref={buttonRef}
-        type="button"
-        className="account__current"
-        aria-haspopup="menu"
-        aria-expanded={open}
-        onClick={() => setOpen(!open)}
-        data-testid="account-button"
-      >
-        <Avatar name={active.name} email={active.email} initials={active.initials} size={30} />
-        <span className="account__text">
-          <span className="account__name">{active.name || active.email}</span>
-          <span className="account__email">{active.email}</span>
-        </span>
-        {active.state !== 'signed_in' ? (
-          <span className={`badge badge--${active.state}`} data-testid="account-state">
-            {STATE_LABEL[active.state]}
-          </span>
-        ) : null}
-        <MoreIcon size={16} className="account__more" />
-      </button>
-      {open ? (
-        <div ref={menuRef} className="menu" role="menu" aria-label="Accounts" onKeyDown={onMenuKey}>
-          {accounts.map((account) => (
-            <button
-              key={account.id}
-              type="button"
-              role="menuitem"
-              className="menu__item menu__item--account"
-              onClick={() => {
-                setOpen(false);
-                if (!account.active) onSwitchAccount(account.id);
-              }}
-            >
-              <Avatar name={account.name} email={account.email} initials={account.initials} size={24} />
-              <span className="menu__text">
-                <span title={account.email}>{account.email}</span>
-                <span className={`menu__state menu__state--${account.state}`}>{STATE_LABEL[account.state]}</span>
-              </span>
-              {account.active ? <CheckIcon size={15} className="menu__check" /> : null}
-            </button>
-          ))}
-          <div className="menu__separator" role="separator" />
-          {active.state === 'needs_reauth' ? (
-            <button type="button" role="menuitem" className="menu__item" onClick={() => { setOpen(false); onReauth(active.id); }}>
-              <UserPlusIcon size={16} /> Sign in again
-            </button>
-          ) : null}
-          <button type="button" role="menuitem" className="menu__item" onClick={() => { setOpen(false); onAddAccount(); }}>
-            <UserPlusIcon size={16} /> Add another account
-          </button>
-          <button
-            type="button"
-            role="menuitem"
-            className="menu__item menu__item--danger"
-            onClick={() => {
-              setOpen(false);
-              onSignOut(active.id);
-            }}
-          >
-            <SignOutIcon size={16} /> Sign out
-          </button>
-        </div>
-      ) : null}
-    </div>
   );
 }

@@ -3,6 +3,7 @@ import type { AuthStatus, IpcError } from '../../../common/ipc';
 import { skimmer } from '../api';
 import { signInErrorMessage } from '../lib/errors';
 import { KeyIcon, ShieldIcon, SparkIcon, UploadIcon } from './icons';
+import '../styles/signin.css';
 
 interface SignInProps {
   readonly authStatus: AuthStatus | null;
@@ -11,6 +12,8 @@ interface SignInProps {
   readonly notice?: string | null;
   /** Set when signing in again for one account. */
   readonly accountId?: string;
+  /** That account is a demo mailbox: it signs in again through the demo. */
+  readonly demoAccount?: boolean;
   readonly compact?: boolean;
   readonly onCancel?: () => void;
   /** Called after a successful sign-in or demo start. */
@@ -20,7 +23,7 @@ interface SignInProps {
 type Busy = 'none' | 'google' | 'demo' | 'import';
 
 /** The first screen: sign in with Google (or import a client), or try the demo mailbox. */
-export function SignIn({ authStatus, onAuthStatus, notice, accountId, compact, onCancel, onDone }: SignInProps) {
+export function SignIn({ authStatus, onAuthStatus, notice, accountId, demoAccount, compact, onCancel, onDone }: SignInProps) {
   const [busy, setBusy] = useState<Busy>('none');
   const [error, setError] = useState<string | null>(null);
   const [pendingUrl, setPendingUrl] = useState<string | null>(null);
@@ -146,21 +149,23 @@ export function SignIn({ authStatus, onAuthStatus, notice, accountId, compact, o
           </p>
         ) : null}
         <div className="signin__actions">
-          <button
-            type="button"
-            className="button button--primary button--large"
-            onClick={signIn}
-            disabled={busy !== 'none' || noClient}
-            aria-describedby={noClient ? 'signin-no-client' : undefined}
-          >
-            <span className="google-g" aria-hidden="true">
-              G
-            </span>
-            Sign in with Google
-          </button>
-          {accountId ? null : (
-            <button type="button" className="button button--secondary button--large" onClick={demo} disabled={busy !== 'none'}>
-              {busy === 'demo' ? 'Opening the demo…' : 'Try the demo mailbox'}
+          {/* Only offer what can work now: no Google button until there is a client to use. */}
+          {noClient || demoAccount ? null : (
+            <button type="button" className="button button--primary button--large" onClick={signIn} disabled={busy !== 'none'}>
+              <span className="google-g" aria-hidden="true">
+                G
+              </span>
+              Sign in with Google
+            </button>
+          )}
+          {accountId && !demoAccount ? null : (
+            <button
+              type="button"
+              className={`button button--large ${noClient || demoAccount ? 'button--primary' : 'button--secondary'}`}
+              onClick={demo}
+              disabled={busy !== 'none'}
+            >
+              {busy === 'demo' ? 'Opening the demo…' : demoAccount ? 'Sign in to the demo again' : 'Try the demo mailbox'}
             </button>
           )}
           {onCancel ? (
@@ -174,7 +179,7 @@ export function SignIn({ authStatus, onAuthStatus, notice, accountId, compact, o
             {error}
           </p>
         ) : null}
-        {noClient ? (
+        {noClient && !demoAccount ? (
           <div className="signin__client" id="signin-no-client" data-testid="no-client-help">
             <h2 className="signin__subtitle">Connect your own Google client first</h2>
             <p>

@@ -3,6 +3,7 @@ import { formatCount, formatEta } from '../lib/format';
 import { useEffect, useState } from 'react';
 import { skimmer } from '../api';
 import { WifiOffIcon } from './icons';
+import '../styles/statusbar.css';
 
 const SOURCE_LABELS = { cache: 'On this computer', api: 'From Gmail', merged: 'Gmail + this computer' } as const;
 const SOURCE_TITLES = {
@@ -29,9 +30,11 @@ interface StatusBarProps {
   readonly sync: SyncStatus | null;
   readonly source: 'cache' | 'api' | 'merged' | null;
   readonly offline: boolean;
+  /** Google signed the account out: say so, with the way back, instead of a sync error. */
+  readonly onReauth?: (() => void) | null;
 }
 
-export function StatusBar({ info, error, signedIn, sync, source, offline }: StatusBarProps) {
+export function StatusBar({ info, error, signedIn, sync, source, offline, onReauth }: StatusBarProps) {
   const syncing = sync && (sync.phase === 'initial' || sync.phase === 'incremental' || sync.phase === 'rate_limited');
   const total = sync?.totalMessages ?? null;
   const fraction = syncing && total && total > 0 ? Math.min(1, sync.cachedMessages / total) : null;
@@ -43,6 +46,14 @@ export function StatusBar({ info, error, signedIn, sync, source, offline }: Stat
             <span className="dot dot--error" aria-hidden="true" />
             {error}
           </>
+        ) : onReauth ? (
+          <span className="statusbar__limited" data-testid="status-reauth">
+            <span className="dot dot--warning" aria-hidden="true" />
+            Google signed this account out. Your mail here is still readable.
+            <button type="button" className="link-button" onClick={onReauth}>
+              Sign in again
+            </button>
+          </span>
         ) : sync?.phase === 'rate_limited' ? (
           <span className="statusbar__limited" data-testid="rate-limited-indicator" title="Gmail limits how fast one app may read a mailbox. Skimmer waits and goes on by itself.">
             <span className="dot dot--warning" aria-hidden="true" />

@@ -1,208 +1,43 @@
-import { useEffect, useMemo, useState, type KeyboardEvent, type RefObject } from 'react';
-import { skimmer } from '../api';
-import { activeToken, applySuggestion, suggest, type Suggestion } from '../lib/query-suggest';
-import { ClockIcon, CloseIcon, KeyboardIcon, SearchIcon } from './icons';
+import { KeyboardIcon, SearchIcon, SettingsIcon } from './icons';
+import { SearchBox, type SearchBoxProps } from './SearchBox';
+import '../styles/titlebar.css';
 
 interface TitleBarProps {
-  readonly searchEnabled: boolean;
-  readonly query: string;
-  readonly onQueryChange: (query: string) => void;
-  readonly onCommit: (query: string) => void;
-  readonly recent: readonly string[];
-  readonly labelNames: readonly string[];
-  readonly accountId: string | null;
-  readonly inputRef: RefObject<HTMLInputElement | null>;
-  readonly onHelp: () => void;
+  /** Absent before sign-in: the box shows, disabled, so the frame does not jump after. */
+  readonly search?: SearchBoxProps;
+  readonly onHelp?: () => void;
+  readonly onSettings?: () => void;
 }
 
-/** The draggable top strip: app name, the search box with operator autocomplete, help. */
-export function TitleBar(props: TitleBarProps) {
-  const { searchEnabled, query, onQueryChange, onCommit, recent, labelNames, accountId, inputRef, onHelp } = props;
-  const [focused, setFocused] = useState(false);
-  const [caret, setCaret] = useState(0);
-  const [active, setActive] = useState(-1);
-  const [senders, setSenders] = useState<{ prefix: string; list: string[] }>({ prefix: '', list: [] });
-  const [dismissed, setDismissed] = useState(false);
-  const token = useMemo(() => activeToken(query, caret), [query, caret]);
-  const needsSenders = token !== null && token.operator !== null && ['from', 'to', 'cc', 'bcc'].includes(token.operator);
-  const senderPrefix = needsSenders ? token.partial : '';
-
-  useEffect(() => {
-    if (!needsSenders || !accountId) return;
-    let cancelled = false;
-    const timer = window.setTimeout(() => {
-      void skimmer()
-        .suggestSenders(accountId, senderPrefix)
-        .then((reply) => {
-          if (!cancelled && reply.ok) setSenders({ prefix: senderPrefix, list: reply.value });
-        });
-    }, 80);
-    return () => {
-      cancelled = true;
-      window.clearTimeout(timer);
-    };
-  }, [needsSenders, senderPrefix, accountId]);
-
-  const suggestions: Suggestion[] = useMemo(() => {
-    if (query.trim() === '') {
-      return recent.map((r) => ({ insert: r, label: r, kind: 'recent' as const }));
-    }
-    return suggest(token, { labels: labelNames, senders: senders.list });
-  }, [query, token, labelNames, senders.list, recent]);
-
-  const open = focused && !dismissed && suggestions.length > 0;
-
-  const apply = (s: Suggestion) => {
-    if (s.kind === 'recent') {
-      onQueryChange(s.insert);
-      onCommit(s.insert);
-      setCaret(s.insert.length);
-      setDismissed(true);
-      return;
-    }
-    if (!token) return;
-    const next = applySuggestion(query, token, s);
-    onQueryChange(next.query);
-    setCaret(next.caret);
-    setActive(-1);
-    window.requestAnimationFrame(() => {
-      const input = inputRef.current;
-      if (input) {
-        input.focus();
-        input.setSelectionRange(next.caret, next.caret);
-      }
-    });
-  };
-
-  const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
-    if (event.key === 'Escape') {
-      event.preventDefault();
-      event.stopPropagation();
-      if (open && active >= 0) {
-        setDismissed(true);
-        return;
-      }
-      onQueryChange('');
-      setCaret(0);
-      inputRef.current?.blur();
-      return;
-    }
-    if (open && (event.key === 'ArrowDown' || event.key === 'ArrowUp')) {
-      event.preventDefault();
-      const delta = event.key === 'ArrowDown' ? 1 : -1;
-      setActive((i) => {
-        const next = i + delta;
-        if (next >= suggestions.length) return -1;
-        if (next < -1) return suggestions.length - 1;
-        return next;
-      });
-      return;
-    }
-    if (open && active >= 0 && active < suggestions.length && (event.key === 'Enter' || event.key === 'Tab')) {
-      event.preventDefault();
-      apply(suggestions[active]!);
-      return;
-    }
-    if (event.key === 'Tab' && open && suggestions.length > 0 && token && token.operator === null) {
-      event.preventDefault();
-      apply(suggestions[0]!);
-      return;
-    }
-    if (event.key === 'Enter') {
-      event.preventDefault();
-      onCommit(query);
-      setDismissed(true);
-      inputRef.current?.blur();
-      window.requestAnimationFrame(() => document.querySelector<HTMLElement>('[data-testid="message-list"]')?.focus());
-    }
-  };
-
+/** The draggable top strip: app name, the search box, settings and help. The only title bar. */
+export function TitleBar({ search, onHelp, onSettings }: TitleBarProps) {
   return (
     <header className="titlebar" role="banner">
       <div className="titlebar__brand">
         <span className="brand-mark" aria-hidden="true" />
         <span className="titlebar__name">Skimmer</span>
       </div>
-      <div className="titlebar__search">
-        <div className={`search ${searchEnabled ? '' : 'search--disabled'}`}>
-          <SearchIcon size={16} className="search__icon" />
-          <input
-            ref={inputRef}
-            type="text"
-            role="combobox"
-            aria-label="Search mail"
-            aria-expanded={open}
-            aria-controls="search-suggestions"
-            aria-autocomplete="list"
-            aria-activedescendant={open && active >= 0 ? `suggestion-${active}` : undefined}
-            placeholder={searchEnabled ? 'Search mail   from:  has:attachment  after:2024/01/01' : 'Sign in to search your mail'}
-            disabled={!searchEnabled}
-            spellCheck={false}
-            autoComplete="off"
-            value={query}
-            onChange={(e) => {
-              onQueryChange(e.target.value);
-              setCaret(e.target.selectionStart ?? e.target.value.length);
-              setActive(-1);
-              setDismissed(false);
-            }}
-            onSelect={(e) => setCaret(e.currentTarget.selectionStart ?? 0)}
-            onFocus={() => {
-              setFocused(true);
-              setDismissed(false);
-            }}
-            onBlur={() => window.setTimeout(() => setFocused(false), 120)}
-            onKeyDown={onKeyDown}
-            data-testid="search-input"
-          />
-          {query ? (
-            <button
-              type="button"
-              className="search__clear"
-              aria-label="Clear search"
-              onClick={() => {
-                onQueryChange('');
-                inputRef.current?.focus();
-              }}
-            >
-              <CloseIcon size={14} />
-            </button>
-          ) : (
-            <kbd className="search__kbd" aria-hidden="true">
-              /
-            </kbd>
-          )}
+      {search ? (
+        <SearchBox {...search} />
+      ) : (
+        <div className="titlebar__search">
+          <div className="search search--disabled">
+            <SearchIcon size={16} className="search__icon" />
+            <input type="text" aria-label="Search mail" placeholder="Sign in to search your mail" disabled />
+          </div>
         </div>
-        {open ? (
-          <ul className="suggestions" id="search-suggestions" role="listbox" aria-label="Suggestions" data-testid="suggestions">
-            {query.trim() === '' ? <li className="suggestions__heading" role="presentation">Recent searches</li> : null}
-            {suggestions.map((s, i) => (
-              <li
-                key={`${s.kind}-${s.label}`}
-                id={`suggestion-${i}`}
-                role="option"
-                aria-selected={i === active}
-                className={`suggestions__item ${i === active ? 'suggestions__item--active' : ''}`}
-                onMouseDown={(e) => {
-                  e.preventDefault();
-                  apply(s);
-                }}
-                onMouseEnter={() => setActive(i)}
-              >
-                {s.kind === 'recent' ? <ClockIcon size={14} className="suggestions__icon" /> : null}
-                <span className="suggestions__label">{s.label}</span>
-                {s.detail ? <span className="suggestions__detail">{s.detail}</span> : null}
-                {s.kind === 'sender' ? <span className="suggestions__detail">sender</span> : null}
-                {s.kind === 'label' ? <span className="suggestions__detail">label</span> : null}
-              </li>
-            ))}
-          </ul>
-        ) : null}
-      </div>
+      )}
       <div className="titlebar__actions">
-        <button type="button" className="icon-button" onClick={onHelp} aria-label="Keyboard shortcuts (?)" title="Keyboard shortcuts (?)">
-          <KeyboardIcon size={18} />
-        </button>
+        {onSettings ? (
+          <button type="button" className="icon-button" onClick={onSettings} aria-label="Settings" title="Settings" data-testid="settings-button">
+            <SettingsIcon size={18} />
+          </button>
+        ) : null}
+        {onHelp ? (
+          <button type="button" className="icon-button" onClick={onHelp} aria-label="Keyboard shortcuts (?)" title="Keyboard shortcuts (?)">
+            <KeyboardIcon size={18} />
+          </button>
+        ) : null}
       </div>
     </header>
   );

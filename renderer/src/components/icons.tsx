@@ -223,3 +223,9 @@ export const ClockIcon = icon(
   </>,
 );
 export const ExpandIcon = icon(<path d="M6 8l4-4 4 4M6 12l4 4 4-4" />);
+export const SettingsIcon = icon(
+  <>
+    <circle cx="10" cy="10" r="2.6" />
+    <path d="M10 2.5v2M10 15.5v2M2.5 10h2M15.5 10h2M4.7 4.7l1.4 1.4M13.9 13.9l1.4 1.4M4.7 15.3l1.4-1.4M13.9 6.1l1.4-1.4" />
+  </>,
+);

@@ -39,6 +39,8 @@ table{max-width:100%}
 a{color:#2f4de0}
 blockquote{margin:0 0 0 4px;padding-left:12px;border-left:3px solid #d3d6dd;color:#5d6270}
 pre{white-space:pre-wrap}
+html:not(.skimmer-show-quotes) .skimmer-quote{display:none}
+mark.skimmer-hit{background:#ffe08a;color:inherit;border-radius:2px}
 .skimmer-blocked-img{display:inline-block;min-width:16px;min-height:16px;background:repeating-linear-gradient(45deg,#eef0f4,#eef0f4 6px,#f6f7f9 6px,#f6f7f9 12px);border-radius:4px;vertical-align:middle}
 `;
 

@@ -13,6 +13,7 @@
 import DOMPurify from 'dompurify';
 import { linkTooltip, normalizeOpenableUrl } from './link-safety';
 import { isRemoteHttpUrl, isSafeDataImage, sanitizeStyleAttribute, sanitizeStyleSheet } from './mail-css';
+import { markHtmlQuote } from './quote-fold';
 
 export interface SanitizedMail {
   readonly html: string;
@@ -69,6 +70,8 @@ function installHooks(): void {
   if (hooksInstalled) return;
   hooksInstalled = true;
   DOMPurify.addHook('uponSanitizeElement', (node, data) => {
+    // Before ids and `type` are stripped: they are how Outlook and Apple Mail mark a quote.
+    if (node.nodeType === 1) markHtmlQuote(node as Element);
     if (data.tagName === 'style' && node.textContent) {
       const result = sanitizeStyleSheet(node.textContent, allowRemoteNow);
       blockedRemote += result.blocked;

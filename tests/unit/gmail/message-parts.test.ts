@@ -45,9 +45,24 @@ describe('message parts', () => {
       snippet: "Tom & Jerry 's <b>",
       unread: true,
       starred: true,
-      hasAttachment: true,
+      // Its only part with a file is the inline logo the HTML shows: no paperclip (issue 14).
+      hasAttachment: false,
       internalDate: 1772445600000,
     });
+  });
+
+  it('puts a paperclip on the list row exactly when the reading pane lists an attachment', () => {
+    const parts = message.payload!.parts!;
+    const withFile = {
+      ...message,
+      payload: {
+        ...message.payload,
+        parts: [...parts, { partId: '2', mimeType: 'application/pdf', filename: 'q3.pdf', headers: [{ name: 'Content-Disposition', value: 'attachment; filename=q3.pdf' }], body: { size: 9, attachmentId: 'ANGjdJ_2' } }],
+      },
+    };
+    expect(summarizeMessage(withFile).hasAttachment).toBe(true);
+    expect(detailMessage(withFile).attachments.filter((a) => !a.inline).map((a) => a.filename)).toEqual(['q3.pdf']);
+    expect(detailMessage(message).attachments.filter((a) => !a.inline)).toEqual([]);
   });
 
   it('decodes bodies by their charset and lists inline attachments with their Content-ID', () => {

@@ -1,0 +1,126 @@
+import { useEffect, useRef, useState } from 'react';
+import type { AccountState, AccountView } from '../../../common/ipc';
+import { Avatar } from './Avatar';
+import { CheckIcon, MoreIcon, SignOutIcon, UserPlusIcon } from './icons';
+
+const STATE_LABEL: Record<AccountState, string> = {
+  signed_in: 'Signed in',
+  refreshing: 'Connecting…',
+  needs_reauth: 'Sign in again',
+  signed_out: 'Signed out',
+};
+
+interface AccountSwitcherProps {
+  readonly accounts: readonly AccountView[];
+  readonly active: AccountView | null;
+  readonly onSwitchAccount: (id: string) => void;
+  readonly onAddAccount: () => void;
+  readonly onSignOut: (id: string) => void;
+  readonly onReauth: (id: string) => void;
+}
+
+/** The account at the top of the sidebar, with a menu to switch, add, sign in again or sign out. */
+export function AccountSwitcher({ accounts, active, onSwitchAccount, onAddAccount, onSignOut, onReauth }: AccountSwitcherProps) {
+  const [open, setOpen] = useState(false);
+  const menuRef = useRef<HTMLDivElement>(null);
+  const buttonRef = useRef<HTMLButtonElement>(null);
+
+  useEffect(() => {
+    if (!open) return;
+    const onDown = (event: MouseEvent) => {
+      if (!menuRef.current?.contains(event.target as Node) && !buttonRef.current?.contains(event.target as Node)) setOpen(false);
+    };
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key === 'Escape') {
+        setOpen(false);
+        buttonRef.current?.focus();
+      }
+    };
+    document.addEventListener('mousedown', onDown);
+    document.addEventListener('keydown', onKey, true);
+    menuRef.current?.querySelector<HTMLElement>('[role="menuitem"]')?.focus();
+    return () => {
+      document.removeEventListener('mousedown', onDown);
+      document.removeEventListener('keydown', onKey, true);
+    };
+  }, [open]);
+
+  if (!active) return null;
+  const onMenuKey = (event: React.KeyboardEvent) => {
+    if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return;
+    event.preventDefault();
+    const items = [...(menuRef.current?.querySelectorAll<HTMLElement>('[role="menuitem"]') ?? [])];
+    const index = items.indexOf(document.activeElement as HTMLElement);
+    const next = items[(index + (event.key === 'ArrowDown' ? 1 : -1) + items.length) % items.length];
+    next?.focus();
+  };
+
+  return (
+    <div className="account">
+      <button
+        ref={buttonRef}
+        type="button"
+        className="account__current"
+        aria-haspopup="menu"
+        aria-expanded={open}
+        onClick={() => setOpen(!open)}
+        data-testid="account-button"
+      >
+        <Avatar name={active.name} email={active.email} initials={active.initials} size={30} />
+        <span className="account__text">
+          <span className="account__name">{active.name || active.email}</span>
+          <span className="account__email">{active.email}</span>
+        </span>
+        {active.state !== 'signed_in' ? (
+          <span className={`badge badge--${active.state}`} data-testid="account-state">
+            {STATE_LABEL[active.state]}
+          </span>
+        ) : null}
+        <MoreIcon size={16} className="account__more" />
+      </button>
+      {open ? (
+        <div ref={menuRef} className="menu" role="menu" aria-label="Accounts" onKeyDown={onMenuKey}>
+          {accounts.map((account) => (
+            <button
+              key={account.id}
+              type="button"
+              role="menuitem"
+              className="menu__item menu__item--account"
+              onClick={() => {
+                setOpen(false);
+                if (!account.active) onSwitchAccount(account.id);
+              }}
+            >
+              <Avatar name={account.name} email={account.email} initials={account.initials} size={24} />
+              <span className="menu__text">
+                <span title={account.email}>{account.email}</span>
+                <span className={`menu__state menu__state--${account.state}`}>{STATE_LABEL[account.state]}</span>
+              </span>
+              {account.active ? <CheckIcon size={15} className="menu__check" /> : null}
+            </button>
+          ))}
+          <div className="menu__separator" role="separator" />
+          {active.state === 'needs_reauth' ? (
+            <button type="button" role="menuitem" className="menu__item" onClick={() => { setOpen(false); onReauth(active.id); }}>
+              <UserPlusIcon size={16} /> Sign in again
+            </button>
+          ) : null}
+          <button type="button" role="menuitem" className="menu__item" onClick={() => { setOpen(false); onAddAccount(); }}>
+            <UserPlusIcon size={16} /> Add another account
+          </button>
+          <button
+            type="button"
+            role="menuitem"
+            className="menu__item menu__item--danger"
+            onClick={() => {
+              setOpen(false);
+              onSignOut(active.id);
+            }}
+          >
+            <SignOutIcon size={16} /> Sign out
+          </button>
+        </div>
+      ) : null}
+    </div>
+  );
+}

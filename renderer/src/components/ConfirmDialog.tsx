@@ -1,0 +1,56 @@
+import { useEffect, useRef } from 'react';
+
+interface ConfirmDialogProps {
+  readonly title: string;
+  readonly body: string;
+  readonly confirm: string;
+  readonly cancel?: string;
+  readonly danger?: boolean;
+  readonly onConfirm: () => void;
+  readonly onCancel: () => void;
+}
+
+/** A yes/no question before something that can't be undone; Cancel has the focus. */
+export function ConfirmDialog({ title, body, confirm, cancel = 'Cancel', danger, onConfirm, onCancel }: ConfirmDialogProps) {
+  const cancelRef = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    const previous = document.activeElement as HTMLElement | null;
+    cancelRef.current?.focus();
+    return () => previous?.focus?.();
+  }, []);
+  return (
+    <div className="overlay" onMouseDown={onCancel}>
+      <div
+        className="dialog dialog--confirm"
+        role="alertdialog"
+        aria-modal="true"
+        aria-labelledby="confirm-title"
+        aria-describedby="confirm-body"
+        onMouseDown={(e) => e.stopPropagation()}
+        onKeyDown={(e) => {
+          if (e.key === 'Escape') {
+            e.preventDefault();
+            e.stopPropagation();
+            onCancel();
+          }
+        }}
+        data-testid="confirm-dialog"
+      >
+        <h2 id="confirm-title" className="dialog__title">
+          {title}
+        </h2>
+        <p id="confirm-body" className="dialog__text">
+          {body}
+        </p>
+        <div className="dialog__actions">
+          <button ref={cancelRef} type="button" className="button button--secondary button--small" onClick={onCancel}>
+            {cancel}
+          </button>
+          <button type="button" className={`button button--small ${danger ? 'button--danger' : 'button--primary'}`} onClick={onConfirm}>
+            {confirm}
+          </button>
+        </div>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,77 @@
+import type { LabelSummary } from '../../../common/mail-types';
+import type { useMessageList } from '../state/useMessageList';
+import { MessageList } from './MessageList';
+
+interface ListColumnProps {
+  readonly list: ReturnType<typeof useMessageList>;
+  readonly title: string;
+  readonly searching: boolean;
+  readonly threads: boolean;
+  readonly labelsById: ReadonlyMap<string, LabelSummary>;
+  readonly selectedIndex: number;
+  readonly openId: string | null;
+  readonly memoryOnly: boolean;
+  readonly needsReauth: boolean;
+  readonly hints: readonly string[];
+  readonly readAs: string;
+  readonly onToggleThreads: () => void;
+  readonly onSelect: (index: number) => void;
+  readonly onOpen: (index: number) => void;
+  readonly onReauth: () => void;
+}
+
+/** The middle column: banners about the account or the query, then the list itself. */
+export function ListColumn(props: ListColumnProps) {
+  const { list, memoryOnly, needsReauth, hints, readAs, onReauth } = props;
+  return (
+    <div className="list-column">
+      {memoryOnly ? (
+        <div className="banner banner--muted banner--flush" role="note" data-testid="memory-only">
+          No system keychain: you&apos;ll need to sign in again next time.
+        </div>
+      ) : null}
+      {needsReauth ? (
+        <div className="banner banner--warning banner--flush" role="alert" data-testid="reauth-banner">
+          <span>Google needs you to sign in again. Your cached mail is still here.</span>
+          <button type="button" className="button button--small button--primary" onClick={onReauth}>
+            Sign in again
+          </button>
+        </div>
+      ) : null}
+      {hints.length > 0 ? (
+        <div className="query-hint" role="note" data-testid="query-hint">
+          <span>{hints.join(' · ')}</span>
+          {readAs ? (
+            <span className="query-hint__read">
+              Searched for <code>{readAs}</code>
+            </span>
+          ) : null}
+        </div>
+      ) : null}
+      <MessageList
+        title={props.title}
+        rows={list.rows}
+        loading={list.loading}
+        loadingMore={list.loadingMore}
+        hasMore={list.hasMore}
+        error={list.error}
+        estimate={list.estimate}
+        searching={props.searching}
+        threads={props.threads}
+        labelsById={props.labelsById}
+        selectedIndex={props.selectedIndex}
+        openId={props.openId}
+        generation={list.generation}
+        listKey={list.listKey}
+        freshKeys={list.freshKeys}
+        coverage={list.coverage}
+        onToggleThreads={props.onToggleThreads}
+        onSelect={props.onSelect}
+        onOpen={props.onOpen}
+        onLoadMore={list.loadMore}
+        onRetry={list.reload}
+        onReauth={onReauth}
+      />
+    </div>
+  );
+}

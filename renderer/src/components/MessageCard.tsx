@@ -1,0 +1,130 @@
+import { useCallback, useState } from 'react';
+import type { MessageDetail } from '../../../common/mail-types';
+import { displayName, formatFullDate, fullAddress } from '../lib/format';
+import { Attachments } from './Attachments';
+import { Avatar } from './Avatar';
+import { EyeOffIcon } from './icons';
+import { MailFrame } from './MailFrame';
+import { PlainText } from './PlainText';
+import { useViewSettings } from '../state/view-settings';
+
+interface MessageCardProps {
+  readonly accountId: string;
+  /** The message n/p moved to. */
+  readonly focused?: boolean;
+  readonly message: MessageDetail;
+  readonly allowRemote: boolean;
+  readonly onCollapse: (() => void) | null;
+  readonly onShowImages: () => void;
+  readonly onAlwaysShow: () => void;
+}
+
+function AddressLine({ label, list }: { label: string; list: MessageDetail['to'] }) {
+  if (list.length === 0) return null;
+  return (
+    <div className="message-card__addr">
+      <span className="message-card__addr-label">{label}</span>
+      <span className="message-card__addr-list">{list.map(fullAddress).join(', ')}</span>
+    </div>
+  );
+}
+
+/** One open message: who, when, the body in its sandbox, attachments. */
+export function MessageCard({ accountId, focused, message, allowRemote: allowedHere, onCollapse, onShowImages, onAlwaysShow }: MessageCardProps) {
+  const alwaysShow = useViewSettings().remoteImages === 'always';
+  const allowRemote = allowedHere || alwaysShow;
+  const [blocked, setBlocked] = useState(0);
+  const onBlockedCount = useCallback((n: number) => setBlocked(n), []);
+  const [showDetails, setShowDetails] = useState(false);
+  const hasHtml = message.html !== null && message.html.trim().length > 0;
+  const attachments = message.attachments.filter((a) => !a.inline || (a.filename && !a.contentId));
+
+  return (
+    <section
+      className={`message-card ${focused ? 'message-card--focused' : ''}`}
+      data-focused={focused ? 'true' : undefined}
+      id={`message-${message.id}`}
+      aria-label={`Message from ${displayName(message.from)}`}
+      data-testid="message"
+      data-message-id={message.id}
+    >
+      <header
+        className={`message-card__header ${onCollapse ? 'message-card__header--clickable' : ''}`}
+        onClick={(e) => {
+          if (onCollapse && !(e.target as HTMLElement).closest('button, a')) onCollapse();
+        }}
+      >
+        <Avatar name={message.from.name} email={message.from.email} size={36} />
+        <div className="message-card__who">
+          <div className="message-card__from">
+            <span className="message-card__name">{displayName(message.from)}</span>
+            <span className="message-card__email">&lt;{message.from.email}&gt;</span>
+          </div>
+          <button type="button" className="message-card__to" onClick={() => setShowDetails(!showDetails)} aria-expanded={showDetails}>
+            to {message.to.length > 0 ? message.to.map((a) => displayName(a)).join(', ') : '(no recipients)'}
+            {message.cc.length > 0 ? `, cc ${message.cc.map((a) => displayName(a)).join(', ')}` : ''}
+          </button>
+        </div>
+        <time className="message-card__date" dateTime={new Date(message.internalDate).toISOString()} title={message.date}>
+          {formatFullDate(message.internalDate)}
+        </time>
+      </header>
+      {showDetails ? (
+        <div className="message-card__details" data-testid="message-details">
+          <AddressLine label="From" list={[message.from]} />
+          <AddressLine label="To" list={message.to} />
+          <AddressLine label="Cc" list={message.cc} />
+          <AddressLine label="Bcc" list={message.bcc} />
+          <AddressLine label="Reply-To" list={message.replyTo} />
+          <div className="message-card__addr">
+            <span className="message-card__addr-label">Date</span>
+            <span className="message-card__addr-list">{message.date || formatFullDate(message.internalDate)}</span>
+          </div>
+          {message.listId ? (
+            <div className="message-card__addr">
+              <span className="message-card__addr-label">List</span>
+              <span className="message-card__addr-list">{message.listId}</span>
+            </div>
+          ) : null}
+        </div>
+      ) : null}
+      {hasHtml && blocked > 0 && !allowRemote ? (
+        <div className="images-bar" data-testid="images-bar">
+          <EyeOffIcon size={16} />
+          <span>
+            Remote images are hidden to protect your privacy{blocked > 1 ? ` (${blocked})` : ''}.
+          </span>
+          <button type="button" className="button button--small button--secondary" onClick={onShowImages}>
+            Show images
+          </button>
+          {message.from.email ? (
+            <button
+              type="button"
+              className="button button--small button--ghost"
+              onClick={onAlwaysShow}
+              title={`Always show images from ${message.from.email}`}
+            >
+              Always for this sender
+            </button>
+          ) : null}
+        </div>
+      ) : null}
+      <div className="message-card__body">
+        {hasHtml ? (
+          <MailFrame
+            html={message.html ?? ''}
+            text={message.text ?? message.snippet}
+            allowRemote={allowRemote}
+            onBlockedCount={onBlockedCount}
+            title={`Message body: ${message.subject || '(no subject)'}`}
+          />
+        ) : message.text ? (
+          <PlainText text={message.text} />
+        ) : (
+          <p className="message-card__empty">{message.snippet || 'This message has no text.'}</p>
+        )}
+      </div>
+      <Attachments accountId={accountId} messageId={message.id} attachments={attachments} />
+    </section>
+  );
+}

@@ -1,0 +1,37 @@
+import type { AppInfo, AuthStatus } from '../../../common/ipc';
+import { FeaturePeek } from './FeaturePeek';
+import { SignIn } from './SignIn';
+import { StatusBar } from './StatusBar';
+import { TitleBar } from './TitleBar';
+import '../styles/signed-out.css';
+
+interface SignedOutProps {
+  readonly info: AppInfo | null;
+  readonly bridgeError: string | null;
+  readonly authStatus: AuthStatus | null;
+  readonly onAuthStatus: (status: AuthStatus) => void;
+  readonly notice: string | null;
+  readonly onDone: () => void;
+}
+
+/** The first screen: the same frame as the mail view, with sign-in where the list goes. */
+export function SignedOut({ info, bridgeError, authStatus, onAuthStatus, notice, onDone }: SignedOutProps) {
+  return (
+    <div className="app app--signed-out" data-shell={info?.shell ?? 'unknown'}>
+      <TitleBar />
+      <div className="app__body">
+        <nav className="sidebar" aria-label="Accounts and labels">
+          <div className="nav-section__title nav-section__title--static">Accounts</div>
+          <p className="sidebar__hint">No account yet. Your mail stays on this computer; Skimmer only reads it.</p>
+        </nav>
+        <main className="message-list signin-column" aria-label="Messages">
+          <SignIn authStatus={authStatus} onAuthStatus={onAuthStatus} notice={notice} onDone={onDone} />
+        </main>
+        <section className="reading-pane" aria-label="Reading pane">
+          <FeaturePeek />
+        </section>
+      </div>
+      <StatusBar info={info} error={bridgeError} signedIn={false} sync={null} source={null} offline={false} />
+    </div>
+  );
+}
