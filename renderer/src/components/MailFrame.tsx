@@ -7,6 +7,7 @@ import { hasFoldableQuote } from '../lib/quote-fold';
 import { sanitizeMailHtml } from '../lib/sanitize-mail';
 import { useHighlightTerms } from './Highlighted';
 import { QuoteToggle } from './QuoteToggle';
+import { useT } from '../i18n/useLocale';
 import '../styles/mail-body.css';
 
 interface MailFrameProps {
@@ -141,6 +142,7 @@ export function MailFrame({ html, text, allowRemote, onBlockedCount, title }: Ma
 
 /** A mail too large to sanitise on the window's thread: its text, and a way to save it. */
 function TooLarge({ html, text }: { html: string; text: string }) {
+  const t = useT();
   const plain = text.trim() ? text : html.replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ').slice(0, 200_000);
   const save = () => {
     const url = URL.createObjectURL(new Blob([html], { type: 'text/plain' }));
@@ -152,9 +154,9 @@ function TooLarge({ html, text }: { html: string; text: string }) {
   };
   return (
     <div className="mail-too-large" data-testid="mail-too-large">
-      <p>This message is too large to display safely. Its text is shown below.</p>
+      <p>{t('mail.tooLarge')}</p>
       <button type="button" className="button button--small button--secondary" onClick={save}>
-        Save message
+        {t('mail.save')}
       </button>
       <pre style={{ whiteSpace: 'pre-wrap' }}>{plain.slice(0, 200_000)}</pre>
     </div>

@@ -1,12 +1,10 @@
-/** The language choice for the settings panel: follow the system, English or Korean. */
-import { useId } from 'react';
+/** The language choice in Settings: follow the system, English or Korean (stored by main). */
 import { uiLocaleFor, type LocalePreference } from '../../../common/i18n/locale';
 import { useLocale } from './useLocale';
 
 export function LanguageSetting() {
   const { preference, setPreference, system, t } = useLocale();
-  const id = useId();
-  // The system's language named in itself ("English", "한국어"), as language menus do.
+  // Languages are named in themselves ("English", "한국어"), as language menus do.
   const systemLanguage = uiLocaleFor(system) === 'ko' ? t('settings.language.ko') : t('settings.language.en');
   const options: readonly { value: LocalePreference; label: string }[] = [
     { value: 'system', label: t('settings.language.system', { language: systemLanguage }) },
@@ -14,23 +12,21 @@ export function LanguageSetting() {
     { value: 'ko', label: t('settings.language.ko') },
   ];
   return (
-    <div className="setting" data-testid="language-setting">
-      <label className="setting__label" htmlFor={id}>
-        {t('settings.language')}
-      </label>
-      <select
-        id={id}
-        className="setting__select"
-        value={preference}
-        onChange={(event) => setPreference(event.target.value as LocalePreference)}
-        data-testid="language-select"
-      >
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-    </div>
+    <fieldset className="settings__group" data-testid="language-setting">
+      <legend>{t('settings.language')}</legend>
+      {options.map((option) => (
+        <label key={option.value} className="settings__choice">
+          <input
+            type="radio"
+            name="language"
+            value={option.value}
+            checked={preference === option.value}
+            onChange={() => setPreference(option.value)}
+            data-testid={`language-${option.value}`}
+          />
+          <span>{option.label}</span>
+        </label>
+      ))}
+    </fieldset>
   );
 }

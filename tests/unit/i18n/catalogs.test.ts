@@ -32,7 +32,8 @@ const catalogs = [
 describe.each(catalogs)('$name message catalogs', ({ catalogs: pair, sources, catalogDir }) => {
   const en: Record<string, string> = pair.en;
   const ko: Record<string, string> = pair.ko;
-  const code = sources.filter((f) => !f.startsWith(catalogDir) || f.endsWith('translate.ts'));
+  // The catalogs themselves name every key; the code is everything else.
+  const code = sources.filter((f) => f !== `${catalogDir}en.ts` && f !== `${catalogDir}ko.ts`);
 
   it('English and Korean have exactly the same keys', () => {
     const enKeys = Object.keys(en).sort();

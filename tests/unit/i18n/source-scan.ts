@@ -76,7 +76,12 @@ export const USER_FACING_ATTRIBUTES = new Set([
 /** Elements whose text is not language: key caps are the same keys in every language. */
 const UNTRANSLATED_ELEMENTS = new Set(['kbd', 'code']);
 
-const hasWords = (text: string) => /\p{L}/u.test(text);
+/** JSX text keeps entities as written ("&lt;" has letters); what a person sees is the character. */
+function decodeEntities(text: string): string {
+  return text.replace(/&(#x?[\da-f]+|[a-z]+);/gi, ' ');
+}
+
+const hasWords = (text: string) => /\p{L}/u.test(decodeEntities(text));
 
 export interface LiteralFinding {
   readonly file: string;
@@ -87,7 +92,7 @@ export interface LiteralFinding {
 /** String literals an expression can evaluate to directly (branches of ?:, &&, ||, ??). */
 function directStrings(expr: ts.Expression): ts.Node[] {
   if (ts.isStringLiteral(expr) || ts.isNoSubstitutionTemplateLiteral(expr)) return [expr];
-  if (ts.isTemplateExpression(expr)) return [expr];
+  if (ts.isTemplateExpression(expr)) return [expr, ...expr.templateSpans.flatMap((span) => directStrings(span.expression))];
   if (ts.isParenthesizedExpression(expr)) return directStrings(expr.expression);
   if (ts.isConditionalExpression(expr)) return [...directStrings(expr.whenTrue), ...directStrings(expr.whenFalse)];
   if (ts.isBinaryExpression(expr) && [ts.SyntaxKind.AmpersandAmpersandToken, ts.SyntaxKind.BarBarToken, ts.SyntaxKind.QuestionQuestionToken].includes(expr.operatorToken.kind)) {
@@ -109,12 +114,15 @@ function insideUntranslated(node: ts.Node): boolean {
   return false;
 }
 
-/** JSX text and user-facing attribute values written as literals in a .tsx file. */
-export function literalUserStrings(file: string, text?: string): LiteralFinding[] {
+/**
+ * JSX text and user-facing attribute values written as literals in a .tsx file. A literal that
+ * is a catalog key (`title="settings.theme"` handed to a component that translates it) is fine.
+ */
+export function literalUserStrings(file: string, text?: string, isKey: (s: string) => boolean = () => false): LiteralFinding[] {
   const source = parse(file, text);
   const findings: LiteralFinding[] = [];
   const report = (node: ts.Node, value: string) => {
-    if (!hasWords(value) || insideUntranslated(node)) return;
+    if (!hasWords(value) || isKey(value) || insideUntranslated(node)) return;
     findings.push({ file, line: source.getLineAndCharacterOfPosition(node.getStart()).line + 1, text: value.trim() });
   };
   walk(source, (node) => {
