@@ -155,12 +155,8 @@ export function MessageList(props: MessageListProps) {
     }
   };
 
-  const shownCount = `${format.count(rows.length)}${hasMore ? '+' : ''}`;
-  const countText = loading
-    ? t('list.loading')
-    : rows.length === 0
-      ? t('list.noMessages')
-      : t(threads ? 'list.count.conversations' : 'list.count.messages', { n: rows.length, count: shownCount });
+  const countKey = threads ? (hasMore ? 'list.count.conversationsMore' : 'list.count.conversations') : hasMore ? 'list.count.messagesMore' : 'list.count.messages';
+  const countText = loading ? t('list.loading') : rows.length === 0 ? t('list.noMessages') : t(countKey, { n: rows.length, count: format.count(rows.length) });
 
   return (
     <main className="message-list" aria-label={t('region.messages')}>

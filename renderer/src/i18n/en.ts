@@ -106,6 +106,8 @@ export const en = {
   'list.noMessages': 'No messages',
   'list.count.conversations': '{n, plural, one {{count} conversation} other {{count} conversations}}',
   'list.count.messages': '{n, plural, one {{count} message} other {{count} messages}}',
+  'list.count.conversationsMore': '{count}+ conversations',
+  'list.count.messagesMore': '{count}+ messages',
   'list.grouped': 'Grouped by conversation',
   'list.single': 'Single messages',
   'list.toggle.conversations': 'Conversations',
@@ -249,7 +251,7 @@ export const en = {
   'signin.googleMark': 'G',
   'signin.client.help': 'Then import that file here, or set SKIMMER_CLIENT_ID and SKIMMER_CLIENT_SECRET, or try the demo.',
   'sidebar.countUnread': '{count} unread',
-  'sidebar.countTotal': '{count} in total',
+  'sidebar.countTotal': '{count} total',
 
   'settings.title': 'Settings',
   'settings.done': 'Done',

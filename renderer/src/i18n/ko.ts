@@ -105,6 +105,8 @@ export const ko: Record<MessageKey, string> = {
   'list.noMessages': '메일 없음',
   'list.count.conversations': '대화 {count}개',
   'list.count.messages': '메일 {count}개',
+  'list.count.conversationsMore': '대화 {count}개 이상',
+  'list.count.messagesMore': '메일 {count}개 이상',
   'list.grouped': '대화별로 묶어서 보기',
   'list.single': '메일 하나씩 보기',
   'list.toggle.conversations': '대화',
