@@ -91,6 +91,12 @@ export const en = {
   'sync.paused': 'Sync paused after an error; it will retry.',
   'sync.copying': 'Copying your mail for offline search…',
 
+  'attachment.gone': 'That attachment is no longer in the message.',
+  'attachment.previewImagesOnly': 'Skimmer can preview images only.',
+  'attachment.previewTooLarge': 'This image is too large to preview. Save it instead.',
+  'attachment.noPrograms': 'Skimmer does not open programs or scripts from mail. Save it instead if you trust it.',
+  'attachment.openUnavailable': 'Opening files is not available here.',
+
   'cli.usage.title': 'Usage: npm run cli -- <command> [options]',
   'cli.usage.commands': 'Commands:',
   'cli.usage.help': 'Show help for a command: help <command>',

@@ -90,6 +90,12 @@ export const ko: Record<MainMessageKey, string> = {
   'sync.paused': '오류가 발생해 동기화를 일시 중지했습니다. 자동으로 다시 시도합니다.',
   'sync.copying': '오프라인 검색을 위해 메일을 복사하는 중…',
 
+  'attachment.gone': '이 첨부파일은 더 이상 메일에 없습니다.',
+  'attachment.previewImagesOnly': 'Skimmer는 이미지만 미리 볼 수 있습니다.',
+  'attachment.previewTooLarge': '이미지가 너무 커서 미리 볼 수 없습니다. 대신 저장하세요.',
+  'attachment.noPrograms': 'Skimmer는 메일에 포함된 프로그램이나 스크립트를 열지 않습니다. 신뢰할 수 있는 파일이라면 저장해서 사용하세요.',
+  'attachment.openUnavailable': '여기에서는 파일을 열 수 없습니다.',
+
   'cli.usage.title': '사용법: npm run cli -- <명령> [옵션]',
   'cli.usage.commands': '명령:',
   'cli.usage.help': '명령의 도움말을 표시합니다: help <명령>',

@@ -111,9 +111,9 @@ export function App() {
       ) : null}
       {signOutOf ? (
         <ConfirmDialog
-          title={`Sign out of ${signOutOf.email}?`}
-          body="Skimmer will delete the copy of this account's mail it keeps on this computer. Your mail in Gmail stays as it is."
-          confirm="Sign out and delete local mail"
+          title={t('signOut.title', { email: signOutOf.email })}
+          body={t('signOut.body')}
+          confirm={t('signOut.confirm')}
           danger
           onCancel={() => setSignOutOf(null)}
           onConfirm={() => {

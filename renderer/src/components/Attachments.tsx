@@ -65,12 +65,12 @@ export function Attachments({ accountId, messageId, attachments }: AttachmentsPr
   const showPreview = async (att: AttachmentInfo) => {
     const reply = await skimmer().previewAttachment(accountId, messageId, att.partId);
     if (reply.ok) setPreview({ name: att.filename, image: reply.value });
-    else fail(att, errorMessage(reply.error));
+    else fail(att, errorMessage(reply.error, t));
   };
   const open = async (att: AttachmentInfo) => {
     setConfirmOpen(null);
     const reply = await skimmer().openAttachment(accountId, messageId, att.partId);
-    if (!reply.ok) fail(att, reply.error.code === 'invalid_request' ? reply.error.message : errorMessage(reply.error));
+    if (!reply.ok) fail(att, reply.error.code === 'invalid_request' ? reply.error.message : errorMessage(reply.error, t));
   };
 
   return (
@@ -105,11 +105,11 @@ export function Attachments({ accountId, messageId, attachments }: AttachmentsPr
                 </span>
               </span>
               {PREVIEWABLE.test(att.mimeType) ? (
-                <button type="button" className="icon-button" onClick={() => void showPreview(att)} aria-label={`Preview ${att.filename}`} title="Preview">
+                <button type="button" className="icon-button" onClick={() => void showPreview(att)} aria-label={t('attachments.previewLabel', { name: att.filename })} title={t('attachments.preview')}>
                   <ExpandIcon size={16} />
                 </button>
               ) : null}
-              <button type="button" className="icon-button" onClick={() => setConfirmOpen(att)} aria-label={`Open ${att.filename}`} title="Open…">
+              <button type="button" className="icon-button" onClick={() => setConfirmOpen(att)} aria-label={t('attachments.openLabel', { name: att.filename })} title={t('attachments.openTitle')}>
                 <ExternalIcon size={16} />
               </button>
               <button
@@ -129,9 +129,9 @@ export function Attachments({ accountId, messageId, attachments }: AttachmentsPr
       {preview ? <AttachmentViewer name={preview.name} image={preview.image} onClose={() => setPreview(null)} /> : null}
       {confirmOpen ? (
         <ConfirmDialog
-          title={`Open ${confirmOpen.filename}?`}
-          body="Skimmer saves a copy on this computer and opens it with the app your system uses for this kind of file. Open files only from people you trust."
-          confirm="Open"
+          title={t('attachments.openConfirm.title', { name: confirmOpen.filename })}
+          body={t('attachments.openConfirm.body')}
+          confirm={t('attachments.openConfirm.confirm')}
           onCancel={() => setConfirmOpen(null)}
           onConfirm={() => void open(confirmOpen)}
         />

@@ -70,7 +70,7 @@ export function translateCallKeys(files: readonly string[]): { file: string; key
 /** Attributes a person reads or hears (screen readers); their literal values need the catalog. */
 export const USER_FACING_ATTRIBUTES = new Set([
   'title', 'aria-label', 'aria-description', 'aria-placeholder', 'aria-roledescription', 'aria-valuetext',
-  'placeholder', 'alt', 'label', 'heading', 'message', 'hint', 'description',
+  'placeholder', 'alt', 'label', 'heading', 'message', 'hint', 'description', 'body', 'confirm', 'cancel',
 ]);
 
 /** Elements whose text is not language: key caps are the same keys in every language. */
