@@ -55,7 +55,8 @@ export default tseslint.config(
     // No line over 160 characters; main/cache, main/services/account-mail.ts, the emulator's
     // data-heavy files, renderer/, tests/ and bench/ are still to follow (then: every file).
     files: ['main/**', 'common/**', 'preload/**', 'types/**', '*.{js,ts}'],
-    ignores: ['main/cache/**', 'main/services/account-mail.ts'],
+    // Message catalogs are data: a sentence stays on one line.
+    ignores: ['main/cache/**', 'main/services/account-mail.ts', 'main/i18n/en.ts', 'main/i18n/ko.ts'],
     rules: { 'max-len': ['error', { code: 160, ignoreUrls: true }] },
   },
   {

@@ -11,6 +11,7 @@ import type { AccountView, SyncStatus } from '../common/ipc';
 import type { ListRow, MessagePage } from '../common/mail-types';
 import { createIpcRouter, type IpcRouter, type RequestHandlers } from '../main/ipc/router';
 import { MemoryStore } from '../main/settings/settings-store';
+import { createLocaleHandlers } from '../main/services/locale-settings';
 import { createViewSettingsHandlers } from '../main/handlers/view-settings';
 import { buildBridgeScript, CHROMIUM_ARGS, CHROMIUM_PATH } from '../tests/e2e/harness/launch-app';
 import { repoRoot } from '../tests/e2e/harness/paths';
@@ -110,6 +111,7 @@ export function syntheticRouter(rows: readonly ListRow[], overrides: Partial<Req
     getAppInfo: () => ({ name: 'Skimmer', version: 'bench', platform: process.platform, shell: 'test-bridge' }),
     openExternal: () => null,
     copyText: () => null,
+    ...createLocaleHandlers(new MemoryStore()),
     getAuthStatus: () => ({ client: 'google', storage: 'encrypted', help: '' }),
     importClientSecret: () => null,
     signIn: () => account,

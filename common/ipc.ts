@@ -7,6 +7,7 @@
  * preload builds `window.skimmer` from this object and nothing else.
  */
 import { z } from 'zod';
+import { LOCALE_PREFERENCES, type LocalePreference, type LocaleSettings } from './i18n/locale';
 import type { IpcResult } from './ipc-result';
 import type { LabelSummary, MessagePage, ThreadDetail } from './mail-types';
 import { viewSettingsPatchSchema, type ViewSettings } from './view-settings';
@@ -137,6 +138,9 @@ export const requests = {
   openExternal: request<null>()('app:open-external', z.tuple([httpUrl])),
   /** Main writes the text to the clipboard: the renderer's clipboard permission is denied. */
   copyText: request<null>()('app:copy-text', z.tuple([z.string().max(8192)])),
+  /** The OS locale (app.getLocale()) and the stored language choice. */
+  getLocaleSettings: request<LocaleSettings>()('app:get-locale', z.tuple([])),
+  setLocalePreference: request<LocaleSettings>()('app:set-locale', z.tuple([z.enum(LOCALE_PREFERENCES as [LocalePreference, ...LocalePreference[]])])),
 
   getAuthStatus: request<AuthStatus>()('auth:get-status', z.tuple([])),
   importClientSecret: request<AuthStatus | null>()('auth:import-client-secret', z.tuple([])),

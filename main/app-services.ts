@@ -22,6 +22,7 @@ import { AccountDirectory } from './services/account-directory';
 import { AccountMailHub } from './services/account-mail';
 import { DemoServer } from './services/demo-server';
 import { configureLog, log } from './logging/log';
+import type { LocaleHooks } from './services/locale-settings';
 
 export interface PlatformHooks {
   openExternal(url: string): Promise<void>;
@@ -51,6 +52,8 @@ export interface AppServicesOptions {
   readonly autoSync?: boolean;
   /** Where main's log goes (the app passes app.getPath('logs')); none = the log stays as configured. */
   readonly logDir?: string;
+  /** The locale main chose (app.getLocale()) and how to tell it a new choice. */
+  readonly locale?: LocaleHooks;
 }
 
 export interface AppServices {
@@ -142,7 +145,8 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
 
   const { appInfo, platform } = options;
   const { dataDir } = options;
-  const handlers = createHandlers({ appInfo, dataDir, platform, settings, accounts, hub, demo, sendersSeen, googleConfig, authStatus, withSource });
+  const context = { appInfo, dataDir, platform, settings, accounts, hub, demo, sendersSeen, googleConfig, authStatus, withSource, locale: options.locale };
+  const handlers = createHandlers(context);
 
   return {
     handlers,

@@ -2,6 +2,8 @@ import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
 import type { OAuth2ClientOptions } from 'google-auth-library';
 import { SkimmerError } from '../../common/errors';
+import { en } from '../i18n/en';
+import { t } from '../i18n/translate';
 
 export type OAuthClientKind = 'installed' | 'web' | 'demo';
 
@@ -34,9 +36,7 @@ export class ClientConfigError extends SkimmerError {
   }
 }
 
-const HOW_TO =
-  'In the Google Cloud console, open APIs & Services > Credentials, create an OAuth client ID of type ' +
-  '"Desktop app", and download its JSON (a file named client_secret_….json).';
+const howTo = () => t('clientConfig.howTo');
 
 const clientBlock = z.object({
   client_id: z.string().min(1),
@@ -55,26 +55,26 @@ export function parseClientSecretJson(text: string): OAuthClientConfig {
   try {
     json = JSON.parse(text);
   } catch {
-    throw new ClientConfigError(`This file is not JSON, so it is not an OAuth client file. ${HOW_TO}`);
+    throw new ClientConfigError(t('clientConfig.notJson', { howTo: howTo() }));
   }
   if (!json || typeof json !== 'object' || Array.isArray(json)) {
-    throw new ClientConfigError(`This is not an OAuth client file. ${HOW_TO}`);
+    throw new ClientConfigError(t('clientConfig.notClient', { howTo: howTo() }));
   }
   const obj = json as Record<string, unknown>;
   if (obj.type === 'service_account') {
-    throw new ClientConfigError(`This is a service-account key, which can't read a person's Gmail. ${HOW_TO}`);
+    throw new ClientConfigError(t('clientConfig.serviceAccount', { howTo: howTo() }));
   }
   if (obj.type === 'authorized_user' || obj.type === 'external_account') {
-    throw new ClientConfigError(`This is a credentials file ("${String(obj.type)}"), not an OAuth client. ${HOW_TO}`);
+    throw new ClientConfigError(t('clientConfig.credentialsFile', { type: String(obj.type), howTo: howTo() }));
   }
   const kind = 'installed' in obj ? 'installed' : 'web' in obj ? 'web' : null;
   if (!kind) {
-    throw new ClientConfigError(`This JSON has neither an "installed" nor a "web" section, so it is not an OAuth client file. ${HOW_TO}`);
+    throw new ClientConfigError(t('clientConfig.noSection', { howTo: howTo() }));
   }
   const parsed = clientBlock.safeParse(obj[kind]);
   if (!parsed.success) {
     const fields = parsed.error.issues.map((i) => i.path.join('.') || '(root)').join(', ');
-    throw new ClientConfigError(`The "${kind}" section of this OAuth client file is incomplete (check: ${fields}). ${HOW_TO}`);
+    throw new ClientConfigError(t('clientConfig.incomplete', { kind, fields, howTo: howTo() }));
   }
   const b = parsed.data;
   const authUri = b.auth_uri && b.auth_uri !== GOOGLE_V1_AUTH ? checkUrl(b.auth_uri, 'auth_uri', false) : GOOGLE_ENDPOINTS.authUri;
@@ -96,7 +96,7 @@ export async function loadClientSecretFile(path: string): Promise<OAuthClientCon
   try {
     text = await readFile(path, 'utf8');
   } catch (e) {
-    throw new ClientConfigError(`Can't read the OAuth client file ${path}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
+    throw new ClientConfigError(t('clientConfig.unreadable', { path, reason: (e as NodeJS.ErrnoException).code ?? String(e) }));
   }
   return parseClientSecretJson(text);
 }
@@ -185,7 +185,7 @@ export function oauth2Endpoints(config: OAuthClientConfig): NonNullable<OAuth2Cl
 
 /** The message the app shows when no client is configured. */
 export const NO_CLIENT_HELP =
-  `Skimmer needs an OAuth client to talk to Google. ${HOW_TO} Then import that file in Skimmer, ` +
+  `Skimmer needs an OAuth client to talk to Google. ${en['clientConfig.howTo']} Then import that file in Skimmer, ` +
   'or set SKIMMER_CLIENT_ID and SKIMMER_CLIENT_SECRET, or try the demo.';
 
 function checkUrl(value: string, field: string, loopbackOnly: boolean): string {

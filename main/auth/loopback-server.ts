@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { timingSafeEqual } from 'node:crypto';
 import { SkimmerError } from '../../common/errors';
+import { mainLocale, t } from '../i18n/translate';
 
 export type LoopbackErrorCode = 'denied' | 'timed_out' | 'cancelled' | 'port_unavailable' | 'oauth_error';
 
@@ -164,23 +165,23 @@ export async function startLoopbackServer(options: LoopbackServerOptions): Promi
     }
     if (url.pathname !== callbackPath) {
       options.onIgnoredRequest?.('not_found');
-      send(res, 404, 'text/html', page('error', 'This address is not part of the Skimmer sign-in.'));
+      send(res, 404, 'text/html', page('error', t('loopback.notOurs')));
       return;
     }
     if (settled) {
-      send(res, 410, 'text/html', page('error', 'This sign-in has already finished.'));
+      send(res, 410, 'text/html', page('error', t('loopback.finished')));
       return;
     }
     const params = url.searchParams;
     if (!stateMatches(params.get('state'), expectedState)) {
       options.onIgnoredRequest?.('state_mismatch');
-      send(res, 400, 'text/html', page('error', 'This reply does not belong to the sign-in Skimmer started, so it was ignored.'));
+      send(res, 400, 'text/html', page('error', t('loopback.wrongState')));
       return;
     }
     const error = params.get('error');
     if (error) {
       const denied = error === 'access_denied';
-      send(res, 200, 'text/html', page(denied ? 'denied' : 'error', denied ? undefined : `Google answered: ${error}.`));
+      send(res, 200, 'text/html', page(denied ? 'denied' : 'error', denied ? undefined : t('loopback.googleAnswered', { error })));
       fail(
         denied
           ? new LoopbackError('denied', 'You declined access in the browser.', error)
@@ -191,7 +192,7 @@ export async function startLoopbackServer(options: LoopbackServerOptions): Promi
     const code = params.get('code');
     if (!code) {
       options.onIgnoredRequest?.('missing_code');
-      send(res, 400, 'text/html', page('error', 'The reply carried no authorization code.'));
+      send(res, 400, 'text/html', page('error', t('loopback.noCode')));
       return;
     }
     settled = true;
@@ -203,7 +204,7 @@ export async function startLoopbackServer(options: LoopbackServerOptions): Promi
       clearTimeout(holdTimer);
       send(res, 200, 'text/html', page(kind, detail), () => void close());
     };
-    const holdTimer = setTimeout(() => respond('success', 'Skimmer is finishing the sign-in.'), respondTimeoutMs);
+    const holdTimer = setTimeout(() => respond('success', t('loopback.finishing')), respondTimeoutMs);
     resolveCb({ code, params: new URLSearchParams(params), respond });
   }
 
@@ -245,26 +246,27 @@ function escapeHtml(s: string): string {
   return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
 }
 
-const TEXT: Record<ResultPageKind, { title: string; lead: string; mark: string; color: string }> = {
-  success: { title: 'You are signed in', lead: 'Skimmer now has read-only access to your mail.', mark: '✓', color: '#1e8e3e' },
-  denied: { title: 'Sign-in cancelled', lead: 'You declined access, so Skimmer did not sign in. Nothing was stored.', mark: '✕', color: '#b3261e' },
-  error: { title: 'Sign-in did not finish', lead: 'Something went wrong. You can try again from Skimmer.', mark: '!', color: '#b06000' },
+const LOOK: Record<ResultPageKind, { mark: string; color: string }> = {
+  success: { mark: '✓', color: '#1e8e3e' },
+  denied: { mark: '✕', color: '#b3261e' },
+  error: { mark: '!', color: '#b06000' },
 };
 
 /** The small page shown in the person's browser tab. */
 export function page(kind: ResultPageKind, detail?: string): string {
-  const t = TEXT[kind];
+  const text = { title: t(`loopback.${kind}.title`), lead: t(`loopback.${kind}.lead`), ...LOOK[kind] };
   return `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
-<title>Skimmer: ${escapeHtml(t.title)}</title>
+<html lang="${mainLocale()}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
+<title>Skimmer: ${escapeHtml(text.title)}</title>
 <style>
   :root { color-scheme: light dark; }
   body { margin: 0; min-height: 100vh; display: grid; place-items: center; background: #f4f5f7;
-         font: 16px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: #1f1f1f; }
+         font: 16px/1.6 system-ui, -apple-system, "Segoe UI", Roboto, "Apple SD Gothic Neo", "Malgun Gothic", "Noto Sans KR", "Noto Sans CJK KR", sans-serif;
+         word-break: keep-all; overflow-wrap: anywhere; color: #1f1f1f; }
   main { background: #fff; border-radius: 16px; box-shadow: 0 8px 32px rgba(0,0,0,.08); padding: 40px 48px;
          max-width: 420px; text-align: center; }
   .mark { width: 56px; height: 56px; border-radius: 50%; margin: 0 auto 16px; display: grid; place-items: center;
-          font-size: 28px; color: #fff; background: ${t.color}; }
+          font-size: 28px; color: #fff; background: ${text.color}; }
   h1 { font-size: 22px; margin: 0 0 8px; }
   p { margin: 8px 0; color: #444; }
   .detail { font-size: 14px; color: #666; }
@@ -273,10 +275,10 @@ export function page(kind: ResultPageKind, detail?: string): string {
     p { color: #ccc; } .detail { color: #aaa; } }
 </style></head>
 <body><main data-result="${kind}">
-  <div class="mark" aria-hidden="true">${t.mark}</div>
-  <h1>${escapeHtml(t.title)}</h1>
-  <p>${escapeHtml(t.lead)}</p>
+  <div class="mark" aria-hidden="true">${text.mark}</div>
+  <h1>${escapeHtml(text.title)}</h1>
+  <p>${escapeHtml(text.lead)}</p>
   ${detail ? `<p class="detail">${escapeHtml(detail)}</p>` : ''}
-  <p class="close">You can close this tab and return to Skimmer.</p>
+  <p class="close">${escapeHtml(t('loopback.close'))}</p>
 </main></body></html>`;
 }

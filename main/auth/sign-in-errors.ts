@@ -3,6 +3,8 @@
  * whatever the loopback listener, Google or the network threw to one of them.
  */
 import { SkimmerError } from '../../common/errors';
+import { en } from '../i18n/en';
+import { t } from '../i18n/translate';
 import { LoopbackError } from './loopback-server';
 
 /**
@@ -26,26 +28,21 @@ export type SignInErrorCode =
   | 'oauth_error'
   | 'internal';
 
-export const SIGN_IN_MESSAGES: Readonly<Record<SignInErrorCode, string>> = Object.freeze({
-  denied: 'You declined access in the browser, so Skimmer is not signed in.',
-  timed_out: 'The sign-in took too long (no answer from the browser within 5 minutes). Please try again.',
-  cancelled: 'Sign-in was cancelled.',
-  invalid_grant: 'Google did not accept the sign-in code (it expired or was already used). Please try again.',
-  redirect_mismatch: 'Google rejected the sign-in reply address. Check that the OAuth client is of type "Desktop app".',
-  network: 'Skimmer could not reach Google. Check your connection and try again.',
-  state_mismatch: 'A reply that did not belong to this sign-in was ignored.',
-  already_in_progress: 'A sign-in is already waiting for the browser. Finish it there, or cancel it first.',
-  port_unavailable: 'Skimmer could not open a local port to receive the sign-in reply.',
-  insufficient_scope: 'Skimmer needs permission to read your Gmail. Please sign in again and leave the Gmail box ticked.',
-  oauth_error: 'Google ended the sign-in with an error. Please try again.',
-  internal: 'The sign-in failed unexpectedly. Please try again.',
-});
+const SIGN_IN_CODES: readonly SignInErrorCode[] = [
+  'denied', 'timed_out', 'cancelled', 'invalid_grant', 'redirect_mismatch', 'network', 'state_mismatch', 'already_in_progress', 'port_unavailable',
+  'insufficient_scope', 'oauth_error', 'internal',
+];
+
+/** The English wording of each code (the catalogs hold every language's: `signInError.<code>`). */
+export const SIGN_IN_MESSAGES: Readonly<Record<SignInErrorCode, string>> = Object.freeze(
+  Object.fromEntries(SIGN_IN_CODES.map((code) => [code, en[`signInError.${code}`]])) as Record<SignInErrorCode, string>,
+);
 
 /** Carries a code and a human message; never the token, never the raw HTTP error (it holds the request body). */
 export class SignInError extends SkimmerError {
   constructor(
     readonly code: SignInErrorCode,
-    message: string = SIGN_IN_MESSAGES[code],
+    message: string = t(`signInError.${code}`),
     /** Extra technical detail (an OAuth error name, an errno), safe to show. */
     readonly detail?: string,
   ) {

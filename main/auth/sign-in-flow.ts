@@ -5,6 +5,7 @@ import { oauth2Endpoints, type OAuthClientConfig } from './client-config';
 import { startLoopbackServer, type IgnoredReason, type LoopbackCallback } from './loopback-server';
 import { log } from '../logging/log';
 import { SignInError, toSignInError } from './sign-in-errors';
+import { t } from '../i18n/translate';
 
 /** Least scopes: read mail, and who the person is. */
 export const GMAIL_READONLY_SCOPE = 'https://www.googleapis.com/auth/gmail.readonly';
@@ -159,7 +160,7 @@ export async function runSignInFlow(options: SignInOptions): Promise<SignInResul
       scopes,
     };
     await options.onResult?.(result);
-    cb.respond('success', `Signed in as ${profile.email}.`);
+    cb.respond('success', t('loopback.signedInAs', { email: profile.email }));
     return result;
   } catch (e) {
     const err = toSignInError(e);

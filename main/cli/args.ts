@@ -1,5 +1,6 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { UsageError } from './command';
+import { t } from '../i18n/translate';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
 
@@ -13,13 +14,13 @@ export function parse<O extends Options>(argv: string[], options: O, allowPositi
 }
 
 export function requireString(value: unknown, flag: string): string {
-  if (typeof value !== 'string' || value === '') throw new UsageError(`${flag} is required.`);
+  if (typeof value !== 'string' || value === '') throw new UsageError(t('cli.flagRequired', { flag }));
   return value;
 }
 
 export function optionalPositiveNumber(value: unknown, flag: string): number | undefined {
   if (value === undefined) return undefined;
   const n = Number(value);
-  if (!Number.isFinite(n) || n <= 0) throw new UsageError(`${flag} must be a positive number.`);
+  if (!Number.isFinite(n) || n <= 0) throw new UsageError(t('cli.flagPositive', { flag }));
   return n;
 }

@@ -3,21 +3,25 @@ import { pathToFileURL } from 'node:url';
 import { EXIT, UsageError, line, type CliCommand, type CliIO } from './command';
 import { COMMANDS } from './commands/index';
 import { log } from '../logging/log';
+import { localeFromPosixEnv } from '../../common/i18n/locale';
+import { setMainLocale, t } from '../i18n/translate';
 
 export function usage(commands: readonly CliCommand[] = COMMANDS): string {
   const width = Math.max(...commands.map((c) => c.name.length));
   return [
-    'Usage: npm run cli -- <command> [options]',
+    t('cli.usage.title'),
     '',
-    'Commands:',
+    t('cli.usage.commands'),
     ...commands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
-    `  ${'help'.padEnd(width)}  Show help for a command: help <command>`,
+    `  ${'help'.padEnd(width)}  ${t('cli.usage.help')}`,
     '',
-    'Exit codes: 0 ok, 1 error, 2 usage, 3 sign-in/auth failure, 4 not found, 130 interrupted.',
+    t('cli.usage.exitCodes'),
   ].join('\n');
 }
 
 export async function runCli(argv: string[], io: CliIO, commands: readonly CliCommand[] = COMMANDS): Promise<number> {
+  // The language a person's terminal asks for; JSON output is the same in every language.
+  setMainLocale(localeFromPosixEnv(io.env));
   const [name, ...rest] = argv;
   if (!name || name === '--help' || name === '-h') {
     line(name ? io.stdout : io.stderr, usage(commands));
@@ -30,7 +34,7 @@ export async function runCli(argv: string[], io: CliIO, commands: readonly CliCo
   }
   const command = commands.find((c) => c.name === name);
   if (!command) {
-    line(io.stderr, `Unknown command "${name}".\n`);
+    line(io.stderr, `${t('cli.unknownCommand', { name })}\n`);
     line(io.stderr, usage(commands));
     return EXIT.usage;
   }
@@ -48,7 +52,7 @@ export async function runCli(argv: string[], io: CliIO, commands: readonly CliCo
     }
     log.error('cli', `${name} failed`, e);
     // Only the message: error objects from HTTP clients can carry request bodies (tokens).
-    line(io.stderr, `Error: ${e instanceof Error ? e.message : String(e)}`);
+    line(io.stderr, t('cli.error', { message: e instanceof Error ? e.message : String(e) }));
     return EXIT.error;
   }
 }

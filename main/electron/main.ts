@@ -18,6 +18,8 @@ import { APP_SECURITY_HEADERS, isSafeExternalUrl } from '../security/csp';
 import { allowNavigation, allowPermission, decideWindowOpen } from '../security/navigation-policy';
 import { APP_HOST, APP_SCHEME, APP_START_URL, isAppPageUrl, resolveAppAsset } from '../window/app-assets';
 import { buildAppMenuTemplate } from '../window/app-menu';
+import { resolveUiLocale } from '../../common/i18n/locale';
+import { setMainLocale, t } from '../i18n/translate';
 import { createMainWindowOptions } from '../window/window-options';
 import { fitToDisplays, parseSavedWindowState, type SavedWindowState } from '../window/window-state';
 import { configureLog, log } from '../logging/log';
@@ -47,8 +49,10 @@ if (!app.requestSingleInstanceLock()) {
 async function failStartup(error: unknown): Promise<void> {
   log.error('startup', 'failed', error);
   try {
-    const message = await handleStartupFailure(error, dataDir());
     await app.whenReady();
+    // The settings may be what failed to load: the OS language is all we can trust here.
+    setMainLocale(app.getLocale());
+    const message = await handleStartupFailure(error, dataDir());
     dialog.showErrorBox(message.title, message.content);
   } catch (reportError) {
     log.error('startup', 'the failure could not be reported', reportError);
@@ -85,6 +89,17 @@ async function startApp(): Promise<void> {
   const services = await startServices();
   registerIpc(services);
   app.on('will-quit', () => void services.dispose());
+  const locale = await services.handlers.getLocaleSettings();
+  setMainLocale(app.getLocale(), resolveUiLocale(locale.preference, app.getLocale()));
+  setAppMenu();
+  await createMainWindow();
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0) void createMainWindow();
+  });
+}
+
+/** The menu in main's current language; built again when the person picks another. */
+function setAppMenu(): void {
   Menu.setApplicationMenu(
     Menu.buildFromTemplate(
       buildAppMenuTemplate(process.platform, app.getName(), {
@@ -93,10 +108,6 @@ async function startApp(): Promise<void> {
       }),
     ),
   );
-  await createMainWindow();
-  app.on('activate', () => {
-    if (BrowserWindow.getAllWindows().length === 0) void createMainWindow();
-  });
 }
 
 function serveAppProtocol(): void {
@@ -147,21 +158,29 @@ async function startServices(): Promise<AppServices> {
     // Electron's safeStorage first (refuses Linux basic_text), the OS keychain directly second.
     ciphers: [createSafeStorageCipher(), new KeyringCipher()],
     demo: new DemoServer({ mail: [demoMailboxPath()] }),
+    locale: {
+      system: app.getLocale(),
+      onChange: (ui) => {
+        setMainLocale(app.getLocale(), ui);
+        setAppMenu();
+      },
+    },
     platform: {
       openExternal: async (url) => {
         if (isSafeExternalUrl(url)) await shell.openExternal(url);
       },
       chooseClientSecretFile: async () => {
         const options: Electron.OpenDialogOptions = {
-          title: 'Import your OAuth client',
+          title: t('dialog.importClient.title'),
           properties: ['openFile'],
-          filters: [{ name: 'Google OAuth client', extensions: ['json'] }],
+          filters: [{ name: t('dialog.importClient.filter'), extensions: ['json'] }],
         };
         const result = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options);
         return result.canceled ? null : (result.filePaths[0] ?? null);
       },
       chooseSaveLocation: async (suggestedName) => {
-        const options: Electron.SaveDialogOptions = { defaultPath: path.join(app.getPath('downloads'), suggestedName) };
+        const defaultPath = path.join(app.getPath('downloads'), suggestedName);
+        const options: Electron.SaveDialogOptions = { title: t('dialog.saveAttachment.title'), defaultPath };
         const result = mainWindow ? await dialog.showSaveDialog(mainWindow, options) : await dialog.showSaveDialog(options);
         return result.canceled ? null : (result.filePath ?? null);
       },

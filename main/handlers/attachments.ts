@@ -9,6 +9,7 @@ import { IpcFailure } from '../../common/ipc';
 import type { AttachmentInfo } from '../../common/mail-types';
 import type { MailSource } from '../gmail/gmail-mail-source';
 import type { RequestHandlers } from '../ipc/router';
+import { t } from '../i18n/translate';
 
 /** The one Electron call this needs, behind an interface (main/electron implements it with shell.openPath). */
 export interface FileOpener {
@@ -44,7 +45,7 @@ export function createAttachmentHandlers(deps: AttachmentHandlerDeps): Pick<Requ
   const find = async (source: MailSource, messageId: string, partId: string) => {
     const message = await source.getMessage(messageId);
     const attachment = message.attachments.find((a) => a.partId === partId);
-    if (!attachment) throw new IpcFailure('not_found', 'That attachment is no longer in the message.');
+    if (!attachment) throw new IpcFailure('not_found', t('attachment.gone'));
     return attachment;
   };
   return {
@@ -52,8 +53,8 @@ export function createAttachmentHandlers(deps: AttachmentHandlerDeps): Pick<Requ
       deps.withSource(accountId, async (source) => {
         const attachment = await find(source, messageId, partId);
         const mimeType = attachment.mimeType.toLowerCase();
-        if (!PREVIEWABLE.has(mimeType)) throw new IpcFailure('invalid_request', 'Skimmer can preview images only.');
-        if (attachment.size > PREVIEW_MAX_BYTES) throw new IpcFailure('invalid_request', 'This image is too large to preview. Save it instead.');
+        if (!PREVIEWABLE.has(mimeType)) throw new IpcFailure('invalid_request', t('attachment.previewImagesOnly'));
+        if (attachment.size > PREVIEW_MAX_BYTES) throw new IpcFailure('invalid_request', t('attachment.previewTooLarge'));
         const bytes = await source.getAttachment(messageId, attachment.attachmentId);
         return { mimeType, dataUrl: `data:${mimeType};base64,${Buffer.from(bytes).toString('base64')}` };
       }),
@@ -61,9 +62,9 @@ export function createAttachmentHandlers(deps: AttachmentHandlerDeps): Pick<Requ
       deps.withSource(accountId, async (source) => {
         const attachment = await find(source, messageId, partId);
         if (isExecutableAttachment(attachment)) {
-          throw new IpcFailure('invalid_request', 'Skimmer does not open programs or scripts from mail. Save it instead if you trust it.');
+          throw new IpcFailure('invalid_request', t('attachment.noPrograms'));
         }
-        if (!deps.opener.openPath) throw new IpcFailure('invalid_request', 'Opening files is not available here.');
+        if (!deps.opener.openPath) throw new IpcFailure('invalid_request', t('attachment.openUnavailable'));
         const bytes = await source.getAttachment(messageId, attachment.attachmentId);
         // One folder per message, so two "invoice.pdf" never overwrite each other.
         const dir = path.join(deps.openDir, deps.safeFileName(messageId));

@@ -12,6 +12,7 @@ import type { KeyValueStore } from '../settings/settings-store';
 import type { AccountDirectory } from '../services/account-directory';
 import type { AccountMailHub } from '../services/account-mail';
 import type { DemoServer } from '../services/demo-server';
+import type { LocaleHooks } from '../services/locale-settings';
 import type { SendersSeen } from './senders-seen';
 
 export interface HandlerContext {
@@ -29,6 +30,8 @@ export interface HandlerContext {
   authStatus(): AuthStatus;
   /** Runs `run` on the account's mail source (cache or Gmail); a damaged cache is refilled once. */
   withSource<T>(accountId: string, run: (source: MailSource) => Promise<T>): Promise<T>;
+  /** The OS locale and the hook for a new choice (the app); absent in the CLI and some tests. */
+  readonly locale?: LocaleHooks;
 }
 
 /** A group of handlers for one domain: the channels it names, built from the context. */

@@ -13,6 +13,7 @@ import { fileHandlers, safeFileName } from './files';
 import { mailHandlers } from './mail';
 import { syncHandlers } from './sync';
 import { createViewSettingsHandlers } from './view-settings';
+import { createLocaleHandlers } from '../services/locale-settings';
 
 export function createHandlers(context: HandlerContext): RequestHandlers {
   const handlers: RequestHandlers = {
@@ -22,6 +23,7 @@ export function createHandlers(context: HandlerContext): RequestHandlers {
     ...syncHandlers(context),
     ...fileHandlers(context),
     ...createViewSettingsHandlers(context.settings),
+    ...createLocaleHandlers(context.settings, context.locale),
     ...createAttachmentHandlers({ withSource: context.withSource, opener: context.platform, openDir: path.join(context.dataDir, 'opened'), safeFileName }),
   };
   return mapErrors(handlers);

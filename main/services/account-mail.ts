@@ -10,6 +10,7 @@ import { GmailMailSource, type MailSource } from '../gmail/gmail-mail-source';
 import { MergedMailSource } from './merged-mail-source';
 import { AdaptivePacer } from '../gmail/adaptive-pacer';
 import type { OAuth2Client } from 'google-auth-library';
+import { t } from '../i18n/translate';
 
 export interface AccountMailOptions {
   readonly dataDir: string;
@@ -210,18 +211,18 @@ function wallClock(pacerTime: number): number {
 export function rateLimitedStatus(status: SyncStatus, resumeAtPacerTime: number): SyncStatus {
   const resumeAt = wallClock(resumeAtPacerTime);
   const seconds = Math.max(1, Math.round((resumeAt - Date.now()) / 1000));
-  return { ...status, phase: 'rate_limited', etaSeconds: null, resumeAt, message: `Gmail asked Skimmer to slow down; resuming in ${seconds} s.` };
+  return { ...status, phase: 'rate_limited', etaSeconds: null, resumeAt, message: t('sync.rateLimitedIn', { seconds }) };
 }
 
 /** What a failed sync means for the person, in plain words: never "offline" for a quota refusal. */
 export function errorStatus(status: SyncStatus, error: Error): SyncStatus {
   const base = { ...status, etaSeconds: null, resumeAt: null, helpUrl: null };
-  if (error instanceof GmailApiDisabledError) return { ...base, phase: 'error', message: error.message, helpUrl: error.consoleUrl };
-  if (error instanceof GmailDailyQuotaError) return { ...base, phase: 'error', message: error.message };
-  if (error instanceof GmailRateLimitedError) return { ...base, phase: 'rate_limited', resumeAt: Date.now() + 60_000, message: 'Gmail asked Skimmer to slow down; trying again in a minute.' };
-  if (error.name === 'SyncLockedError') return { ...base, phase: 'idle', message: 'Another Skimmer window or command is syncing this account; this one reads what it writes.' };
+  if (error instanceof GmailApiDisabledError) return { ...base, phase: 'error', message: t('sync.apiDisabled'), helpUrl: error.consoleUrl };
+  if (error instanceof GmailDailyQuotaError) return { ...base, phase: 'error', message: t('sync.quotaExhausted') };
+  if (error instanceof GmailRateLimitedError) return { ...base, phase: 'rate_limited', resumeAt: Date.now() + 60_000, message: t('sync.rateLimited') };
+  if (error.name === 'SyncLockedError') return { ...base, phase: 'idle', message: t('sync.lockedElsewhere') };
   const offline = error.name === 'GmailUnavailableError' || /reach|network|ECONN|socket/i.test(error.message);
-  return { ...base, phase: offline ? 'offline' : 'error', message: offline ? 'Offline: showing cached mail.' : 'Sync paused after an error; it will retry.' };
+  return { ...base, phase: offline ? 'offline' : 'error', message: offline ? t('sync.offline') : t('sync.paused') };
 }
 
 function toStatus(accountId: string, progress: SyncProgress, lastSyncedAt: number | null): SyncStatus {
@@ -233,6 +234,6 @@ function toStatus(accountId: string, progress: SyncProgress, lastSyncedAt: numbe
     totalMessages: progress.totalMessages || null,
     etaSeconds: progress.etaSeconds,
     lastSyncedAt,
-    message: phase === 'initial' ? 'Copying your mail for offline search…' : null,
+    message: phase === 'initial' ? t('sync.copying') : null,
   };
 }

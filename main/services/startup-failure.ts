@@ -5,6 +5,7 @@
 import { copyFile, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { log } from '../logging/log';
+import { t } from '../i18n/translate';
 
 export interface StartupFailureMessage {
   readonly title: string;
@@ -47,25 +48,16 @@ export async function setAsideCorruptStores(files: readonly string[], now: Date 
   return kept;
 }
 
-/** The dialog for a start-up failure: what went wrong and what to do. */
+/** The dialog for a start-up failure: what went wrong and what to do, in main's language. */
 export function describeStartupFailure(error: unknown, keptCopies: readonly string[]): StartupFailureMessage {
   if (keptCopies.length > 0) {
     return {
-      title: 'Skimmer: settings file was damaged',
-      content:
-        `Skimmer could not read its settings, so it kept a copy and will start with default settings next time:\n\n` +
-        keptCopies.map((c) => `  ${c}`).join('\n') +
-        `\n\nOpen Skimmer again. Your accounts may ask you to sign in again; the copy is there if you want to recover anything.`,
+      title: t('startup.damaged.title'),
+      content: t('startup.damaged.content', { copies: keptCopies.map((c) => `  ${c}`).join('\n') }),
     };
   }
   const detail = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-  return {
-    title: 'Skimmer could not start',
-    content:
-      `Skimmer stopped while starting:\n\n  ${detail}\n\n` +
-      `Try opening it again. If this keeps happening, check that your home folder is writable and ` +
-      `report the message above.`,
-  };
+  return { title: t('startup.failed.title'), content: t('startup.failed.content', { detail }) };
 }
 
 /** Runs after a start-up failure: sets corrupt stores aside and returns the dialog to show. */

@@ -1,66 +1,40 @@
 import type { MenuItemConstructorOptions } from 'electron';
+import type { MainMessageKey } from '../i18n/en';
+import { t } from '../i18n/translate';
 
 export interface MenuActions {
   openAbout(): void;
   openHelp(): void;
 }
 
-/** The application menu: platform conventions (an app menu on macOS), standard roles elsewhere. */
+type MenuRole = NonNullable<MenuItemConstructorOptions['role']>;
+
+/** The application menu: platform conventions (an app menu on macOS), standard roles elsewhere, in main's language. */
 export function buildAppMenuTemplate(platform: NodeJS.Platform, appName: string, actions: MenuActions): MenuItemConstructorOptions[] {
   const isMac = platform === 'darwin';
+  // Electron's own role labels are English on Windows and Linux, so every role gets ours.
+  const role = (name: MenuRole): MenuItemConstructorOptions => ({ role: name, label: t(`menu.role.${name}` as MainMessageKey, { appName }) });
+  const separator: MenuItemConstructorOptions = { type: 'separator' };
   const template: MenuItemConstructorOptions[] = [];
   if (isMac) {
     template.push({
       label: appName,
-      submenu: [
-        { role: 'about' },
-        { type: 'separator' },
-        { role: 'services' },
-        { type: 'separator' },
-        { role: 'hide' },
-        { role: 'hideOthers' },
-        { role: 'unhide' },
-        { type: 'separator' },
-        { role: 'quit' },
-      ],
+      submenu: [role('about'), separator, role('services'), separator, role('hide'), role('hideOthers'), role('unhide'), separator, role('quit')],
     });
   }
   template.push(
-    { label: '&File', submenu: [isMac ? { role: 'close' } : { role: 'quit' }] },
+    { label: t('menu.file'), submenu: [isMac ? role('close') : role('quit')] },
+    { label: t('menu.edit'), submenu: [role('undo'), role('redo'), separator, role('cut'), role('copy'), role('paste'), role('selectAll')] },
     {
-      label: '&Edit',
-      submenu: [
-        { role: 'undo' },
-        { role: 'redo' },
-        { type: 'separator' },
-        { role: 'cut' },
-        { role: 'copy' },
-        { role: 'paste' },
-        { role: 'selectAll' },
-      ],
+      label: t('menu.view'),
+      submenu: [role('reload'), role('toggleDevTools'), separator, role('resetZoom'), role('zoomIn'), role('zoomOut'), separator, role('togglefullscreen')],
     },
+    { label: t('menu.window'), submenu: isMac ? [role('minimize'), role('zoom'), separator, role('front')] : [role('minimize'), role('close')] },
     {
-      label: '&View',
+      label: t('menu.help'),
       submenu: [
-        { role: 'reload' },
-        { role: 'toggleDevTools' },
-        { type: 'separator' },
-        { role: 'resetZoom' },
-        { role: 'zoomIn' },
-        { role: 'zoomOut' },
-        { type: 'separator' },
-        { role: 'togglefullscreen' },
-      ],
-    },
-    {
-      label: '&Window',
-      submenu: isMac ? [{ role: 'minimize' }, { role: 'zoom' }, { type: 'separator' }, { role: 'front' }] : [{ role: 'minimize' }, { role: 'close' }],
-    },
-    {
-      label: '&Help',
-      submenu: [
-        { label: 'Skimmer Help', click: () => actions.openHelp() },
-        ...(isMac ? [] : [{ type: 'separator' as const }, { label: `About ${appName}`, click: () => actions.openAbout() }]),
+        { label: t('menu.helpItem'), click: () => actions.openHelp() },
+        ...(isMac ? [] : [separator, { label: t('menu.about', { appName }), click: () => actions.openAbout() }]),
       ],
     },
   );

@@ -6,13 +6,13 @@ import { MailApp } from './components/MailApp';
 import { SignedOut } from './components/SignedOut';
 import { SignInDialog } from './components/SignInDialog';
 import { useViewSettingsStore, ViewSettingsContext } from './state/view-settings';
+import { useT } from './i18n/useLocale';
 
 /** The root: boot splash, the signed-out screen, or the mail view of the active account. */
 export function App() {
+  const t = useT();
   const [info, setInfo] = useState<AppInfo | null>(null);
-  const [bridgeError, setBridgeError] = useState<string | null>(() =>
-    typeof window.skimmer === 'undefined' ? 'Skimmer bridge is not available: the preload script did not run.' : null,
-  );
+  const [bridgeError, setBridgeError] = useState<string | null>(() => (typeof window.skimmer === 'undefined' ? t('app.bridgeMissing') : null));
   const [authStatus, setAuthStatus] = useState<AuthStatus | null>(null);
   const [accounts, setAccounts] = useState<readonly AccountView[] | null>(null);
   const [signInFor, setSignInFor] = useState<{ accountId?: string; demo?: boolean } | null>(null);
@@ -39,7 +39,7 @@ export function App() {
         else setBridgeError(reply.error.message);
       })
       .catch((error: unknown) => {
-        if (!cancelled) setBridgeError(error instanceof Error ? error.message : 'Cannot reach Skimmer.');
+        if (!cancelled) setBridgeError(error instanceof Error ? error.message : t('app.unreachable'));
       });
     void (takeBootReply('authStatus') ?? api.getAuthStatus()).then((reply) => {
       if (!cancelled && reply.ok) setAuthStatus(reply.value);
@@ -50,14 +50,14 @@ export function App() {
       cancelled = true;
       off();
     };
-  }, [refreshAccounts]);
+  }, [refreshAccounts, t]);
 
   const active = useMemo(() => accounts?.find((a) => a.active) ?? accounts?.[0] ?? null, [accounts]);
 
   if (accounts === null && !bridgeError) {
     return (
       <div className="app app--boot" data-shell={info?.shell ?? 'unknown'}>
-        <div className="boot" aria-busy="true" aria-label="Starting Skimmer">
+        <div className="boot" aria-busy="true" aria-label={t('app.starting')}>
           <span className="brand-mark brand-mark--large" aria-hidden="true" />
         </div>
       </div>
@@ -111,9 +111,9 @@ export function App() {
       ) : null}
       {signOutOf ? (
         <ConfirmDialog
-          title={`Sign out of ${signOutOf.email}?`}
-          body="Skimmer will delete the copy of this account's mail it keeps on this computer. Your mail in Gmail stays as it is."
-          confirm="Sign out and delete local mail"
+          title={t('signOut.title', { email: signOutOf.email })}
+          body={t('signOut.body')}
+          confirm={t('signOut.confirm')}
           danger
           onCancel={() => setSignOutOf(null)}
           onConfirm={() => {
@@ -122,7 +122,7 @@ export function App() {
             void skimmer()
               .signOut(id)
               .then((reply) => {
-                if (reply.ok) setNotice('Signed out. Your mail was removed from this computer.');
+                if (reply.ok) setNotice(t('app.signedOutNotice'));
                 refreshAccounts();
               });
           }}

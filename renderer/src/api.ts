@@ -16,6 +16,7 @@ export function skimmer(): SkimmerApi {
 type BootReplies = {
   readonly accounts: ReturnType<SkimmerApi['listAccounts']>;
   readonly authStatus: ReturnType<SkimmerApi['getAuthStatus']>;
+  readonly locale: ReturnType<SkimmerApi['getLocaleSettings']>;
 };
 
 let boot: BootReplies | null = null;
@@ -27,7 +28,7 @@ let boot: BootReplies | null = null;
 export function startBootRequests(): void {
   const api = window.skimmer;
   if (!api || boot) return;
-  boot = { accounts: api.listAccounts(), authStatus: api.getAuthStatus() };
+  boot = { accounts: api.listAccounts(), authStatus: api.getAuthStatus(), locale: api.getLocaleSettings() };
 }
 
 export function takeBootReply<K extends keyof BootReplies>(key: K): BootReplies[K] | null {

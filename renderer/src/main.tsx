@@ -6,14 +6,18 @@ import './styles/base.css';
 import './styles/controls.css';
 import './styles/empty-state.css';
 import './styles/dialog.css';
+import './styles/korean.css';
 import { App } from './App';
 import { startBootRequests } from './api';
+import { I18nProvider } from './i18n/I18nProvider';
 
 startBootRequests();
 const root = document.getElementById('root');
 if (!root) throw new Error('Skimmer: #root element missing from index.html');
 createRoot(root).render(
   <StrictMode>
-    <App />
+    <I18nProvider>
+      <App />
+    </I18nProvider>
   </StrictMode>,
 );

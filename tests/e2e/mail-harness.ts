@@ -20,6 +20,7 @@ import { MemoryStore } from '../../main/settings/settings-store';
 import { createViewSettingsHandlers } from '../../main/handlers/view-settings';
 import { createAttachmentHandlers } from '../../main/handlers/attachments';
 import { safeFileName } from '../../main/handlers/files';
+import { createLocaleHandlers } from '../../main/services/locale-settings';
 
 export const READONLY_SCOPE = 'https://www.googleapis.com/auth/gmail.readonly';
 
@@ -89,6 +90,7 @@ export async function startMailBackend(options: { mail?: string[]; account?: str
       return null;
     },
     copyText: () => null,
+    ...createLocaleHandlers(new MemoryStore()),
     getAuthStatus: () => status,
     importClientSecret: () => null,
     signIn: () => account,

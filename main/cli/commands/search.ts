@@ -11,10 +11,11 @@ import { MergedMailSource } from '../../services/merged-mail-source';
 import { EXIT, UsageError, line, type CliCommand, type CliIO } from '../command';
 import { openCliContext, type CliContext } from '../context';
 import { pickAccount } from './cache-common';
+import { t } from '../../i18n/translate';
 
 /** Said on stderr whenever an answer could only see part of the mailbox. */
 function partialNote(cached: number, total: number | null): string {
-  return `Answered from this computer only: it holds ${cached}${total ? ` of ${total}` : ''} messages so far; older mail is not searched.`;
+  return total ? t('cli.search.partialOf', { cached, total }) : t('cli.search.partial', { cached });
 }
 
 function printRow(io: CliIO, json: boolean, row: ListRow): void {
@@ -36,7 +37,7 @@ async function mergedAnswer(ctx: CliContext, accountId: string, cache: AccountCa
   try {
     auth = await ctx.accounts.getAuthorizedClient(accountId);
   } catch {
-    line(io.stderr, 'Could not reach Gmail for the part of the mailbox not cached yet.');
+    line(io.stderr, t('cli.search.gmailUnreachable'));
     return null;
   }
   const api = new GmailApi({ auth, rootUrl: ctx.clientConfig.gmailRootUrl }).foreground();
@@ -71,21 +72,18 @@ interface Row {
 
 export const searchCommand: CliCommand = {
   name: 'search',
-  summary: 'Search with Gmail\'s query syntax, newest first: complete even while the cache fills.',
-  usage: `Usage: npm run cli -- search --data-dir DIR [--account EMAIL] [--limit N] [--offline] [--json] "QUERY"
-
-Answers from DIR/cache/<account>/mail.db once sync has copied the whole mailbox. Until
-then Gmail chooses the results (the same ids Gmail's own search gives) and the cache
-supplies what it holds, so the answer is complete; with --offline (or when Gmail can't be
-reached) only the cache answers, and stderr says how much of the mailbox it holds.
-Prints date, sender and subject per message; --json prints one object per line with id,
-threadId, internalDate, date, from, to, subject, snippet and labelIds.`,
+  get summary() {
+    return t('cli.search.summary');
+  },
+  get usage() {
+    return t('cli.search.usage');
+  },
   async run(argv, io) {
     const { values, positionals } = parse(argv, {
       'data-dir': { type: 'string' }, account: { type: 'string' }, limit: { type: 'string' }, json: { type: 'boolean' }, offline: { type: 'boolean' },
     }, true);
     const dataDir = requireString(values['data-dir'], '--data-dir');
-    if (positionals.length !== 1) throw new UsageError('Give exactly one query (quote it).');
+    if (positionals.length !== 1) throw new UsageError(t('cli.search.oneQuery'));
     const limit = optionalPositiveNumber(values.limit, '--limit') ?? 50;
     const ctx = await openCliContext({ dataDir, env: io.env, requireClient: false });
     try {
@@ -99,7 +97,7 @@ threadId, internalDate, date, from, to, subject, snippet and labelIds.`,
           if (merged) {
             for (const row of merged.rows) printRow(io, Boolean(values.json), row);
             if (merged.coverage?.partial) line(io.stderr, partialNote(merged.coverage.cachedMessages, merged.coverage.totalMessages));
-            if (!values.json && merged.rows.length === 0) line(io.stderr, 'No messages match.');
+            if (!values.json && merged.rows.length === 0) line(io.stderr, t('cli.search.noMatch'));
             return EXIT.ok;
           }
           line(io.stderr, partialNote(cache.store.labelCounts().total, initialSyncProgress(cache.store).total));
@@ -121,7 +119,7 @@ threadId, internalDate, date, from, to, subject, snippet and labelIds.`,
             line(io.stdout, [new Date(row.internal_date).toISOString().slice(0, 16).replace('T', ' '), who, row.subject].join('\t'));
           }
         }
-        if (!values.json && hits.length === 0) line(io.stderr, cache.store.messageCount() === 0 ? 'The cache is empty: run sync first.' : 'No messages match.');
+        if (!values.json && hits.length === 0) line(io.stderr, cache.store.messageCount() === 0 ? t('cli.search.emptyCache') : t('cli.search.noMatch'));
         return EXIT.ok;
       } catch (error) {
         if (!isCorruptionError(error)) throw error;
@@ -132,7 +130,7 @@ threadId, internalDate, date, from, to, subject, snippet and labelIds.`,
           /* already unusable */
         }
         const movedTo = discardCacheFile(cache.file);
-        line(io.stderr, `The cache file was damaged${movedTo ? `; moved it to ${movedTo}` : ''}. Run sync to rebuild it.`);
+        line(io.stderr, movedTo ? t('cli.search.damagedMoved', { movedTo }) : t('cli.search.damaged'));
         return EXIT.error;
       } finally {
         if (cache.db.open) await cache.close();

@@ -3,19 +3,16 @@ import { SignInError } from '../../auth/sign-in-errors';
 import { optionalPositiveNumber, parse, requireString } from '../args';
 import { EXIT, UsageError, line, type CliCommand } from '../command';
 import { openCliContext } from '../context';
+import { t } from '../../i18n/translate';
 
 export const signInCommand: CliCommand = {
   name: 'sign-in',
-  summary: 'Sign in to a Google account through your browser and store its token (encrypted) under the data dir.',
-  usage: `Usage: npm run cli -- sign-in --data-dir DIR (--client FILE | --server FILE) [--timeout SECONDS]
-
-  --data-dir DIR    where Skimmer keeps its settings and encrypted tokens
-  --client FILE     Google's OAuth client file (client_secret_*.json, a "Desktop app" client)
-  --server FILE     the emulator's server description (what \`npm run emulator\` writes)
-  --timeout SECONDS give up waiting for the browser after this long (default 300)
-
-Prints the consent address on a line of its own; open it in a browser. Without --client or
---server, SKIMMER_CLIENT_ID/SKIMMER_CLIENT_SECRET or the client used last time are used.`,
+  get summary() {
+    return t('cli.signIn.summary');
+  },
+  get usage() {
+    return t('cli.signIn.usage');
+  },
   async run(argv, io) {
     const { values } = parse(argv, {
       'data-dir': { type: 'string' },
@@ -25,10 +22,10 @@ Prints the consent address on a line of its own; open it in a browser. Without -
       port: { type: 'string' },
     });
     const dataDir = requireString(values['data-dir'], '--data-dir');
-    if (values.client && values.server) throw new UsageError('Pass either --client or --server, not both.');
+    if (values.client && values.server) throw new UsageError(t('cli.signIn.clientOrServer'));
     const timeout = optionalPositiveNumber(values.timeout, '--timeout');
     const port = values.port === undefined ? undefined : Number(values.port);
-    if (port !== undefined && !(Number.isInteger(port) && port >= 0 && port < 65536)) throw new UsageError('--port must be 0..65535.');
+    if (port !== undefined && !(Number.isInteger(port) && port >= 0 && port < 65536)) throw new UsageError(t('cli.signIn.port'));
 
     let ctx;
     try {
@@ -39,9 +36,9 @@ Prints the consent address on a line of its own; open it in a browser. Without -
         env: io.env,
         requireClient: true,
         openExternal: (url) => {
-          line(io.stderr, 'Open this address in your browser to sign in:');
+          line(io.stderr, t('cli.signIn.openBrowser'));
           line(io.stdout, url);
-          line(io.stderr, `Waiting for the browser (up to ${Math.round((timeout ?? 300))} seconds; Ctrl-C to cancel)...`);
+          line(io.stderr, t('cli.signIn.waiting', { seconds: Math.round(timeout ?? 300) }));
         },
         ...(timeout !== undefined ? { signInTimeoutMs: timeout * 1000 } : {}),
         ...(port !== undefined ? { signInPort: port } : {}),
@@ -54,16 +51,16 @@ Prints the consent address on a line of its own; open it in a browser. Without -
       throw e;
     }
     if (ctx.vault.storageMode === 'memory_only') {
-      line(io.stderr, 'Warning: no OS keychain is reachable, so the token cannot be stored; it would be lost when this command exits.');
+      line(io.stderr, t('cli.signIn.noKeychain'));
     }
     try {
       const account = await ctx.accounts.signIn({ signal: io.signal });
-      line(io.stdout, `Signed in as ${account.email}`);
-      if (ctx.vault.storageMode === 'encrypted') line(io.stderr, `Token stored encrypted (${ctx.vault.cipherId}) in ${ctx.dataDir}.`);
+      line(io.stdout, t('cli.signIn.done', { email: account.email }));
+      if (ctx.vault.storageMode === 'encrypted') line(io.stderr, t('cli.signIn.stored', { cipher: String(ctx.vault.cipherId), dataDir: ctx.dataDir }));
       return EXIT.ok;
     } catch (e) {
       if (e instanceof SignInError) {
-        line(io.stderr, `Sign-in failed (${e.code}): ${e.message}`);
+        line(io.stderr, t('cli.signIn.failed', { code: e.code, message: e.message }));
         if (e.code === 'cancelled') return EXIT.interrupted;
         return e.code === 'network' || e.code === 'port_unavailable' || e.code === 'internal' ? EXIT.error : EXIT.auth;
       }

@@ -1,14 +1,16 @@
 import { parse, requireString } from '../args';
 import { EXIT, UsageError, line, type CliCommand } from '../command';
 import { openCliContext } from '../context';
+import { t } from '../../i18n/translate';
 
 export const signOutCommand: CliCommand = {
   name: 'sign-out',
-  summary: 'Sign an account out: revoke its token at Google and delete it from the data dir.',
-  usage: `Usage: npm run cli -- sign-out --data-dir DIR [--client FILE | --server FILE] EMAIL
-
-Revoking is best effort: when Google can't be reached the local token is deleted anyway.
-The OAuth client used at sign-in is remembered; --client/--server override it.`,
+  get summary() {
+    return t('cli.signOut.summary');
+  },
+  get usage() {
+    return t('cli.signOut.usage');
+  },
   async run(argv, io) {
     const { values, positionals } = parse(
       argv,
@@ -16,7 +18,7 @@ The OAuth client used at sign-in is remembered; --client/--server override it.`,
       true,
     );
     const dataDir = requireString(values['data-dir'], '--data-dir');
-    if (positionals.length !== 1) throw new UsageError('Give exactly one account address.');
+    if (positionals.length !== 1) throw new UsageError(t('cli.signOut.oneAddress'));
     const email = positionals[0] ?? '';
     const ctx = await openCliContext({
       dataDir,
@@ -28,17 +30,19 @@ The OAuth client used at sign-in is remembered; --client/--server override it.`,
     try {
       const account = ctx.accounts.findByEmail(email);
       if (!account) {
-        line(io.stderr, `No account ${email} under ${ctx.dataDir}.`);
+        line(io.stderr, t('cli.noSuchAccount', { email, dataDir: ctx.dataDir }));
         return EXIT.notFound;
       }
       const { revoke } = await ctx.accounts.signOut(account.id);
-      const how = {
-        revoked: 'access revoked at Google',
-        offline: 'Google could not be reached, so access was not revoked there',
-        failed: 'Google refused the revocation',
-        no_token: 'no token was held',
-      }[revoke];
-      line(io.stdout, `Signed out ${account.email} (${how}).`);
+      const howKeys = {
+        revoked: 'cli.signOut.revoked',
+        offline: 'cli.signOut.offline',
+        failed: 'cli.signOut.failed',
+        no_token: 'cli.signOut.noToken',
+      } as const;
+      const howKey = howKeys[revoke];
+      const how = t(howKey);
+      line(io.stdout, t('cli.signOut.done', { email: account.email, how }));
       return EXIT.ok;
     } finally {
       ctx.accounts.dispose();

@@ -3,6 +3,7 @@ import { openAccountCache, retryWhileBusy } from '../../cache/index';
 import { parse, requireString } from '../args';
 import { EXIT, line, type CliCommand } from '../command';
 import { openCliContext } from '../context';
+import { formatNumber, t } from '../../i18n/translate';
 
 function fileBytes(file: string): number {
   return ['', '-wal', '-shm'].reduce((sum, suffix) => sum + (existsSync(file + suffix) ? statSync(file + suffix).size : 0), 0);
@@ -10,11 +11,12 @@ function fileBytes(file: string): number {
 
 export const statsCommand: CliCommand = {
   name: 'stats',
-  summary: 'Show what the local cache holds for each account.',
-  usage: `Usage: npm run cli -- stats --data-dir DIR [--json] [EMAIL]
-
-Per account: messages, conversations and labels cached, the oldest and newest message,
-whether the first full sync has finished, the history id, and the cache file's size.`,
+  get summary() {
+    return t('cli.stats.summary');
+  },
+  get usage() {
+    return t('cli.stats.usage');
+  },
   async run(argv, io) {
     const { values, positionals } = parse(argv, { 'data-dir': { type: 'string' }, json: { type: 'boolean' } }, true);
     const dataDir = requireString(values['data-dir'], '--data-dir');
@@ -23,7 +25,7 @@ whether the first full sync has finished, the history id, and the cache file's s
       const wanted = positionals[0]?.toLowerCase();
       const accounts = ctx.accounts.list().filter((a) => !wanted || a.email.toLowerCase() === wanted);
       if (accounts.length === 0) {
-        line(io.stderr, wanted ? `No account ${wanted} under ${ctx.dataDir}.` : 'No accounts.');
+        line(io.stderr, wanted ? t('cli.noSuchAccount', { email: wanted, dataDir: ctx.dataDir }) : t('cli.noAccounts'));
         return wanted ? EXIT.notFound : EXIT.ok;
       }
       const out = [];
@@ -53,8 +55,10 @@ whether the first full sync has finished, the history id, and the cache file's s
       if (values.json) line(io.stdout, JSON.stringify(out, null, 2));
       else {
         for (const s of out) {
-          line(io.stdout, `${s.email}: ${s.messages} messages, ${s.threads} conversations, ${s.labels} labels, ${(s.bytes / 1_048_576).toFixed(1)} MB`);
-          line(io.stdout, `  ${s.oldest ?? '-'} .. ${s.newest ?? '-'}; ${s.initialSyncDone ? `synced to history ${s.historyId}` : 'first sync not finished'}`);
+          const size = formatNumber(s.bytes / 1_048_576, { style: 'unit', unit: 'megabyte', minimumFractionDigits: 1, maximumFractionDigits: 1 });
+          line(io.stdout, t('cli.stats.line', { email: s.email, messages: s.messages, threads: s.threads, labels: s.labels, size }));
+          const state = s.initialSyncDone ? t('cli.stats.synced', { historyId: String(s.historyId) }) : t('cli.stats.notSynced');
+          line(io.stdout, `  ${s.oldest ?? '-'} .. ${s.newest ?? '-'}; ${state}`);
           line(io.stdout, `  ${s.file}`);
         }
       }

@@ -7,6 +7,7 @@ import { parse, requireString } from '../args';
 import { EXIT, line, type CliCommand, type CliIO } from '../command';
 import { openCliContext } from '../context';
 import { formatSeconds, pickAccount } from './cache-common';
+import { t } from '../../i18n/translate';
 
 /** Progress as a redrawn bar on a terminal, one plain line per update otherwise. */
 export function progressPrinter(io: CliIO, isTty: boolean): { update(p: SyncProgress): void; finish(): void } {
@@ -14,9 +15,9 @@ export function progressPrinter(io: CliIO, isTty: boolean): { update(p: SyncProg
   return {
     update(p) {
       const total = Math.max(p.totalMessages, p.cachedMessages);
-      const eta = p.etaSeconds === null ? '' : `, about ${formatSeconds(p.etaSeconds)} left`;
+      const eta = p.etaSeconds === null ? '' : t('cli.sync.eta', { time: formatSeconds(p.etaSeconds) });
       if (!isTty) {
-        line(io.stdout, `${p.phase}: ${p.cachedMessages}/${total} messages${eta}`);
+        line(io.stdout, t('cli.sync.progress', { phase: p.phase, cached: p.cachedMessages, total, eta }));
         return;
       }
       const width = 30;
@@ -32,13 +33,12 @@ export function progressPrinter(io: CliIO, isTty: boolean): { update(p: SyncProg
 
 export const syncCommand: CliCommand = {
   name: 'sync',
-  summary: 'Fill or update the local cache of an account from Gmail (resumes where it stopped).',
-  usage: `Usage: npm run cli -- sync --data-dir DIR [--client FILE | --server FILE] [EMAIL]
-
-Syncs EMAIL (default: the active account) into DIR/cache/<account>/mail.db: the whole
-mailbox newest first the first time, only the changes (history) afterwards. A killed or
-interrupted sync resumes at the page it was on. Progress is a bar on a terminal and one
-line per page otherwise.`,
+  get summary() {
+    return t('cli.sync.summary');
+  },
+  get usage() {
+    return t('cli.sync.usage');
+  },
   async run(argv, io) {
     const { values, positionals } = parse(argv, { 'data-dir': { type: 'string' }, client: { type: 'string' }, server: { type: 'string' } }, true);
     const dataDir = requireString(values['data-dir'], '--data-dir');
@@ -60,7 +60,7 @@ line per page otherwise.`,
       } catch (error) {
         if (!(error instanceof SyncLockedError)) throw error;
         // Leave the running sync alone: no cache is opened, nothing is written.
-        line(io.stderr, `${error.message}${Number.isNaN(error.pid) ? '' : ` (process ${error.pid})`}`);
+        line(io.stderr, Number.isNaN(error.pid) ? error.message : t('cli.sync.lockedBy', { message: error.message, pid: error.pid }));
         return EXIT.error;
       }
       let cache: ReturnType<typeof openAccountCache>;
@@ -69,7 +69,7 @@ line per page otherwise.`,
           dataDir: ctx.dataDir,
           accountId: account.id,
           api,
-          onRecovered: (i) => line(io.stderr, `The cache file was unreadable (${i.reason}); moved it to ${i.movedTo} and started afresh.`),
+          onRecovered: (i) => line(io.stderr, t('cli.sync.recovered', { reason: i.reason, movedTo: i.movedTo })),
         });
       } catch (error) {
         release();
@@ -85,19 +85,19 @@ line per page otherwise.`,
       api.pacer.onState((state) => {
         if (state.kind === 'rate_limited') {
           const seconds = Math.max(1, Math.round((state.resumeAt - performance.now()) / 1000));
-          line(io.stderr, `Gmail asked Skimmer to slow down; resuming in about ${seconds} s.`);
+          line(io.stderr, t('cli.sync.rateLimited', { seconds }));
         }
       });
       try {
         const result = await cache.sync!.syncNow();
         printer.finish();
-        const changes = `${result.added} added, ${result.deleted} deleted, ${result.relabelled} relabelled`;
-        line(io.stdout, `Synced ${account.email} (${result.kind}): ${changes}; ${cache.store.messageCount()} messages cached.`);
+        const { added, deleted, relabelled } = result;
+        line(io.stdout, t('cli.sync.done', { email: account.email, kind: result.kind, added, deleted, relabelled, cached: cache.store.messageCount() }));
         return EXIT.ok;
       } catch (error) {
         printer.finish();
         if (io.signal.aborted) {
-          line(io.stderr, `Interrupted; ${cache.store.messageCount()} messages cached. Run sync again to resume.`);
+          line(io.stderr, t('cli.sync.interrupted', { cached: cache.store.messageCount() }));
           return EXIT.interrupted;
         }
         throw error;
@@ -111,7 +111,7 @@ line per page otherwise.`,
       }
     } catch (error) {
       if (error instanceof AccountError || error instanceof GmailAuthError) {
-        line(io.stderr, `Error: ${error.message}`);
+        line(io.stderr, t('cli.error', { message: error.message }));
         return EXIT.auth;
       }
       throw error;

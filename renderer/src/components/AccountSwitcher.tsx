@@ -2,12 +2,14 @@ import { useEffect, useRef, useState } from 'react';
 import type { AccountState, AccountView } from '../../../common/ipc';
 import { Avatar } from './Avatar';
 import { CheckIcon, MoreIcon, SignOutIcon, UserPlusIcon } from './icons';
+import { useT } from '../i18n/useLocale';
+import type { MessageKey } from '../i18n/translate';
 
-const STATE_LABEL: Record<AccountState, string> = {
-  signed_in: 'Signed in',
-  refreshing: 'Connecting…',
-  needs_reauth: 'Sign in again',
-  signed_out: 'Signed out',
+const STATE_LABEL: Record<AccountState, MessageKey> = {
+  signed_in: 'account.state.signed_in',
+  refreshing: 'account.state.refreshing',
+  needs_reauth: 'account.state.needs_reauth',
+  signed_out: 'account.state.signed_out',
 };
 
 interface AccountSwitcherProps {
@@ -21,6 +23,7 @@ interface AccountSwitcherProps {
 
 /** The account at the top of the sidebar, with a menu to switch, add, sign in again or sign out. */
 export function AccountSwitcher({ accounts, active, onSwitchAccount, onAddAccount, onSignOut, onReauth }: AccountSwitcherProps) {
+  const t = useT();
   const [open, setOpen] = useState(false);
   const menuRef = useRef<HTMLDivElement>(null);
   const buttonRef = useRef<HTMLButtonElement>(null);
@@ -73,13 +76,13 @@ export function AccountSwitcher({ accounts, active, onSwitchAccount, onAddAccoun
         </span>
         {active.state !== 'signed_in' ? (
           <span className={`badge badge--${active.state}`} data-testid="account-state">
-            {STATE_LABEL[active.state]}
+            {t(STATE_LABEL[active.state])}
           </span>
         ) : null}
         <MoreIcon size={16} className="account__more" />
       </button>
       {open ? (
-        <div ref={menuRef} className="menu" role="menu" aria-label="Accounts" onKeyDown={onMenuKey}>
+        <div ref={menuRef} className="menu" role="menu" aria-label={t('region.accounts')} onKeyDown={onMenuKey}>
           {accounts.map((account) => (
             <button
               key={account.id}
@@ -94,7 +97,7 @@ export function AccountSwitcher({ accounts, active, onSwitchAccount, onAddAccoun
               <Avatar name={account.name} email={account.email} initials={account.initials} size={24} />
               <span className="menu__text">
                 <span title={account.email}>{account.email}</span>
-                <span className={`menu__state menu__state--${account.state}`}>{STATE_LABEL[account.state]}</span>
+                <span className={`menu__state menu__state--${account.state}`}>{t(STATE_LABEL[account.state])}</span>
               </span>
               {account.active ? <CheckIcon size={15} className="menu__check" /> : null}
             </button>
@@ -102,11 +105,11 @@ export function AccountSwitcher({ accounts, active, onSwitchAccount, onAddAccoun
           <div className="menu__separator" role="separator" />
           {active.state === 'needs_reauth' ? (
             <button type="button" role="menuitem" className="menu__item" onClick={() => { setOpen(false); onReauth(active.id); }}>
-              <UserPlusIcon size={16} /> Sign in again
+              <UserPlusIcon size={16} /> {t('app.signInAgain')}
             </button>
           ) : null}
           <button type="button" role="menuitem" className="menu__item" onClick={() => { setOpen(false); onAddAccount(); }}>
-            <UserPlusIcon size={16} /> Add another account
+            <UserPlusIcon size={16} /> {t('sidebar.addAccount')}
           </button>
           <button
             type="button"
@@ -117,7 +120,7 @@ export function AccountSwitcher({ accounts, active, onSwitchAccount, onAddAccoun
               onSignOut(active.id);
             }}
           >
-            <SignOutIcon size={16} /> Sign out
+            <SignOutIcon size={16} /> {t('sidebar.signOut')}
           </button>
         </div>
       ) : null}

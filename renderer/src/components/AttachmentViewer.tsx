@@ -1,12 +1,14 @@
 import { useEffect, useRef } from 'react';
 import type { AttachmentPreview } from '../../../common/ipc';
 import { CloseIcon } from './icons';
+import { useT } from '../i18n/useLocale';
 
 /**
  * An image attachment shown inside the app. It is a data: URL drawn by <img>, which runs no
  * code (SVG is never previewed), so it is as inert as a mail's own images.
  */
 export function AttachmentViewer({ name, image, onClose }: { name: string; image: AttachmentPreview; onClose: () => void }) {
+  const t = useT();
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
     const previous = document.activeElement as HTMLElement | null;
@@ -34,7 +36,7 @@ export function AttachmentViewer({ name, image, onClose }: { name: string; image
       >
         <header className="dialog__header">
           <h2 className="viewer__name">{name}</h2>
-          <button type="button" className="icon-button" onClick={onClose} aria-label="Close">
+          <button type="button" className="icon-button" onClick={onClose} aria-label={t('shortcuts.close')}>
             <CloseIcon size={16} />
           </button>
         </header>

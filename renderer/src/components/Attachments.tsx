@@ -3,21 +3,22 @@ import type { AttachmentPreview } from '../../../common/ipc';
 import type { AttachmentInfo } from '../../../common/mail-types';
 import { skimmer } from '../api';
 import { errorMessage } from '../lib/errors';
-import { formatSize } from '../lib/format';
 import { AttachmentViewer } from './AttachmentViewer';
 import { ConfirmDialog } from './ConfirmDialog';
 import { CheckIcon, DownloadIcon, ExpandIcon, FileIcon, ExternalIcon, ImageIcon } from './icons';
+import { useFormat, useT } from '../i18n/useLocale';
+import type { MessageKey } from '../i18n/translate';
 import '../styles/attachments.css';
 
-const TONE_NAMES: Record<string, string> = {
-  image: 'Image',
-  pdf: 'PDF document',
-  doc: 'Document',
-  sheet: 'Spreadsheet',
-  slides: 'Presentation',
-  archive: 'Archive',
-  text: 'Text',
-  other: 'File',
+const TONE_NAMES: Record<string, MessageKey> = {
+  image: 'attachments.kind.image',
+  pdf: 'attachments.kind.pdf',
+  doc: 'attachments.kind.doc',
+  sheet: 'attachments.kind.sheet',
+  slides: 'attachments.kind.slides',
+  archive: 'attachments.kind.archive',
+  text: 'attachments.kind.text',
+  other: 'attachments.kind.other',
 };
 
 function kindOf(att: AttachmentInfo): { label: string; tone: string } {
@@ -43,6 +44,8 @@ interface AttachmentsProps {
 const PREVIEWABLE = /^image\/(png|jpeg|gif|webp|bmp)$/i;
 
 export function Attachments({ accountId, messageId, attachments }: AttachmentsProps) {
+  const t = useT();
+  const format = useFormat();
   const [status, setStatus] = useState<Record<string, string>>({});
   const [preview, setPreview] = useState<{ name: string; image: AttachmentPreview } | null>(null);
   const [confirmOpen, setConfirmOpen] = useState<AttachmentInfo | null>(null);
@@ -53,7 +56,7 @@ export function Attachments({ accountId, messageId, attachments }: AttachmentsPr
     setStatus((s) => ({ ...s, [att.attachmentId]: 'saving' }));
     // Main finds the part by its stable part id (Gmail's attachmentId changes on every fetch).
     const reply = await skimmer().saveAttachment(accountId, messageId, att.partId);
-    if (!reply.ok) setStatus((s) => ({ ...s, [att.attachmentId]: `error:${errorMessage(reply.error)}` }));
+    if (!reply.ok) setStatus((s) => ({ ...s, [att.attachmentId]: `error:${errorMessage(reply.error, t)}` }));
     else if (reply.value.saved) setStatus((s) => ({ ...s, [att.attachmentId]: `saved:${reply.value.fileName ?? att.filename}` }));
     else setStatus((s) => ({ ...s, [att.attachmentId]: '' }));
   };
@@ -62,17 +65,17 @@ export function Attachments({ accountId, messageId, attachments }: AttachmentsPr
   const showPreview = async (att: AttachmentInfo) => {
     const reply = await skimmer().previewAttachment(accountId, messageId, att.partId);
     if (reply.ok) setPreview({ name: att.filename, image: reply.value });
-    else fail(att, errorMessage(reply.error));
+    else fail(att, errorMessage(reply.error, t));
   };
   const open = async (att: AttachmentInfo) => {
     setConfirmOpen(null);
     const reply = await skimmer().openAttachment(accountId, messageId, att.partId);
-    if (!reply.ok) fail(att, reply.error.code === 'invalid_request' ? reply.error.message : errorMessage(reply.error));
+    if (!reply.ok) fail(att, reply.error.code === 'invalid_request' ? reply.error.message : errorMessage(reply.error, t));
   };
 
   return (
     <>
-      <ul className="attachments" aria-label="Attachments">
+      <ul className="attachments" aria-label={t('attachments.title')}>
         {shown.map((att) => {
           const kind = kindOf(att);
           const state = status[att.attachmentId] ?? '';
@@ -85,28 +88,28 @@ export function Attachments({ accountId, messageId, attachments }: AttachmentsPr
               </span>
               <span className="attachment__text">
                 <span className="attachment__name" title={att.filename}>
-                  {att.filename || '(unnamed)'}
+                  {att.filename || t('attachments.unnamed')}
                 </span>
                 <span className="attachment__meta">
                   {state.startsWith('saved:') ? (
-                    <span className="attachment__saved">Saved as {state.slice(6)}</span>
+                    <span className="attachment__saved">{t('attachments.savedAs', { name: state.slice(6) })}</span>
                   ) : state.startsWith('error:') ? (
                     <span className="attachment__error" role="alert">
                       {state.slice(6)}
                     </span>
                   ) : (
                     <span title={att.mimeType}>
-                      {formatSize(att.size)} · {TONE_NAMES[kind.tone] ?? 'File'}
+                      {format.size(att.size)} · {t(TONE_NAMES[kind.tone] ?? 'attachments.kind.other')}
                     </span>
                   )}
                 </span>
               </span>
               {PREVIEWABLE.test(att.mimeType) ? (
-                <button type="button" className="icon-button" onClick={() => void showPreview(att)} aria-label={`Preview ${att.filename}`} title="Preview">
+                <button type="button" className="icon-button" onClick={() => void showPreview(att)} aria-label={t('attachments.previewLabel', { name: att.filename })} title={t('attachments.preview')}>
                   <ExpandIcon size={16} />
                 </button>
               ) : null}
-              <button type="button" className="icon-button" onClick={() => setConfirmOpen(att)} aria-label={`Open ${att.filename}`} title="Open…">
+              <button type="button" className="icon-button" onClick={() => setConfirmOpen(att)} aria-label={t('attachments.openLabel', { name: att.filename })} title={t('attachments.openTitle')}>
                 <ExternalIcon size={16} />
               </button>
               <button
@@ -114,8 +117,8 @@ export function Attachments({ accountId, messageId, attachments }: AttachmentsPr
                 className="icon-button"
                 onClick={() => void save(att)}
                 disabled={state === 'saving'}
-                aria-label={`Save ${att.filename}`}
-                title="Save…"
+                aria-label={t('attachments.saveLabel', { name: att.filename })}
+                title={t('attachments.saveTitle')}
               >
                 {state.startsWith('saved:') ? <CheckIcon size={16} /> : <DownloadIcon size={16} />}
               </button>
@@ -126,9 +129,9 @@ export function Attachments({ accountId, messageId, attachments }: AttachmentsPr
       {preview ? <AttachmentViewer name={preview.name} image={preview.image} onClose={() => setPreview(null)} /> : null}
       {confirmOpen ? (
         <ConfirmDialog
-          title={`Open ${confirmOpen.filename}?`}
-          body="Skimmer saves a copy on this computer and opens it with the app your system uses for this kind of file. Open files only from people you trust."
-          confirm="Open"
+          title={t('attachments.openConfirm.title', { name: confirmOpen.filename })}
+          body={t('attachments.openConfirm.body')}
+          confirm={t('attachments.openConfirm.confirm')}
           onCancel={() => setConfirmOpen(null)}
           onConfirm={() => void open(confirmOpen)}
         />

@@ -1,4 +1,5 @@
 import { useEffect, useRef } from 'react';
+import { useT } from '../i18n/useLocale';
 
 interface ConfirmDialogProps {
   readonly title: string;
@@ -11,7 +12,8 @@ interface ConfirmDialogProps {
 }
 
 /** A yes/no question before something that can't be undone; Cancel has the focus. */
-export function ConfirmDialog({ title, body, confirm, cancel = 'Cancel', danger, onConfirm, onCancel }: ConfirmDialogProps) {
+export function ConfirmDialog({ title, body, confirm, cancel, danger, onConfirm, onCancel }: ConfirmDialogProps) {
+  const t = useT();
   const cancelRef = useRef<HTMLButtonElement>(null);
   useEffect(() => {
     const previous = document.activeElement as HTMLElement | null;
@@ -44,7 +46,7 @@ export function ConfirmDialog({ title, body, confirm, cancel = 'Cancel', danger,
         </p>
         <div className="dialog__actions">
           <button ref={cancelRef} type="button" className="button button--secondary button--small" onClick={onCancel}>
-            {cancel}
+            {cancel ?? t('signin.cancel')}
           </button>
           <button type="button" className={`button button--small ${danger ? 'button--danger' : 'button--primary'}`} onClick={onConfirm}>
             {confirm}

@@ -1,10 +1,12 @@
+import { useT } from '../i18n/useLocale';
 /** What the reading pane shows before sign-in: a quiet preview of how Skimmer works. */
 export function FeaturePeek() {
+  const t = useT();
   return (
-    <div className="peek" aria-label="What Skimmer does">
+    <div className="peek" aria-label={t('peek.title')}>
       <div className="peek__card">
-        <h2 className="peek__title">Search the way you do in Gmail</h2>
-        <p className="peek__text">Every operator, answered from this computer in milliseconds, even offline.</p>
+        <h2 className="peek__title">{t('peek.search.title')}</h2>
+        <p className="peek__text">{t('peek.search.text')}</p>
         <ul className="peek__queries">
           <li>
             <code>from:ana has:attachment</code>
@@ -21,33 +23,31 @@ export function FeaturePeek() {
         </ul>
       </div>
       <div className="peek__card">
-        <h2 className="peek__title">Made for the keyboard</h2>
+        <h2 className="peek__title">{t('peek.keyboard.title')}</h2>
         <dl className="peek__keys">
           <div>
             <dt>
               <kbd>j</kbd> <kbd>k</kbd>
             </dt>
-            <dd>Move through conversations</dd>
+            <dd>{t('peek.keyboard.move')}</dd>
           </div>
           <div>
             <dt>
               <kbd>/</kbd>
             </dt>
-            <dd>Search</dd>
+            <dd>{t('peek.keyboard.search')}</dd>
           </div>
           <div>
             <dt>
               <kbd>?</kbd>
             </dt>
-            <dd>All shortcuts</dd>
+            <dd>{t('peek.keyboard.all')}</dd>
           </div>
         </dl>
       </div>
       <div className="peek__card">
-        <h2 className="peek__title">Private by design</h2>
-        <p className="peek__text">
-          Read-only access. Mail is shown in a locked-down frame: no scripts, and no remote images until you ask.
-        </p>
+        <h2 className="peek__title">{t('peek.private.title')}</h2>
+        <p className="peek__text">{t('peek.private.text')}</p>
       </div>
     </div>
   );

@@ -1,6 +1,8 @@
 import type { LabelSummary } from '../../../common/mail-types';
 import type { useMessageList } from '../state/useMessageList';
 import { MessageList } from './MessageList';
+import { useT } from '../i18n/useLocale';
+import { Message } from '../i18n/Message';
 
 interface ListColumnProps {
   readonly list: ReturnType<typeof useMessageList>;
@@ -22,19 +24,20 @@ interface ListColumnProps {
 
 /** The middle column: banners about the account or the query, then the list itself. */
 export function ListColumn(props: ListColumnProps) {
+  const t = useT();
   const { list, memoryOnly, needsReauth, hints, readAs, onReauth } = props;
   return (
     <div className="list-column">
       {memoryOnly ? (
         <div className="banner banner--muted banner--flush" role="note" data-testid="memory-only">
-          No system keychain: you&apos;ll need to sign in again next time.
+          {t('app.noKeychain')}
         </div>
       ) : null}
       {needsReauth ? (
         <div className="banner banner--warning banner--flush" role="alert" data-testid="reauth-banner">
-          <span>Google needs you to sign in again. Your cached mail is still here.</span>
+          <span>{t('app.reauth')}</span>
           <button type="button" className="button button--small button--primary" onClick={onReauth}>
-            Sign in again
+            {t('app.signInAgain')}
           </button>
         </div>
       ) : null}
@@ -43,7 +46,7 @@ export function ListColumn(props: ListColumnProps) {
           <span>{hints.join(' · ')}</span>
           {readAs ? (
             <span className="query-hint__read">
-              Searched for <code>{readAs}</code>
+              <Message id="search.readAs" values={{ query: <code>{readAs}</code> }} />
             </span>
           ) : null}
         </div>

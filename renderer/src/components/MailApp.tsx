@@ -25,6 +25,7 @@ import { ShortcutHelp } from './ShortcutHelp';
 import { Sidebar } from './Sidebar';
 import { StatusBar } from './StatusBar';
 import { TitleBar } from './TitleBar';
+import { useT } from '../i18n/useLocale';
 
 const SEARCH_DEBOUNCE_MS = 150;
 
@@ -53,6 +54,7 @@ function focusList(): void {
 export function MailApp(props: MailAppProps) {
   const { info, bridgeError, accounts, active, authStatus, onSettingsChange, onAddAccount, onReauth, onSwitchAccount, onSignOut } = props;
   const accountId = active.id;
+  const t = useT();
   const [view, dispatch] = useReducer(viewReducer, initialView);
   const { mailbox, search, query, open, dialog } = view;
   const [labels, setLabels] = useState<readonly LabelSummary[]>([]);
@@ -105,7 +107,7 @@ export function MailApp(props: MailAppProps) {
 
   const labelsById = useMemo(() => new Map(labels.map((l) => [l.id, l])), [labels]);
   const labelNames = useMemo(() => labels.filter((l) => l.type === 'user').map((l) => l.name), [labels]);
-  const title = searching ? query : selectorTitle(mailbox, labels);
+  const title = searching ? query : selectorTitle(mailbox, labels, t);
 
   const terms = useMemo(() => (searching ? highlightTerms(query) : []), [searching, query]);
   const hints = useMemo(() => {
@@ -261,7 +263,7 @@ export function MailApp(props: MailAppProps) {
         />
         <StatusBar
           info={info}
-          error={bridgeError ?? (list.error && list.error.code === 'internal' ? errorMessage(list.error) : null)}
+          error={bridgeError ?? (list.error && list.error.code === 'internal' ? errorMessage(list.error, t) : null)}
           signedIn
           sync={sync}
           source={list.source}

@@ -8,6 +8,9 @@ import { hasFoldableQuote } from '../lib/quote-fold';
 import { sanitizeMailHtml } from '../lib/sanitize-mail';
 import { useHighlightTerms } from './Highlighted';
 import { QuoteToggle } from './QuoteToggle';
+import { useT } from '../i18n/useLocale';
+import { errorMessage } from '../lib/errors';
+import type { SaveBodyOutcome } from '../lib/save-body';
 import '../styles/mail-body.css';
 
 interface MailFrameProps {
@@ -18,7 +21,7 @@ interface MailFrameProps {
   readonly onBlockedCount?: (count: number) => void;
   readonly title: string;
   /** Saves the body through main's save dialog (offered when it is too large to display). */
-  readonly onSaveBody?: () => Promise<string>;
+  readonly onSaveBody?: () => Promise<SaveBodyOutcome>;
 }
 
 /** Newsletters wider than this share of the pane scroll sideways inside the frame instead. */
@@ -143,22 +146,24 @@ export function MailFrame({ html, text, allowRemote, onBlockedCount, title, onSa
 }
 
 /** A mail too large to sanitise on the window's thread: its text, and a way to save it. */
-function TooLarge({ html, text, onSave }: { html: string; text: string; onSave?: () => Promise<string> }) {
+function TooLarge({ html, text, onSave }: { html: string; text: string; onSave?: () => Promise<SaveBodyOutcome> }) {
+  const t = useT();
   // Only the head of a huge body is turned into text (a linear scan, no parse): the view must appear at once.
   const plain = useMemo(() => (text.trim() ? text : htmlToText(html.slice(0, 400_000))).slice(0, 100_000), [html, text]);
   const [saveState, setSaveState] = useState('');
   const save = async () => {
     if (!onSave) return;
-    setSaveState('Saving…');
-    setSaveState(await onSave());
+    setSaveState(t('mail.saving'));
+    const outcome = await onSave();
+    setSaveState(outcome.kind === 'saved' ? t('attachments.savedAs', { name: outcome.fileName }) : outcome.kind === 'failed' ? errorMessage(outcome.error, t) : '');
   };
   return (
     <div className="mail-too-large" data-testid="mail-too-large">
-      <p>This message is too large to display safely. Its text is shown below.</p>
+      <p>{t('mail.tooLarge')}</p>
       {onSave ? (
         <p>
           <button type="button" className="button button--small button--secondary" onClick={() => void save()} data-testid="save-body">
-            Save the whole message as text…
+            {t('mail.save')}
           </button>{' '}
           <span role="status" data-testid="save-body-status">{saveState}</span>
         </p>

@@ -1,6 +1,7 @@
 import type { CSSProperties, ReactNode } from 'react';
 import type { usePaneLayout } from '../state/usePaneLayout';
 import { PaneSplitter } from './PaneSplitter';
+import { useT } from '../i18n/useLocale';
 import '../styles/layout.css';
 
 interface MailPanesProps {
@@ -23,12 +24,13 @@ export function paneStyle(panes: ReturnType<typeof usePaneLayout>): CSSPropertie
 
 /** Sidebar, list and reading pane, laid out for the window: side by side, stacked, or one at a time. */
 export function MailPanes({ panes, open, sidebar, list, reading }: MailPanesProps) {
+  const t = useT();
   return (
     <div className="app__body" data-layout={panes.layout} data-showing={open ? 'message' : 'list'} data-testid="mail-panes">
       {sidebar}
       <PaneSplitter
         orientation="vertical"
-        label="Resize the sidebar"
+        label={t('panes.resizeSidebar')}
         testId="splitter-sidebar"
         value={panes.sidebar.value}
         min={panes.sidebar.min}
@@ -39,7 +41,7 @@ export function MailPanes({ panes, open, sidebar, list, reading }: MailPanesProp
       {panes.layout === 'right' ? (
         <PaneSplitter
           orientation="vertical"
-          label="Resize the message list"
+          label={t('panes.resizeList')}
           testId="splitter-list"
           value={panes.list.value}
           min={panes.list.min}
@@ -50,7 +52,7 @@ export function MailPanes({ panes, open, sidebar, list, reading }: MailPanesProp
       {panes.layout === 'below' ? (
         <PaneSplitter
           orientation="horizontal"
-          label="Resize the message list"
+          label={t('panes.resizeList')}
           testId="splitter-list"
           value={panes.listHeight.value}
           min={panes.listHeight.min}

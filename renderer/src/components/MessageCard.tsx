@@ -1,6 +1,6 @@
 import { useCallback, useState } from 'react';
 import type { MessageDetail } from '../../../common/mail-types';
-import { displayName, formatFullDate, fullAddress } from '../lib/format';
+import { displayName, fullAddress } from '../lib/format';
 import { Attachments } from './Attachments';
 import { Avatar } from './Avatar';
 import { EyeOffIcon } from './icons';
@@ -8,6 +8,7 @@ import { MailFrame } from './MailFrame';
 import { saveBody } from '../lib/save-body';
 import { PlainText } from './PlainText';
 import { useViewSettings } from '../state/view-settings';
+import { useFormat, useT } from '../i18n/useLocale';
 
 interface MessageCardProps {
   readonly accountId: string;
@@ -32,6 +33,8 @@ function AddressLine({ label, list }: { label: string; list: MessageDetail['to']
 
 /** One open message: who, when, the body in its sandbox, attachments. */
 export function MessageCard({ accountId, focused, message, allowRemote: allowedHere, onCollapse, onShowImages, onAlwaysShow }: MessageCardProps) {
+  const t = useT();
+  const format = useFormat();
   const alwaysShow = useViewSettings().remoteImages === 'always';
   const allowRemote = allowedHere || alwaysShow;
   const [blocked, setBlocked] = useState(0);
@@ -45,7 +48,7 @@ export function MessageCard({ accountId, focused, message, allowRemote: allowedH
       className={`message-card ${focused ? 'message-card--focused' : ''}`}
       data-focused={focused ? 'true' : undefined}
       id={`message-${message.id}`}
-      aria-label={`Message from ${displayName(message.from)}`}
+      aria-label={t('reading.messageFrom', { name: displayName(message.from) })}
       data-testid="message"
       data-message-id={message.id}
     >
@@ -62,28 +65,28 @@ export function MessageCard({ accountId, focused, message, allowRemote: allowedH
             <span className="message-card__email">&lt;{message.from.email}&gt;</span>
           </div>
           <button type="button" className="message-card__to" onClick={() => setShowDetails(!showDetails)} aria-expanded={showDetails}>
-            to {message.to.length > 0 ? message.to.map((a) => displayName(a)).join(', ') : '(no recipients)'}
-            {message.cc.length > 0 ? `, cc ${message.cc.map((a) => displayName(a)).join(', ')}` : ''}
+            {t('reading.to', { names: message.to.length > 0 ? message.to.map((a) => displayName(a)).join(', ') : t('reading.noRecipients') })}
+            {message.cc.length > 0 ? t('reading.cc', { names: message.cc.map((a) => displayName(a)).join(', ') }) : ''}
           </button>
         </div>
         <time className="message-card__date" dateTime={new Date(message.internalDate).toISOString()} title={message.date}>
-          {formatFullDate(message.internalDate)}
+          {format.fullDate(message.internalDate)}
         </time>
       </header>
       {showDetails ? (
         <div className="message-card__details" data-testid="message-details">
-          <AddressLine label="From" list={[message.from]} />
-          <AddressLine label="To" list={message.to} />
-          <AddressLine label="Cc" list={message.cc} />
-          <AddressLine label="Bcc" list={message.bcc} />
-          <AddressLine label="Reply-To" list={message.replyTo} />
+          <AddressLine label={t('reading.field.from')} list={[message.from]} />
+          <AddressLine label={t('reading.field.to')} list={message.to} />
+          <AddressLine label={t('reading.field.cc')} list={message.cc} />
+          <AddressLine label={t('reading.field.bcc')} list={message.bcc} />
+          <AddressLine label={t('reading.field.replyTo')} list={message.replyTo} />
           <div className="message-card__addr">
-            <span className="message-card__addr-label">Date</span>
-            <span className="message-card__addr-list">{message.date || formatFullDate(message.internalDate)}</span>
+            <span className="message-card__addr-label">{t('reading.field.date')}</span>
+            <span className="message-card__addr-list">{message.date || format.fullDate(message.internalDate)}</span>
           </div>
           {message.listId ? (
             <div className="message-card__addr">
-              <span className="message-card__addr-label">List</span>
+              <span className="message-card__addr-label">{t('reading.field.list')}</span>
               <span className="message-card__addr-list">{message.listId}</span>
             </div>
           ) : null}
@@ -92,20 +95,18 @@ export function MessageCard({ accountId, focused, message, allowRemote: allowedH
       {hasHtml && blocked > 0 && !allowRemote ? (
         <div className="images-bar" data-testid="images-bar">
           <EyeOffIcon size={16} />
-          <span>
-            Remote images are hidden to protect your privacy{blocked > 1 ? ` (${blocked})` : ''}.
-          </span>
+          <span>{t('reading.images.hidden', { count: blocked })}</span>
           <button type="button" className="button button--small button--secondary" onClick={onShowImages}>
-            Show images
+            {t('reading.images.show')}
           </button>
           {message.from.email ? (
             <button
               type="button"
               className="button button--small button--ghost"
               onClick={onAlwaysShow}
-              title={`Always show images from ${message.from.email}`}
+              title={t('reading.images.alwaysTitle', { email: message.from.email })}
             >
-              Always for this sender
+              {t('reading.images.always')}
             </button>
           ) : null}
         </div>
@@ -117,13 +118,13 @@ export function MessageCard({ accountId, focused, message, allowRemote: allowedH
             text={message.text ?? ''}
             allowRemote={allowRemote}
             onBlockedCount={onBlockedCount}
-            title={`Message body: ${message.subject || '(no subject)'}`}
+            title={t('reading.bodyTitle', { subject: message.subject || t('list.noSubject') })}
             onSaveBody={() => saveBody(accountId, message.id)}
           />
         ) : message.text ? (
           <PlainText text={message.text} />
         ) : (
-          <p className="message-card__empty">{message.snippet || 'This message has no text.'}</p>
+          <p className="message-card__empty">{message.snippet || t('reading.noText')}</p>
         )}
       </div>
       <Attachments accountId={accountId} messageId={message.id} attachments={attachments} />

@@ -3,10 +3,10 @@ import { useEffect, useLayoutEffect, useMemo, useRef, type KeyboardEvent } from 
 import type { IpcError } from '../../../common/ipc';
 import type { LabelSummary, ListCoverage, ListRow } from '../../../common/mail-types';
 import { errorMessage, isRetryable } from '../lib/errors';
-import { formatCount } from '../lib/format';
 import { InboxIcon, RefreshIcon, SearchIcon, ThreadIcon, WifiOffIcon } from './icons';
 import { useViewSettings } from '../state/view-settings';
 import { Row } from './MessageRow';
+import { useFormat, useT } from '../i18n/useLocale';
 import '../styles/message-list.css';
 import '../styles/message-list-fresh.css';
 
@@ -63,24 +63,22 @@ function Skeleton({ count, rowHeight }: { count: number; rowHeight: number }) {
 
 /** Where the answer came from while the cache fills: all of Gmail, or only this computer's part. */
 function CoverageLine({ coverage, searching }: { readonly coverage: ListCoverage; readonly searching: boolean }) {
+  const t = useT();
+  const format = useFormat();
   const held = coverage.totalMessages
-    ? `${formatCount(coverage.cachedMessages)} of ${formatCount(coverage.totalMessages)} messages`
-    : `${formatCount(coverage.cachedMessages)} messages`;
+    ? t('list.heldOf', { cached: format.count(coverage.cachedMessages), total: format.count(coverage.totalMessages) })
+    : t('list.held', { cached: format.count(coverage.cachedMessages) });
   if (coverage.partial) {
     return (
       <div className="list-coverage list-coverage--partial" role="note" data-testid="list-coverage" data-partial="true">
         <WifiOffIcon size={14} />
-        <span>
-          {searching ? 'Searched' : 'Showing'} only the mail on this computer ({held}). Older mail is not on this computer yet.
-        </span>
+        <span>{t(searching ? 'list.coverage.partialSearch' : 'list.coverage.partialList', { held })}</span>
       </div>
     );
   }
   return (
     <div className="list-coverage" role="note" data-testid="list-coverage" data-partial="false">
-      <span>
-        {searching ? 'Searched all of Gmail' : 'Listed from Gmail'} · {held} on this computer so far
-      </span>
+      <span>{t(searching ? 'list.coverage.fullSearch' : 'list.coverage.fullList', { held })}</span>
     </div>
   );
 }
@@ -91,6 +89,8 @@ export function MessageList(props: MessageListProps) {
     title, rows, loading, loadingMore, hasMore, error, searching, threads, labelsById,
     selectedIndex, openId, generation, listKey, onToggleThreads, onSelect, onOpen, onLoadMore, onRetry, onReauth,
   } = props;
+  const t = useT();
+  const format = useFormat();
   const freshKeys = props.freshKeys ?? NO_KEYS;
   const rowHeight = ROW_HEIGHTS[useViewSettings().density];
   const scrollRef = useRef<HTMLDivElement>(null);
@@ -155,14 +155,11 @@ export function MessageList(props: MessageListProps) {
     }
   };
 
-  const countText = loading
-    ? 'Loading…'
-    : rows.length === 0
-      ? 'No messages'
-      : `${formatCount(rows.length)}${hasMore ? '+' : ''} ${threads ? (rows.length === 1 ? 'conversation' : 'conversations') : rows.length === 1 ? 'message' : 'messages'}`;
+  const countKey = threads ? (hasMore ? 'list.count.conversationsMore' : 'list.count.conversations') : hasMore ? 'list.count.messagesMore' : 'list.count.messages';
+  const countText = loading ? t('list.loading') : rows.length === 0 ? t('list.noMessages') : t(countKey, { n: rows.length, count: format.count(rows.length) });
 
   return (
-    <main className="message-list" aria-label="Messages">
+    <main className="message-list" aria-label={t('region.messages')}>
       <header className={`list-header ${searching ? 'list-header--search' : ''}`}>
         <div className="list-header__title">
           {searching ? <SearchIcon size={16} className="list-header__icon" /> : null}
@@ -176,31 +173,31 @@ export function MessageList(props: MessageListProps) {
           className={`toggle ${threads ? 'toggle--on' : ''}`}
           aria-pressed={threads}
           onClick={onToggleThreads}
-          title={threads ? 'Grouped by conversation' : 'Single messages'}
+          title={threads ? t('list.grouped') : t('list.single')}
           data-testid="threads-toggle"
         >
           <ThreadIcon size={15} />
-          <span>{threads ? 'Conversations' : 'Messages'}</span>
+          <span>{threads ? t('list.toggle.conversations') : t('list.toggle.messages')}</span>
         </button>
       </header>
       {props.coverage ? <CoverageLine coverage={props.coverage} searching={searching} /> : null}
       <div className="visually-hidden" role="status" aria-live="polite" data-testid="live-count">
-        {loading ? '' : `${countText} in ${title}`}
+        {loading ? '' : t('list.liveCount', { count: countText, title })}
       </div>
       {error && error.code === 'needs_reauth' ? (
         <div className="banner banner--warning" role="alert" data-testid="reauth-banner">
-          <span>Google needs you to sign in again. Your cached mail is still here.</span>
+          <span>{t('app.reauth')}</span>
           <button type="button" className="button button--small button--primary" onClick={onReauth}>
-            Sign in again
+            {t('app.signInAgain')}
           </button>
         </div>
       ) : error && rows.length === 0 && error.code === 'offline' ? null : error ? (
         <div className={`banner ${error.code === 'offline' ? 'banner--muted' : 'banner--error'}`} role="alert" data-testid="list-error">
           {error.code === 'offline' ? <WifiOffIcon size={16} /> : null}
-          <span>{errorMessage(error)}</span>
+          <span>{errorMessage(error, t)}</span>
           {isRetryable(error.code) || error.code === 'not_found' ? (
             <button type="button" className="button button--small button--secondary" onClick={onRetry}>
-              <RefreshIcon size={14} /> Retry
+              <RefreshIcon size={14} /> {t('list.retry')}
             </button>
           ) : null}
         </div>
@@ -212,23 +209,23 @@ export function MessageList(props: MessageListProps) {
           {error?.code === 'offline' ? (
             <>
               <WifiOffIcon size={36} className="empty-state__icon" />
-              <p className="empty-state__title">You&apos;re offline</p>
-              <p className="empty-state__text">Nothing for this view is on this computer yet.</p>
+              <p className="empty-state__title">{t('list.offline.title')}</p>
+              <p className="empty-state__text">{t('list.offline.text')}</p>
               <button type="button" className="button button--secondary button--small" onClick={onRetry}>
-                Try again
+                {t('list.tryAgain')}
               </button>
             </>
           ) : searching ? (
             <>
               <SearchIcon size={36} className="empty-state__icon" />
-              <p className="empty-state__title">No matches</p>
-              <p className="empty-state__text">Try fewer words, or another operator.</p>
+              <p className="empty-state__title">{t('list.noMatches.title')}</p>
+              <p className="empty-state__text">{t('list.noMatches.text')}</p>
             </>
           ) : error ? null : (
             <>
               <InboxIcon size={36} className="empty-state__icon" />
-              <p className="empty-state__title">All clear</p>
-              <p className="empty-state__text">Nothing in {title}.</p>
+              <p className="empty-state__title">{t('list.empty.title')}</p>
+              <p className="empty-state__text">{t('list.empty.text', { title })}</p>
             </>
           )}
         </div>
@@ -237,7 +234,7 @@ export function MessageList(props: MessageListProps) {
           ref={scrollRef}
           className="list-scroll"
           role="listbox"
-          aria-label={`${title}: messages`}
+          aria-label={t('list.ariaLabel', { title })}
           aria-activedescendant={selectedIndex >= 0 ? `row-${selectedIndex}` : undefined}
           tabIndex={0}
           onKeyDown={onKeyDown}

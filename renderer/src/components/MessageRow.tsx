@@ -1,9 +1,10 @@
 import { memo } from 'react';
 import type { LabelSummary, ListRow } from '../../../common/mail-types';
-import { displayName, formatListDate, participantsLabel } from '../lib/format';
+import { displayName, participantsLabel } from '../lib/format';
 import { stripBidi } from '../lib/link-safety';
 import { Highlighted } from './Highlighted';
 import { PaperclipIcon, StarIcon } from './icons';
+import { useFormat, useT } from '../i18n/useLocale';
 
 interface RowProps {
   readonly row: ListRow;
@@ -19,7 +20,9 @@ interface RowProps {
 
 /** One conversation or message in the list: three lines, fixed height for the virtualiser. */
 export const Row = memo(function Row({ row, index, selected, open, threads, labelsById, now, fresh, onOpen }: RowProps) {
-  const sender = threads && row.participants.length > 0 ? stripBidi(participantsLabel(row.participants)) : displayName(row.from);
+  const t = useT();
+  const format = useFormat();
+  const sender = threads && row.participants.length > 0 ? stripBidi(participantsLabel(row.participants, 3, t('list.me'))) : displayName(row.from);
   const chips = row.labelIds
     .map((id) => labelsById.get(id))
     .filter((l): l is LabelSummary => l !== undefined && l.type === 'user')
@@ -39,25 +42,25 @@ export const Row = memo(function Row({ row, index, selected, open, threads, labe
       onClick={() => onOpen(index)}
     >
       <div className="row__line row__line--top">
-        {row.unread ? <span className="row__unread-dot" aria-label="Unread" /> : null}
+        {row.unread ? <span className="row__unread-dot" aria-label={t('list.unread')} /> : null}
         <span className="row__sender" title={row.from.email}>
           {sender}
         </span>
         {threads && row.threadCount > 1 ? (
-          <span className="row__count" aria-label={`${row.threadCount} messages`}>
+          <span className="row__count" aria-label={t('list.threadCount', { count: row.threadCount })}>
             {row.threadCount}
           </span>
         ) : null}
         <span className="row__meta">
           {row.hasAttachment ? <PaperclipIcon size={14} className="row__attach" /> : null}
           <time className="row__date" dateTime={new Date(row.internalDate).toISOString()}>
-            {formatListDate(row.internalDate, now)}
+            {format.listDate(row.internalDate, now)}
           </time>
         </span>
       </div>
       <div className="row__line">
-        <span className="row__subject">
-          <Highlighted text={stripBidi(row.subject) || '(no subject)'} />
+        <span className="row__subject" data-fresh-label={fresh ? t('list.new') : undefined}>
+          <Highlighted text={stripBidi(row.subject) || t('list.noSubject')} />
         </span>
         {row.starred ? <StarIcon size={14} className="row__star" /> : null}
       </div>

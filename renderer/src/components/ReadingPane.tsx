@@ -2,12 +2,14 @@ import { useEffect, useMemo, useState } from 'react';
 import type { IpcError } from '../../../common/ipc';
 import type { LabelSummary, ThreadDetail } from '../../../common/mail-types';
 import { errorMessage } from '../lib/errors';
-import { displayName, formatListDate } from '../lib/format';
+import { displayName } from '../lib/format';
 import { stripBidi } from '../lib/link-safety';
 import { usePreference } from '../state/preferences';
 import { Avatar } from './Avatar';
 import { ArrowLeftIcon, ExpandIcon, MailOpenIcon, PaperclipIcon, RefreshIcon, StarIcon } from './icons';
 import { MessageCard } from './MessageCard';
+import { Message } from '../i18n/Message';
+import { useFormat, useT } from '../i18n/useLocale';
 import '../styles/reading-pane.css';
 
 interface ReadingPaneProps {
@@ -23,9 +25,10 @@ interface ReadingPaneProps {
 }
 
 export function ReadingPane({ accountId, thread, loading, error, labelsById, focusMessageId, onBack, onRetry }: ReadingPaneProps) {
+  const t = useT();
   if (loading) {
     return (
-      <section className="reading-pane" aria-label="Reading pane" aria-busy="true">
+      <section className="reading-pane" aria-label={t('region.readingPane')} aria-busy="true">
         <div className="thread thread--loading" aria-hidden="true">
           <span className="shimmer shimmer--title" />
           <div className="message-card">
@@ -40,12 +43,12 @@ export function ReadingPane({ accountId, thread, loading, error, labelsById, foc
   }
   if (error) {
     return (
-      <section className="reading-pane" aria-label="Reading pane">
+      <section className="reading-pane" aria-label={t('region.readingPane')}>
         <div className="empty-state" role="alert">
-          <p className="empty-state__title">Couldn&apos;t open this conversation</p>
-          <p className="empty-state__text">{errorMessage(error)}</p>
+          <p className="empty-state__title">{t('reading.error.title')}</p>
+          <p className="empty-state__text">{errorMessage(error, t)}</p>
           <button type="button" className="button button--secondary button--small" onClick={onRetry}>
-            <RefreshIcon size={14} /> Retry
+            <RefreshIcon size={14} /> {t('list.retry')}
           </button>
         </div>
       </section>
@@ -53,19 +56,19 @@ export function ReadingPane({ accountId, thread, loading, error, labelsById, foc
   }
   if (!thread || !accountId) {
     return (
-      <section className="reading-pane" aria-label="Reading pane">
+      <section className="reading-pane" aria-label={t('region.readingPane')}>
         <div className="empty-state">
           <MailOpenIcon size={40} className="empty-state__icon" />
-          <p className="empty-state__title">Nothing selected</p>
+          <p className="empty-state__title">{t('reading.empty.title')}</p>
           <p className="empty-state__text">
-            Pick a conversation to read it here. Press <kbd>?</kbd> for shortcuts.
+            <Message id="reading.empty.text" values={{ key: <kbd>?</kbd> }} />
           </p>
         </div>
       </section>
     );
   }
   return (
-    <section className="reading-pane" aria-label="Reading pane">
+    <section className="reading-pane" aria-label={t('region.readingPane')}>
       <ThreadView
         key={thread.id}
         accountId={accountId}
@@ -87,6 +90,8 @@ interface ThreadViewProps {
 }
 
 function ThreadView({ accountId, thread, labelsById, focusMessageId, onBack }: ThreadViewProps) {
+  const t = useT();
+  const format = useFormat();
   const initial = useMemo(() => {
     const open = new Set<string>();
     const last = thread.messages[thread.messages.length - 1];
@@ -139,13 +144,13 @@ function ThreadView({ accountId, thread, labelsById, focusMessageId, onBack }: T
     });
 
   return (
-    <article className="thread" aria-label={thread.subject || '(no subject)'} data-testid="thread">
+    <article className="thread" aria-label={thread.subject || t('list.noSubject')} data-testid="thread">
       <header className="thread__header">
-        <button type="button" className="icon-button thread__back" onClick={onBack} aria-label="Back to list (u)" title="Back to list (u)">
+        <button type="button" className="icon-button thread__back" onClick={onBack} aria-label={t('reading.back')} title={t('reading.back')}>
           <ArrowLeftIcon size={16} />
         </button>
         <div className="thread__heading">
-          <h1 className="thread__subject">{stripBidi(thread.subject) || '(no subject)'}</h1>
+          <h1 className="thread__subject">{stripBidi(thread.subject) || t('list.noSubject')}</h1>
           <div className="thread__chips">
             {starred ? <StarIcon size={14} className="row__star" /> : null}
             {labels.map((l) => (
@@ -158,7 +163,7 @@ function ThreadView({ accountId, thread, labelsById, focusMessageId, onBack }: T
               </span>
             ))}
             <span className="thread__count">
-              {thread.messages.length} {thread.messages.length === 1 ? 'message' : 'messages'}
+              {t('reading.messageCount', { count: thread.messages.length })}
             </span>
           </div>
         </div>
@@ -172,7 +177,7 @@ function ThreadView({ accountId, thread, labelsById, focusMessageId, onBack }: T
             }}
             data-testid="expand-all"
           >
-            <ExpandIcon size={14} /> {allOpen ? 'Collapse' : 'Expand all'}
+            <ExpandIcon size={14} /> {allOpen ? t('reading.collapse') : t('reading.expandAll')}
           </button>
         ) : null}
       </header>
@@ -188,7 +193,7 @@ function ThreadView({ accountId, thread, labelsById, focusMessageId, onBack }: T
                 data-testid="show-older"
               >
                 <span className="thread__more-line" aria-hidden="true" />
-                <span className="thread__more-pill">{hidden.size} older messages</span>
+                <span className="thread__more-pill">{t('reading.older', { count: hidden.size })}</span>
                 <span className="thread__more-line" aria-hidden="true" />
               </button>
             ) : null
@@ -219,7 +224,7 @@ function ThreadView({ accountId, thread, labelsById, focusMessageId, onBack }: T
               <span className="message-collapsed__from">{displayName(message.from)}</span>
               <span className="message-collapsed__snippet">{message.snippet}</span>
               {message.hasAttachment ? <PaperclipIcon size={13} /> : null}
-              <span className="message-collapsed__date">{formatListDate(message.internalDate)}</span>
+              <span className="message-collapsed__date">{format.listDate(message.internalDate)}</span>
             </button>
           ),
         )}

@@ -2,6 +2,7 @@ import { useEffect, useMemo, useState, type KeyboardEvent, type RefObject } from
 import { skimmer } from '../api';
 import { activeToken, applySuggestion, suggest, type Suggestion } from '../lib/query-suggest';
 import { ClockIcon, CloseIcon, SearchIcon } from './icons';
+import { useT } from '../i18n/useLocale';
 
 export interface SearchBoxProps {
   readonly query: string;
@@ -15,6 +16,7 @@ export interface SearchBoxProps {
 
 /** The search box with operator autocomplete and recent searches. */
 export function SearchBox(props: SearchBoxProps) {
+  const t = useT();
   const { query, onQueryChange, onCommit, recent, labelNames, accountId, inputRef } = props;
   const [focused, setFocused] = useState(false);
   const [caret, setCaret] = useState(0);
@@ -123,12 +125,12 @@ export function SearchBox(props: SearchBoxProps) {
           ref={inputRef}
           type="text"
           role="combobox"
-          aria-label="Search mail"
+          aria-label={t('search.label')}
           aria-expanded={open}
           aria-controls="search-suggestions"
           aria-autocomplete="list"
           aria-activedescendant={open && active >= 0 ? `suggestion-${active}` : undefined}
-          placeholder="Search mail   from:  has:attachment  after:2024/01/01"
+          placeholder={t('search.placeholder')}
           spellCheck={false}
           autoComplete="off"
           value={query}
@@ -151,7 +153,7 @@ export function SearchBox(props: SearchBoxProps) {
           <button
             type="button"
             className="search__clear"
-            aria-label="Clear search"
+            aria-label={t('search.clear')}
             onClick={() => {
               onQueryChange('');
               inputRef.current?.focus();
@@ -166,8 +168,8 @@ export function SearchBox(props: SearchBoxProps) {
         )}
       </div>
       {open ? (
-        <ul className="suggestions" id="search-suggestions" role="listbox" aria-label="Suggestions" data-testid="suggestions">
-          {query.trim() === '' ? <li className="suggestions__heading" role="presentation">Recent searches</li> : null}
+        <ul className="suggestions" id="search-suggestions" role="listbox" aria-label={t('search.suggestions')} data-testid="suggestions">
+          {query.trim() === '' ? <li className="suggestions__heading" role="presentation">{t('search.recent')}</li> : null}
           {suggestions.map((s, i) => (
             <li
               key={`${s.kind}-${s.label}`}
@@ -183,9 +185,9 @@ export function SearchBox(props: SearchBoxProps) {
             >
               {s.kind === 'recent' ? <ClockIcon size={14} className="suggestions__icon" /> : null}
               <span className="suggestions__label">{s.label}</span>
-              {s.detail ? <span className="suggestions__detail">{s.detail}</span> : null}
-              {s.kind === 'sender' ? <span className="suggestions__detail">sender</span> : null}
-              {s.kind === 'label' ? <span className="suggestions__detail">label</span> : null}
+              {s.detail ? <span className="suggestions__detail">{t(s.detail)}</span> : null}
+              {s.kind === 'sender' ? <span className="suggestions__detail">{t('search.kind.sender')}</span> : null}
+              {s.kind === 'label' ? <span className="suggestions__detail">{t('search.kind.label')}</span> : null}
             </li>
           ))}
         </ul>

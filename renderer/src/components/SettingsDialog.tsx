@@ -1,36 +1,39 @@
 import { useEffect, useRef } from 'react';
 import type { ViewSettings } from '../../../common/view-settings';
 import { CloseIcon } from './icons';
+import { LanguageSetting } from '../i18n/LanguageSetting';
+import type { MessageKey } from '../i18n/translate';
+import { useT } from '../i18n/useLocale';
 import '../styles/settings.css';
 
 interface Choice<K extends keyof ViewSettings> {
   readonly value: ViewSettings[K];
-  readonly label: string;
+  readonly label: MessageKey;
 }
 
 const THEMES: readonly Choice<'theme'>[] = [
-  { value: 'system', label: 'Same as the system' },
-  { value: 'light', label: 'Light' },
-  { value: 'dark', label: 'Dark' },
+  { value: 'system', label: 'settings.theme.system' },
+  { value: 'light', label: 'settings.theme.light' },
+  { value: 'dark', label: 'settings.theme.dark' },
 ];
 const DENSITIES: readonly Choice<'density'>[] = [
-  { value: 'comfortable', label: 'Comfortable' },
-  { value: 'compact', label: 'Compact' },
+  { value: 'comfortable', label: 'settings.density.comfortable' },
+  { value: 'compact', label: 'settings.density.compact' },
 ];
 const PANES: readonly Choice<'readingPane'>[] = [
-  { value: 'right', label: 'Right of the list' },
-  { value: 'below', label: 'Below the list' },
-  { value: 'off', label: 'Off (open in place of the list)' },
+  { value: 'right', label: 'settings.readingPane.right' },
+  { value: 'below', label: 'settings.readingPane.below' },
+  { value: 'off', label: 'settings.readingPane.off' },
 ];
 const IMAGES: readonly Choice<'remoteImages'>[] = [
-  { value: 'ask', label: 'Ask before showing remote images' },
-  { value: 'always', label: 'Always show remote images' },
+  { value: 'ask', label: 'settings.remoteImages.ask' },
+  { value: 'always', label: 'settings.remoteImages.always' },
 ];
 const CHECKS: readonly Choice<'checkEverySeconds'>[] = [
-  { value: 20, label: 'Every 20 seconds' },
-  { value: 60, label: 'Every minute' },
-  { value: 300, label: 'Every 5 minutes' },
-  { value: 900, label: 'Every 15 minutes' },
+  { value: 20, label: 'settings.check.20' },
+  { value: 60, label: 'settings.check.60' },
+  { value: 300, label: 'settings.check.300' },
+  { value: 900, label: 'settings.check.900' },
 ];
 
 interface SettingsDialogProps {
@@ -41,16 +44,17 @@ interface SettingsDialogProps {
 
 function Group<K extends keyof ViewSettings>(props: {
   name: K;
-  title: string;
-  note?: string;
+  title: MessageKey;
+  note?: MessageKey;
   choices: readonly Choice<K>[];
   settings: ViewSettings;
   onChange: (patch: Partial<ViewSettings>) => void;
 }) {
   const { name, title, note, choices, settings, onChange } = props;
+  const t = useT();
   return (
     <fieldset className="settings__group">
-      <legend>{title}</legend>
+      <legend>{t(title)}</legend>
       {choices.map((choice) => (
         <label key={String(choice.value)} className="settings__choice">
           <input
@@ -59,16 +63,17 @@ function Group<K extends keyof ViewSettings>(props: {
             checked={settings[name] === choice.value}
             onChange={() => onChange({ [name]: choice.value } as Partial<ViewSettings>)}
           />
-          <span>{choice.label}</span>
+          <span>{t(choice.label)}</span>
         </label>
       ))}
-      {note ? <p className="settings__note">{note}</p> : null}
+      {note ? <p className="settings__note">{t(note)}</p> : null}
     </fieldset>
   );
 }
 
 /** Settings, saved by main as soon as they change. */
 export function SettingsDialog({ settings, onChange, onClose }: SettingsDialogProps) {
+  const t = useT();
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
     const previous = document.activeElement as HTMLElement | null;
@@ -96,27 +101,22 @@ export function SettingsDialog({ settings, onChange, onClose }: SettingsDialogPr
         data-testid="settings"
       >
         <header className="dialog__header">
-          <h2 id="settings-title">Settings</h2>
-          <button type="button" className="icon-button" onClick={onClose} aria-label="Close">
+          <h2 id="settings-title">{t('settings.title')}</h2>
+          <button type="button" className="icon-button" onClick={onClose} aria-label={t('shortcuts.close')}>
             <CloseIcon size={16} />
           </button>
         </header>
         <div className="settings">
-          <Group name="theme" title="Theme" choices={THEMES} {...common} />
-          <Group name="density" title="Density" choices={DENSITIES} {...common} />
-          <Group name="readingPane" title="Reading pane" choices={PANES} {...common} />
-          <Group name="remoteImages" title="Remote images" choices={IMAGES} {...common} />
-          <Group
-            name="checkEverySeconds"
-            title="Check for new mail"
-            note="A new interval applies the next time Skimmer starts."
-            choices={CHECKS}
-            {...common}
-          />
+          <LanguageSetting />
+          <Group name="theme" title="settings.theme" choices={THEMES} {...common} />
+          <Group name="density" title="settings.density" choices={DENSITIES} {...common} />
+          <Group name="readingPane" title="settings.readingPane" choices={PANES} {...common} />
+          <Group name="remoteImages" title="settings.remoteImages" choices={IMAGES} {...common} />
+          <Group name="checkEverySeconds" title="settings.check" note="settings.check.note" choices={CHECKS} {...common} />
         </div>
         <footer className="settings__footer">
           <button type="button" className="button button--primary button--small" onClick={onClose}>
-            Done
+            {t('settings.done')}
           </button>
         </footer>
       </div>

@@ -1,9 +1,11 @@
 import { useEffect, useRef } from 'react';
 import { SHORTCUTS, strokeLabels } from '../keyboard/keymap';
 import { CloseIcon } from './icons';
+import { useT } from '../i18n/useLocale';
 
 /** The `?` help, drawn from the same table the key handler reads. */
 export function ShortcutHelp({ onClose }: { onClose: () => void }) {
+  const t = useT();
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
     const previous = document.activeElement as HTMLElement | null;
@@ -30,8 +32,8 @@ export function ShortcutHelp({ onClose }: { onClose: () => void }) {
         data-testid="shortcut-help"
       >
         <header className="dialog__header">
-          <h2 id="shortcuts-title">Keyboard shortcuts</h2>
-          <button type="button" className="icon-button" onClick={onClose} aria-label="Close">
+          <h2 id="shortcuts-title">{t('shortcuts.title')}</h2>
+          <button type="button" className="icon-button" onClick={onClose} aria-label={t('shortcuts.close')}>
             <CloseIcon size={16} />
           </button>
         </header>
@@ -41,17 +43,17 @@ export function ShortcutHelp({ onClose }: { onClose: () => void }) {
               <dt>
                 {shortcut.keys.map((sequence, alt) => (
                   <span key={alt}>
-                    {alt > 0 ? <span className="shortcuts__then">or</span> : null}
+                    {alt > 0 ? <span className="shortcuts__then">{t('shortcuts.or')}</span> : null}
                     {strokeLabels(sequence).map((label, i) => (
                       <span key={`${label}-${i}`}>
-                        {i > 0 ? <span className="shortcuts__then">then</span> : null}
+                        {i > 0 ? <span className="shortcuts__then">{t('shortcuts.then')}</span> : null}
                         <kbd>{label}</kbd>
                       </span>
                     ))}
                   </span>
                 ))}
               </dt>
-              <dd>{shortcut.description}</dd>
+              <dd>{t(shortcut.description)}</dd>
             </div>
           ))}
         </dl>

@@ -1,7 +1,6 @@
 import { useMemo, type ComponentType } from 'react';
 import type { AccountView } from '../../../common/ipc';
 import type { LabelSummary, MailSelector } from '../../../common/mail-types';
-import { formatCount } from '../lib/format';
 import {
   buildLabelTree,
   CATEGORY_MAILBOXES,
@@ -31,6 +30,7 @@ import {
   TagIcon,
   TrashIcon,
 } from './icons';
+import { useFormat, useT } from '../i18n/useLocale';
 import '../styles/sidebar.css';
 
 const ICONS: Record<MailboxIcon, ComponentType<{ size?: number; className?: string }>> = {
@@ -73,6 +73,8 @@ function countFor(mailbox: Mailbox, labels: readonly LabelSummary[]): number {
 /** Accounts, mailboxes, categories and the user-label tree. */
 export function Sidebar(props: SidebarProps) {
   const { labels, selector, searching, onSelect } = props;
+  const t = useT();
+  const format = useFormat();
   const [collapsed, setCollapsed] = usePreference<string[]>('collapsedLabels', []);
   const [categoriesOpen, setCategoriesOpen] = usePreference<boolean>('categoriesOpen', true);
   const tree = useMemo(() => buildLabelTree(labels), [labels]);
@@ -98,10 +100,10 @@ export function Sidebar(props: SidebarProps) {
           data-mailbox={mailbox.key}
         >
           <Icon size={17} className="nav-item__icon" />
-          <span className="nav-item__name">{mailbox.name}</span>
+          <span className="nav-item__name">{t(mailbox.nameKey)}</span>
           {count > 0 ? (
-            <span className="nav-item__count" aria-label={`${count} ${mailbox.count === 'total' ? 'total' : 'unread'}`}>
-              {formatCount(count)}
+            <span className="nav-item__count" aria-label={t(mailbox.count === 'total' ? 'sidebar.countTotal' : 'sidebar.countUnread', { count: format.count(count) })}>
+              {format.count(count)}
             </span>
           ) : null}
         </button>
@@ -110,9 +112,9 @@ export function Sidebar(props: SidebarProps) {
   };
 
   return (
-    <nav className="sidebar" aria-label="Accounts and labels">
+    <nav className="sidebar" aria-label={t('region.accountsAndLabels')}>
       <AccountSwitcher {...props} />
-      <ul className="nav-list" aria-label="Mailboxes">
+      <ul className="nav-list" aria-label={t('sidebar.mailboxes')}>
         {SYSTEM_MAILBOXES.map(mailboxItem)}
       </ul>
       {categories.length > 0 ? (
@@ -124,10 +126,10 @@ export function Sidebar(props: SidebarProps) {
             onClick={() => setCategoriesOpen(!categoriesOpen)}
           >
             <ChevronIcon size={12} className={`chevron ${categoriesOpen ? 'chevron--open' : ''}`} />
-            Categories
+            {t('sidebar.categories')}
           </button>
           {categoriesOpen ? (
-            <ul className="nav-list" aria-label="Categories">
+            <ul className="nav-list" aria-label={t('sidebar.categories')}>
               {categories.map(mailboxItem)}
             </ul>
           ) : null}
@@ -135,8 +137,8 @@ export function Sidebar(props: SidebarProps) {
       ) : null}
       {tree.length > 0 ? (
         <div className="nav-section">
-          <div className="nav-section__title nav-section__title--static">Labels</div>
-          <ul className="nav-list" role="tree" aria-label="Labels">
+          <div className="nav-section__title nav-section__title--static">{t('sidebar.labels')}</div>
+          <ul className="nav-list" role="tree" aria-label={t('sidebar.labels')}>
             {rows.map((node) => {
               const nodeSelector = labelNodeSelector(node);
               const current = !searching && sameSelector(selector, nodeSelector);
@@ -158,7 +160,7 @@ export function Sidebar(props: SidebarProps) {
                     <button
                       type="button"
                       className="label-row__toggle"
-                      aria-label={`${open ? 'Collapse' : 'Expand'} ${node.name}`}
+                      aria-label={t(open ? 'sidebar.collapseLabel' : 'sidebar.expandLabel', { name: node.name })}
                       onClick={() => toggle(node.path)}
                     >
                       <ChevronIcon size={12} className={`chevron ${open ? 'chevron--open' : ''}`} />
@@ -177,7 +179,7 @@ export function Sidebar(props: SidebarProps) {
                     <LabelIcon size={15} className="nav-item__icon" />
                     {color ? <span className="label-dot" style={{ background: color }} aria-hidden="true" /> : null}
                     <span className="nav-item__name">{node.name}</span>
-                    {unread > 0 ? <span className="nav-item__count">{formatCount(unread)}</span> : null}
+                    {unread > 0 ? <span className="nav-item__count">{format.count(unread)}</span> : null}
                   </button>
                 </li>
               );

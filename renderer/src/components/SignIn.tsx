@@ -3,6 +3,8 @@ import type { AuthStatus, IpcError } from '../../../common/ipc';
 import { skimmer } from '../api';
 import { signInErrorMessage } from '../lib/errors';
 import { KeyIcon, ShieldIcon, SparkIcon, UploadIcon } from './icons';
+import { Message } from '../i18n/Message';
+import { useT } from '../i18n/useLocale';
 import '../styles/signin.css';
 
 interface SignInProps {
@@ -24,6 +26,7 @@ type Busy = 'none' | 'google' | 'demo' | 'import';
 
 /** The first screen: sign in with Google (or import a client), or try the demo mailbox. */
 export function SignIn({ authStatus, onAuthStatus, notice, accountId, demoAccount, compact, onCancel, onDone }: SignInProps) {
+  const t = useT();
   const [busy, setBusy] = useState<Busy>('none');
   const [error, setError] = useState<string | null>(null);
   const [pendingUrl, setPendingUrl] = useState<string | null>(null);
@@ -34,7 +37,7 @@ export function SignIn({ authStatus, onAuthStatus, notice, accountId, demoAccoun
   const noClient = authStatus?.client === 'none';
 
   const fail = (e: IpcError) => {
-    if (e.code !== 'cancelled') setError(signInErrorMessage(e));
+    if (e.code !== 'cancelled') setError(signInErrorMessage(e, t));
     else setError(null);
   };
 
@@ -97,28 +100,25 @@ export function SignIn({ authStatus, onAuthStatus, notice, accountId, demoAccoun
         <div className="signin__card">
           <div className="signin__spinner" aria-hidden="true" />
           <h1 id="signin-title" className="signin__title">
-            Continue in your browser
+            {t('signin.pending.title')}
           </h1>
-          <p className="signin__lede">
-            Skimmer opened Google&apos;s sign-in page in your browser. Choose your account and allow read-only access;
-            you&apos;ll come straight back here.
-          </p>
+          <p className="signin__lede">{t('signin.pending.lede')}</p>
           {pendingUrl ? (
             <div className="signin__url">
-              <span className="signin__url-label">Didn&apos;t open? Copy this link into your browser:</span>
+              <span className="signin__url-label">{t('signin.pending.copyHint')}</span>
               <div className="signin__url-row">
                 <code className="signin__url-text" data-testid="consent-url" title={pendingUrl}>
                   {pendingUrl}
                 </code>
                 <button type="button" className="button button--secondary button--small" onClick={copy}>
-                  {copied ? 'Copied' : 'Copy'}
+                  {copied ? t('signin.copied') : t('signin.copy')}
                 </button>
               </div>
             </div>
           ) : null}
           <div className="signin__actions">
             <button type="button" className="button button--secondary" onClick={cancel}>
-              Cancel
+              {t('signin.cancel')}
             </button>
           </div>
         </div>
@@ -131,12 +131,9 @@ export function SignIn({ authStatus, onAuthStatus, notice, accountId, demoAccoun
       <div className="signin__card">
         <div className="signin__mark" aria-hidden="true" />
         <h1 id="signin-title" className="signin__title">
-          {accountId ? 'Sign in again' : 'Your Gmail, instantly searchable'}
+          {accountId ? t('signin.reauthTitle') : t('signin.title')}
         </h1>
-        <p className="signin__lede">
-          Skimmer keeps a private copy of your mail on this computer, so Gmail&apos;s own search syntax answers in
-          milliseconds, even offline.
-        </p>
+        <p className="signin__lede">{t('signin.lede')}</p>
         {notice ? (
           <p className="signin__notice" role="status">
             {notice}
@@ -145,7 +142,7 @@ export function SignIn({ authStatus, onAuthStatus, notice, accountId, demoAccoun
         {authStatus?.storage === 'memory_only' ? (
           <p className="banner banner--warning" role="note" data-testid="memory-only">
             <KeyIcon size={16} />
-            <span>No system keychain: you&apos;ll need to sign in again next time.</span>
+            <span>{t('app.noKeychain')}</span>
           </p>
         ) : null}
         <div className="signin__actions">
@@ -153,9 +150,9 @@ export function SignIn({ authStatus, onAuthStatus, notice, accountId, demoAccoun
           {noClient || demoAccount ? null : (
             <button type="button" className="button button--primary button--large" onClick={signIn} disabled={busy !== 'none'}>
               <span className="google-g" aria-hidden="true">
-                G
+                {t('signin.googleMark')}
               </span>
-              Sign in with Google
+              {t('signin.google')}
             </button>
           )}
           {accountId && !demoAccount ? null : (
@@ -165,12 +162,12 @@ export function SignIn({ authStatus, onAuthStatus, notice, accountId, demoAccoun
               onClick={demo}
               disabled={busy !== 'none'}
             >
-              {busy === 'demo' ? 'Opening the demo…' : demoAccount ? 'Sign in to the demo again' : 'Try the demo mailbox'}
+              {busy === 'demo' ? t('signin.demoOpening') : demoAccount ? t('signin.demoAgain') : t('signin.demo')}
             </button>
           )}
           {onCancel ? (
             <button type="button" className="button button--ghost" onClick={onCancel}>
-              Not now
+              {t('signin.notNow')}
             </button>
           ) : null}
         </div>
@@ -181,28 +178,25 @@ export function SignIn({ authStatus, onAuthStatus, notice, accountId, demoAccoun
         ) : null}
         {noClient && !demoAccount ? (
           <div className="signin__client" id="signin-no-client" data-testid="no-client-help">
-            <h2 className="signin__subtitle">Connect your own Google client first</h2>
+            <h2 className="signin__subtitle">{t('signin.client.title')}</h2>
             <p>
-              Google needs an OAuth client of type <strong>Desktop app</strong> to let Skimmer read your mail. It takes
-              two minutes and stays under your control:
+              <Message id="signin.client.intro" values={{ type: <strong>{t('signin.client.desktopApp')}</strong> }} />
             </p>
             <ol>
               <li>
-                Open the Google Cloud console, create a project and enable the <strong>Gmail API</strong>.
+                <Message id="signin.client.step1" values={{ api: <strong>{t('signin.client.gmailApi')}</strong> }} />
               </li>
               <li>
-                Configure the OAuth consent screen (External, add yourself as a test user, scope{' '}
-                <code>gmail.readonly</code>).
+                <Message id="signin.client.step2" values={{ scope: <code>gmail.readonly</code> }} />
               </li>
               <li>
-                Under Credentials choose <strong>Create credentials → OAuth client ID → Desktop app</strong> and download
-                the JSON.
+                <Message id="signin.client.step3" values={{ path: <strong>{t('signin.client.path')}</strong> }} />
               </li>
             </ol>
-            {authStatus?.help ? <p className="signin__help">{authStatus.help}</p> : null}
+            <p className="signin__help">{t('signin.client.help')}</p>
             <button type="button" className="button button--secondary" onClick={importClient} disabled={busy !== 'none'}>
               <UploadIcon size={16} />
-              {busy === 'import' ? 'Importing…' : 'Import client_secret.json'}
+              {busy === 'import' ? t('signin.importing') : t('signin.import')}
             </button>
           </div>
         ) : null}
@@ -210,16 +204,23 @@ export function SignIn({ authStatus, onAuthStatus, notice, accountId, demoAccoun
           <li>
             <ShieldIcon size={16} />
             <span>
-              Read-only access.{' '}
-              {authStatus?.storage === 'memory_only'
-                ? 'Your sign-in stays in memory for this session only.'
-                : 'Your sign-in is encrypted with your system keychain.'}
+              {t('signin.point.readOnly')}{' '}
+              {authStatus?.storage === 'memory_only' ? t('signin.point.memory') : t('signin.point.encrypted')}
             </span>
           </li>
           <li>
             <SparkIcon size={16} />
             <span>
-              <code>from:</code>, <code>has:attachment</code>, <code>after:</code> and every other Gmail operator, offline.
+              <Message
+                id="signin.point.operators"
+                values={{
+                  examples: (
+                    <>
+                      <code>from:</code>, <code>has:attachment</code>, <code>after:</code>
+                    </>
+                  ),
+                }}
+              />
             </span>
           </li>
         </ul>

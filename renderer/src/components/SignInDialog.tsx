@@ -1,5 +1,6 @@
 import type { AuthStatus } from '../../../common/ipc';
 import { SignIn } from './SignIn';
+import { useT } from '../i18n/useLocale';
 
 interface SignInDialogProps {
   readonly accountId?: string;
@@ -12,9 +13,10 @@ interface SignInDialogProps {
 
 /** Adding an account, or signing one in again, over the mail view. */
 export function SignInDialog({ accountId, demoAccount, authStatus, onAuthStatus, onClose, onDone }: SignInDialogProps) {
+  const t = useT();
   return (
     <div className="overlay" onMouseDown={onClose}>
-      <div className="dialog dialog--signin" role="dialog" aria-modal="true" aria-label="Sign in" onMouseDown={(e) => e.stopPropagation()}>
+      <div className="dialog dialog--signin" role="dialog" aria-modal="true" aria-label={t('app.signIn')} onMouseDown={(e) => e.stopPropagation()}>
         <SignIn compact authStatus={authStatus} onAuthStatus={onAuthStatus} accountId={accountId} demoAccount={demoAccount} onCancel={onClose} onDone={onDone} />
       </div>
     </div>

@@ -3,6 +3,7 @@ import { FeaturePeek } from './FeaturePeek';
 import { SignIn } from './SignIn';
 import { StatusBar } from './StatusBar';
 import { TitleBar } from './TitleBar';
+import { useT } from '../i18n/useLocale';
 import '../styles/signed-out.css';
 
 interface SignedOutProps {
@@ -16,18 +17,19 @@ interface SignedOutProps {
 
 /** The first screen: the same frame as the mail view, with sign-in where the list goes. */
 export function SignedOut({ info, bridgeError, authStatus, onAuthStatus, notice, onDone }: SignedOutProps) {
+  const t = useT();
   return (
     <div className="app app--signed-out" data-shell={info?.shell ?? 'unknown'}>
       <TitleBar />
       <div className="app__body">
-        <nav className="sidebar" aria-label="Accounts and labels">
-          <div className="nav-section__title nav-section__title--static">Accounts</div>
-          <p className="sidebar__hint">No account yet. Your mail stays on this computer; Skimmer only reads it.</p>
+        <nav className="sidebar" aria-label={t('region.accountsAndLabels')}>
+          <div className="nav-section__title nav-section__title--static">{t('region.accounts')}</div>
+          <p className="sidebar__hint">{t('signedOut.noAccount')}</p>
         </nav>
-        <main className="message-list signin-column" aria-label="Messages">
+        <main className="message-list signin-column" aria-label={t('region.messages')}>
           <SignIn authStatus={authStatus} onAuthStatus={onAuthStatus} notice={notice} onDone={onDone} />
         </main>
-        <section className="reading-pane" aria-label="Reading pane">
+        <section className="reading-pane" aria-label={t('region.readingPane')}>
           <FeaturePeek />
         </section>
       </div>

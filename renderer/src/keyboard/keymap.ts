@@ -4,6 +4,7 @@
  * on any Latin layout), and otherwise by `KeyboardEvent.code`, the physical key, so `j` still
  * moves down while a Korean, Russian or other non-Latin input method is on.
  */
+import type { MessageKey } from '../i18n/translate';
 
 export type ShortcutAction =
   | 'nextItem'
@@ -38,7 +39,8 @@ export interface Shortcut {
   readonly action: ShortcutAction;
   /** Each alternative is a sequence of strokes (`g` then `i` is two). */
   readonly keys: readonly (readonly KeyStroke[])[];
-  readonly description: string;
+  /** What the help says it does (a catalog key). */
+  readonly description: MessageKey;
   /** Also fires while the caret is in a text field (only for modifier chords). */
   readonly whileTyping?: boolean;
 }
@@ -48,26 +50,26 @@ const letter = (l: string): KeyStroke => key(`Key${l.toUpperCase()}`, l, { char:
 const go = (l: string): readonly KeyStroke[] => [letter('g'), letter(l)];
 
 export const SHORTCUTS: readonly Shortcut[] = [
-  { action: 'nextItem', keys: [[letter('j')]], description: 'Next conversation' },
-  { action: 'previousItem', keys: [[letter('k')]], description: 'Previous conversation' },
-  { action: 'open', keys: [[key('Enter', 'Enter')], [letter('o')]], description: 'Open' },
-  { action: 'backToList', keys: [[letter('u')]], description: 'Back to the list' },
-  { action: 'nextMessage', keys: [[letter('n')]], description: 'Next message in the conversation' },
-  { action: 'previousMessage', keys: [[letter('p')]], description: 'Previous message in the conversation' },
+  { action: 'nextItem', keys: [[letter('j')]], description: 'shortcut.nextItem' },
+  { action: 'previousItem', keys: [[letter('k')]], description: 'shortcut.previousItem' },
+  { action: 'open', keys: [[key('Enter', 'Enter')], [letter('o')]], description: 'shortcut.open' },
+  { action: 'backToList', keys: [[letter('u')]], description: 'shortcut.backToList' },
+  { action: 'nextMessage', keys: [[letter('n')]], description: 'shortcut.nextMessage' },
+  { action: 'previousMessage', keys: [[letter('p')]], description: 'shortcut.previousMessage' },
   {
     action: 'focusSearch',
     keys: [[key('Slash', '/', { char: '/' })], [key('KeyK', 'K', { char: 'k', mod: true })]],
-    description: 'Search',
+    description: 'shortcut.focusSearch',
     whileTyping: true,
   },
-  { action: 'clearSearch', keys: [[key('Escape', 'Esc')]], description: 'Clear the search' },
-  { action: 'goInbox', keys: [go('i')], description: 'Go to Inbox' },
-  { action: 'goStarred', keys: [go('s')], description: 'Go to Starred' },
-  { action: 'goSent', keys: [go('t')], description: 'Go to Sent' },
-  { action: 'goDrafts', keys: [go('d')], description: 'Go to Drafts' },
-  { action: 'goAllMail', keys: [go('a')], description: 'Go to All Mail' },
-  { action: 'openSettings', keys: [[key('Comma', ',', { char: ',', mod: true })]], description: 'Settings', whileTyping: true },
-  { action: 'showHelp', keys: [[key('Slash', '?', { char: '?', shift: true })]], description: 'Show this help' },
+  { action: 'clearSearch', keys: [[key('Escape', 'Esc')]], description: 'shortcut.clearSearch' },
+  { action: 'goInbox', keys: [go('i')], description: 'shortcut.goInbox' },
+  { action: 'goStarred', keys: [go('s')], description: 'shortcut.goStarred' },
+  { action: 'goSent', keys: [go('t')], description: 'shortcut.goSent' },
+  { action: 'goDrafts', keys: [go('d')], description: 'shortcut.goDrafts' },
+  { action: 'goAllMail', keys: [go('a')], description: 'shortcut.goAllMail' },
+  { action: 'openSettings', keys: [[key('Comma', ',', { char: ',', mod: true })]], description: 'shortcut.openSettings', whileTyping: true },
+  { action: 'showHelp', keys: [[key('Slash', '?', { char: '?', shift: true })]], description: 'shortcut.showHelp' },
 ];
 
 /** How long the first key of a sequence (`g`) waits for the second. */

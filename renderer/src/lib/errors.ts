@@ -1,41 +1,46 @@
 /** Human messages for the IPC error codes; the renderer branches on codes, never on text. */
 import type { IpcError, IpcErrorCode } from '../../../common/ipc';
+import type { MessageKey, Translate } from '../i18n/translate';
 
-const MESSAGES: Record<IpcErrorCode, string> = {
-  needs_sign_in: 'You are signed out. Sign in to see your mail.',
-  needs_reauth: 'Google needs you to sign in again. Your cached mail is still here.',
-  offline: 'You are offline. Showing what is on this computer.',
-  rate_limited: 'Gmail asked Skimmer to slow down. It goes on by itself within a minute or two.',
-  api_disabled: 'The Gmail API is not enabled for your Google Cloud project. Enable it in the Google Cloud console (APIs & Services, Library, Gmail API), wait a few minutes, then try again.',
-  quota_exhausted: "Today's Gmail quota for your Google Cloud project is used up. Cached mail still works; syncing goes on tomorrow.",
-  invalid_query: 'That search could not be read.',
-  not_found: 'That item no longer exists in Gmail.',
-  cancelled: 'Cancelled.',
-  invalid_request: 'Skimmer refused an unexpected request.',
-  internal: 'Something went wrong inside Skimmer.',
+const MESSAGES: Record<IpcErrorCode, MessageKey> = {
+  needs_sign_in: 'error.needs_sign_in',
+  needs_reauth: 'error.needs_reauth',
+  offline: 'error.offline',
+  rate_limited: 'error.rate_limited',
+  api_disabled: 'error.api_disabled',
+  quota_exhausted: 'error.quota_exhausted',
+  invalid_query: 'error.invalid_query',
+  not_found: 'error.not_found',
+  cancelled: 'error.cancelled',
+  invalid_request: 'error.invalid_request',
+  internal: 'error.internal',
 };
 
-export function errorMessage(error: IpcError | null | undefined): string {
+export function errorMessage(error: IpcError | null | undefined, t: Translate): string {
   if (!error) return '';
-  return MESSAGES[error.code] ?? error.message;
+  const key = MESSAGES[error.code];
+  return key ? t(key) : error.message;
 }
 
-/** Sign-in specific wording (denied consent, timeout...). */
-export function signInErrorMessage(error: IpcError): string {
+/**
+ * Sign-in specific wording (denied consent, timeout...). Main's message is used where only it
+ * knows what happened (a bad client file, Google's refusal); main words it in the same language.
+ */
+export function signInErrorMessage(error: IpcError, t: Translate): string {
   switch (error.code) {
     case 'cancelled':
-      return 'Sign-in was cancelled. You can try again whenever you like.';
+      return t('signInError.cancelled');
     case 'offline':
-      return 'Could not reach Google. Check your connection and try again.';
+      return t('signInError.offline');
     case 'rate_limited':
-      return 'Google is busy right now. Wait a moment and try again.';
+      return t('signInError.rate_limited');
     case 'needs_sign_in':
     case 'needs_reauth':
-      return error.message || 'Google did not grant access. Try again and choose Allow.';
+      return error.message || t('signInError.denied');
     case 'invalid_request':
-      return error.message || 'The OAuth client file could not be used.';
+      return error.message || t('signInError.badClient');
     default:
-      return error.message || MESSAGES[error.code];
+      return error.message || errorMessage(error, t);
   }
 }
 

@@ -1,60 +1,7 @@
 import { stripBidi } from './link-safety';
-/** Pure formatting helpers for the mail UI (dates, sizes, names, avatar colours). */
+/** Pure formatting helpers for the mail UI (names, avatar colours, ETAs); dates and numbers are in intl-format.ts. */
 import type { MailAddress } from '../../../common/mail-types';
-
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-
-function pad2(n: number): string {
-  return n < 10 ? `0${n}` : String(n);
-}
-
-/** "14:05" in 24 h, or "2:05 PM" when hour12 is asked for. */
-export function formatTime(date: Date, hour12 = false): string {
-  const h = date.getHours();
-  const m = pad2(date.getMinutes());
-  if (!hour12) return `${pad2(h)}:${m}`;
-  const suffix = h < 12 ? 'AM' : 'PM';
-  const h12 = h % 12 === 0 ? 12 : h % 12;
-  return `${h12}:${m} ${suffix}`;
-}
-
-/**
- * The list column's date: today -> time, this year -> "3 Mar", older -> "3 Mar 2019".
- * `now` is injectable so the rule is testable; local time is what people expect here.
- */
-export function formatListDate(timestamp: number, now: Date = new Date()): string {
-  const date = new Date(timestamp);
-  if (Number.isNaN(date.getTime())) return '';
-  const sameDay =
-    date.getFullYear() === now.getFullYear() && date.getMonth() === now.getMonth() && date.getDate() === now.getDate();
-  if (sameDay) return formatTime(date);
-  const month = MONTHS[date.getMonth()] ?? '';
-  if (date.getFullYear() === now.getFullYear()) return `${date.getDate()} ${month}`;
-  return `${date.getDate()} ${month} ${date.getFullYear()}`;
-}
-
-/** The reading pane's date: "Tue 3 Mar 2026, 14:05". */
-export function formatFullDate(timestamp: number): string {
-  const date = new Date(timestamp);
-  if (Number.isNaN(date.getTime())) return '';
-  const day = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'][date.getDay()] ?? '';
-  return `${day} ${date.getDate()} ${MONTHS[date.getMonth()] ?? ''} ${date.getFullYear()}, ${formatTime(date)}`;
-}
-
-/** 0 B, 912 B, 14 KB, 2.4 MB, 1.1 GB (1024-based, as file managers show). */
-export function formatSize(bytes: number): string {
-  if (!Number.isFinite(bytes) || bytes < 0) return '';
-  if (bytes < 1024) return `${Math.round(bytes)} B`;
-  const units = ['KB', 'MB', 'GB', 'TB'];
-  let value = bytes / 1024;
-  let unit = 0;
-  while (value >= 1024 && unit < units.length - 1) {
-    value /= 1024;
-    unit += 1;
-  }
-  const shown = value >= 10 ? Math.round(value).toString() : value.toFixed(1).replace(/\.0$/, '');
-  return `${shown} ${units[unit]}`;
-}
+import type { Translate } from '../i18n/translate';
 
 /** "Ana Lima" for a named address, else the local part of the email. */
 export function displayName(address: MailAddress | undefined | null): string {
@@ -99,27 +46,21 @@ export function initialsFor(name: string, email: string): string {
 }
 
 /** "Ana, Bo, me" from participants (deduplicated, oldest first), shortened to fit. */
-export function participantsLabel(participants: readonly string[], max = 3): string {
+export function participantsLabel(participants: readonly string[], max = 3, me = 'me'): string {
   const unique: string[] = [];
   for (const p of participants) if (p && !unique.includes(p)) unique.push(p);
   if (unique.length === 0) return '';
-  if (unique.length === 1) return unique[0]!;
-  const firstNames = unique.map((p) => (p === 'me' ? 'me' : (p.split(/\s+/)[0] ?? p)));
+  if (unique.length === 1) return unique[0] === 'me' ? me : unique[0]!;
+  const firstNames = unique.map((p) => (p === 'me' ? me : (p.split(/\s+/)[0] ?? p)));
   if (firstNames.length <= max) return firstNames.join(', ');
   return `${firstNames[0]} … ${firstNames.slice(-(max - 1)).join(', ')}`;
 }
 
-/** "1,234" with thin grouping, locale-free so tests are stable. */
-export function formatCount(n: number): string {
-  return Math.round(n).toString().replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-}
-
-/** "about 2 min", "12 s" for an ETA. */
-export function formatEta(seconds: number | null): string {
+/** "about 2 min left", "약 2분 남음" for an ETA; numbers in the locale's digits. */
+export function formatEta(seconds: number | null, t: Translate): string {
   if (seconds === null || !Number.isFinite(seconds) || seconds < 0) return '';
-  if (seconds < 60) return `${Math.max(1, Math.round(seconds))} s left`;
+  if (seconds < 60) return t('eta.seconds', { seconds: Math.max(1, Math.round(seconds)) });
   const minutes = Math.round(seconds / 60);
-  if (minutes < 60) return `about ${minutes} min left`;
-  const hours = Math.floor(minutes / 60);
-  return `about ${hours} h ${minutes % 60} min left`;
+  if (minutes < 60) return t('eta.minutes', { minutes });
+  return t('eta.hours', { hours: Math.floor(minutes / 60), minutes: minutes % 60 });
 }

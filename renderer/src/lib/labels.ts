@@ -1,5 +1,6 @@
 /** Mailboxes (system labels, categories) and the user-label tree. Pure. */
 import type { LabelSummary, MailSelector } from '../../../common/mail-types';
+import type { MessageKey, Translate } from '../i18n/translate';
 
 export type MailboxIcon =
   | 'inbox'
@@ -19,7 +20,8 @@ export type MailboxIcon =
 export interface Mailbox {
   /** Stable key used in the UI (and for `g i`). */
   readonly key: string;
-  readonly name: string;
+  /** The catalog key of its name (Gmail's own name in each language). */
+  readonly nameKey: MessageKey;
   readonly icon: MailboxIcon;
   readonly selector: MailSelector;
   /** The label whose unread count is shown, if any. */
@@ -35,22 +37,22 @@ export interface Mailbox {
 export const ALL_MAIL_QUERY = '';
 
 export const SYSTEM_MAILBOXES: readonly Mailbox[] = [
-  { key: 'INBOX', name: 'Inbox', icon: 'inbox', selector: { kind: 'label', labelId: 'INBOX' }, countLabelId: 'INBOX', count: 'unread' },
-  { key: 'STARRED', name: 'Starred', icon: 'star', selector: { kind: 'label', labelId: 'STARRED' }, countLabelId: 'STARRED', count: 'none' },
-  { key: 'IMPORTANT', name: 'Important', icon: 'important', selector: { kind: 'label', labelId: 'IMPORTANT' }, countLabelId: 'IMPORTANT', count: 'none' },
-  { key: 'SENT', name: 'Sent', icon: 'send', selector: { kind: 'label', labelId: 'SENT' }, countLabelId: 'SENT', count: 'none' },
-  { key: 'DRAFT', name: 'Drafts', icon: 'draft', selector: { kind: 'label', labelId: 'DRAFT' }, countLabelId: 'DRAFT', count: 'total' },
-  { key: 'ALL', name: 'All Mail', icon: 'all', selector: { kind: 'query', query: ALL_MAIL_QUERY }, countLabelId: null, count: 'none' },
-  { key: 'SPAM', name: 'Spam', icon: 'spam', selector: { kind: 'label', labelId: 'SPAM' }, countLabelId: 'SPAM', count: 'unread' },
-  { key: 'TRASH', name: 'Trash', icon: 'trash', selector: { kind: 'label', labelId: 'TRASH' }, countLabelId: 'TRASH', count: 'none' },
+  { key: 'INBOX', nameKey: 'mailbox.INBOX', icon: 'inbox', selector: { kind: 'label', labelId: 'INBOX' }, countLabelId: 'INBOX', count: 'unread' },
+  { key: 'STARRED', nameKey: 'mailbox.STARRED', icon: 'star', selector: { kind: 'label', labelId: 'STARRED' }, countLabelId: 'STARRED', count: 'none' },
+  { key: 'IMPORTANT', nameKey: 'mailbox.IMPORTANT', icon: 'important', selector: { kind: 'label', labelId: 'IMPORTANT' }, countLabelId: 'IMPORTANT', count: 'none' },
+  { key: 'SENT', nameKey: 'mailbox.SENT', icon: 'send', selector: { kind: 'label', labelId: 'SENT' }, countLabelId: 'SENT', count: 'none' },
+  { key: 'DRAFT', nameKey: 'mailbox.DRAFT', icon: 'draft', selector: { kind: 'label', labelId: 'DRAFT' }, countLabelId: 'DRAFT', count: 'total' },
+  { key: 'ALL', nameKey: 'mailbox.ALL', icon: 'all', selector: { kind: 'query', query: ALL_MAIL_QUERY }, countLabelId: null, count: 'none' },
+  { key: 'SPAM', nameKey: 'mailbox.SPAM', icon: 'spam', selector: { kind: 'label', labelId: 'SPAM' }, countLabelId: 'SPAM', count: 'unread' },
+  { key: 'TRASH', nameKey: 'mailbox.TRASH', icon: 'trash', selector: { kind: 'label', labelId: 'TRASH' }, countLabelId: 'TRASH', count: 'none' },
 ];
 
 export const CATEGORY_MAILBOXES: readonly Mailbox[] = [
-  { key: 'CATEGORY_PERSONAL', name: 'Primary', icon: 'person', selector: { kind: 'label', labelId: 'CATEGORY_PERSONAL' }, countLabelId: 'CATEGORY_PERSONAL', count: 'unread' },
-  { key: 'CATEGORY_SOCIAL', name: 'Social', icon: 'people', selector: { kind: 'label', labelId: 'CATEGORY_SOCIAL' }, countLabelId: 'CATEGORY_SOCIAL', count: 'unread' },
-  { key: 'CATEGORY_PROMOTIONS', name: 'Promotions', icon: 'tag', selector: { kind: 'label', labelId: 'CATEGORY_PROMOTIONS' }, countLabelId: 'CATEGORY_PROMOTIONS', count: 'unread' },
-  { key: 'CATEGORY_UPDATES', name: 'Updates', icon: 'info', selector: { kind: 'label', labelId: 'CATEGORY_UPDATES' }, countLabelId: 'CATEGORY_UPDATES', count: 'unread' },
-  { key: 'CATEGORY_FORUMS', name: 'Forums', icon: 'forum', selector: { kind: 'label', labelId: 'CATEGORY_FORUMS' }, countLabelId: 'CATEGORY_FORUMS', count: 'unread' },
+  { key: 'CATEGORY_PERSONAL', nameKey: 'mailbox.CATEGORY_PERSONAL', icon: 'person', selector: { kind: 'label', labelId: 'CATEGORY_PERSONAL' }, countLabelId: 'CATEGORY_PERSONAL', count: 'unread' },
+  { key: 'CATEGORY_SOCIAL', nameKey: 'mailbox.CATEGORY_SOCIAL', icon: 'people', selector: { kind: 'label', labelId: 'CATEGORY_SOCIAL' }, countLabelId: 'CATEGORY_SOCIAL', count: 'unread' },
+  { key: 'CATEGORY_PROMOTIONS', nameKey: 'mailbox.CATEGORY_PROMOTIONS', icon: 'tag', selector: { kind: 'label', labelId: 'CATEGORY_PROMOTIONS' }, countLabelId: 'CATEGORY_PROMOTIONS', count: 'unread' },
+  { key: 'CATEGORY_UPDATES', nameKey: 'mailbox.CATEGORY_UPDATES', icon: 'info', selector: { kind: 'label', labelId: 'CATEGORY_UPDATES' }, countLabelId: 'CATEGORY_UPDATES', count: 'unread' },
+  { key: 'CATEGORY_FORUMS', nameKey: 'mailbox.CATEGORY_FORUMS', icon: 'forum', selector: { kind: 'label', labelId: 'CATEGORY_FORUMS' }, countLabelId: 'CATEGORY_FORUMS', count: 'unread' },
 ];
 
 /** Label ids never shown as chips on a row (system state, categories). */
@@ -156,15 +158,15 @@ export function sameSelector(a: MailSelector, b: MailSelector): boolean {
 }
 
 /** A title for the list header: mailbox or label name, or the query. */
-export function selectorTitle(selector: MailSelector, labels: readonly LabelSummary[]): string {
+export function selectorTitle(selector: MailSelector, labels: readonly LabelSummary[], t: Translate): string {
   if (selector.kind === 'query') {
-    if (selector.query === ALL_MAIL_QUERY) return 'All Mail';
+    if (selector.query === ALL_MAIL_QUERY) return t('mailbox.ALL');
     return selector.query;
   }
   const known = [...SYSTEM_MAILBOXES, ...CATEGORY_MAILBOXES].find(
     (m) => m.selector.kind === 'label' && m.selector.labelId === selector.labelId,
   );
-  if (known) return known.name;
+  if (known) return t(known.nameKey);
   const label = labels.find((l) => l.id === selector.labelId);
   return label ? label.name : selector.labelId;
 }

@@ -2,6 +2,7 @@
  * Operator autocomplete for the search box. Pure: given the query and the caret, find the
  * token being typed and list completions; the component asks main for senders.
  */
+import type { MessageKey } from '../i18n/translate';
 
 export interface ActiveToken {
   /** Operator before the colon ("from"), lower-case, or null for a bare word. */
@@ -18,32 +19,33 @@ export interface Suggestion {
   readonly insert: string;
   /** What the list shows. */
   readonly label: string;
-  readonly detail?: string;
+  /** The catalog key of a short description (operators only). */
+  readonly detail?: MessageKey;
   readonly kind: 'operator' | 'value' | 'sender' | 'label' | 'recent';
 }
 
 /** Operators offered when a bare word is typed, with a short description. */
-export const OPERATORS: readonly { readonly op: string; readonly detail: string }[] = [
-  { op: 'from:', detail: 'Sender' },
-  { op: 'to:', detail: 'Recipient (To, Cc, Bcc)' },
-  { op: 'cc:', detail: 'Copied recipient' },
-  { op: 'bcc:', detail: 'Blind-copied recipient' },
-  { op: 'subject:', detail: 'Words in the subject' },
-  { op: 'label:', detail: 'Has a label' },
-  { op: 'has:', detail: 'attachment, userlabels…' },
-  { op: 'is:', detail: 'unread, starred, important…' },
-  { op: 'in:', detail: 'inbox, sent, anywhere…' },
-  { op: 'category:', detail: 'primary, social…' },
-  { op: 'filename:', detail: 'Attachment name or type' },
-  { op: 'after:', detail: 'Date, e.g. 2024/01/31' },
-  { op: 'before:', detail: 'Date, e.g. 2024/01/31' },
-  { op: 'older_than:', detail: '1d, 2m, 1y' },
-  { op: 'newer_than:', detail: '1d, 2m, 1y' },
-  { op: 'larger:', detail: 'Size, e.g. 5M' },
-  { op: 'smaller:', detail: 'Size, e.g. 100K' },
-  { op: 'list:', detail: 'Mailing list' },
-  { op: 'deliveredto:', detail: 'Delivered-To address' },
-  { op: 'rfc822msgid:', detail: 'Message-ID header' },
+export const OPERATORS: readonly { readonly op: string; readonly detail: MessageKey }[] = [
+  { op: 'from:', detail: 'operator.from' },
+  { op: 'to:', detail: 'operator.to' },
+  { op: 'cc:', detail: 'operator.cc' },
+  { op: 'bcc:', detail: 'operator.bcc' },
+  { op: 'subject:', detail: 'operator.subject' },
+  { op: 'label:', detail: 'operator.label' },
+  { op: 'has:', detail: 'operator.has' },
+  { op: 'is:', detail: 'operator.is' },
+  { op: 'in:', detail: 'operator.in' },
+  { op: 'category:', detail: 'operator.category' },
+  { op: 'filename:', detail: 'operator.filename' },
+  { op: 'after:', detail: 'operator.after' },
+  { op: 'before:', detail: 'operator.before' },
+  { op: 'older_than:', detail: 'operator.older_than' },
+  { op: 'newer_than:', detail: 'operator.newer_than' },
+  { op: 'larger:', detail: 'operator.larger' },
+  { op: 'smaller:', detail: 'operator.smaller' },
+  { op: 'list:', detail: 'operator.list' },
+  { op: 'deliveredto:', detail: 'operator.deliveredto' },
+  { op: 'rfc822msgid:', detail: 'operator.rfc822msgid' },
 ];
 
 export const OPERATOR_VALUES: Readonly<Record<string, readonly string[]>> = {

@@ -1,9 +1,11 @@
+import type { IpcError } from '../../../common/ipc';
 import { skimmer } from '../api';
-import { errorMessage } from './errors';
 
-/** Saves a message body through main's save dialog; what to tell the person (empty if they cancelled). */
-export async function saveBody(accountId: string, messageId: string): Promise<string> {
+export type SaveBodyOutcome = { kind: 'saved'; fileName: string } | { kind: 'cancelled' } | { kind: 'failed'; error: IpcError };
+
+/** Saves a message body through main's save dialog; the component words the outcome. */
+export async function saveBody(accountId: string, messageId: string): Promise<SaveBodyOutcome> {
   const reply = await skimmer().saveMessageBody(accountId, messageId);
-  if (!reply.ok) return errorMessage(reply.error);
-  return reply.value.saved ? `Saved as ${reply.value.fileName ?? 'a text file'}.` : '';
+  if (!reply.ok) return { kind: 'failed', error: reply.error };
+  return reply.value.saved ? { kind: 'saved', fileName: reply.value.fileName ?? '' } : { kind: 'cancelled' };
 }

@@ -39,6 +39,8 @@ export interface AppBackendOptions {
   readonly mail?: string[];
   /** Token ciphers; default: the OS keychain when reachable, else memory only. */
   readonly ciphers?: Cipher[];
+  /** What app.getLocale() would say (default: null, so the renderer reads navigator.language). */
+  readonly systemLocale?: string;
 }
 
 async function defaultCiphers(): Promise<Cipher[]> {
@@ -62,6 +64,7 @@ export async function startAppBackend(options: AppBackendOptions = {}): Promise<
     ciphers: options.ciphers ?? (await defaultCiphers()),
     demo,
     env: {},
+    locale: { system: options.systemLocale ?? null },
     platform: {
       openExternal: async (url) => {
         openedUrls.push(url);

@@ -52,6 +52,8 @@ export interface LaunchOptions {
   readonly router: (isTrustedSender: (url: string) => boolean) => IpcRouter;
   readonly colorScheme?: 'light' | 'dark';
   readonly viewport?: { width: number; height: number };
+  /** The browser's locale (navigator.language, Accept-Language), e.g. 'ko-KR'. */
+  readonly locale?: string;
 }
 
 export async function launchApp(options: LaunchOptions): Promise<LaunchedApp> {
@@ -63,6 +65,7 @@ export async function launchApp(options: LaunchOptions): Promise<LaunchedApp> {
     colorScheme: options.colorScheme ?? 'light',
     viewport: options.viewport ?? { width: 1280, height: 800 },
     deviceScaleFactor: 1,
+    ...(options.locale ? { locale: options.locale } : {}),
   });
   await context.exposeBinding('__skimmerInvoke', async (source, channel: unknown, args: unknown) => {
     // As in Electron's handler: only the top frame of the app's page counts as the app.

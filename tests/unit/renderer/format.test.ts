@@ -2,51 +2,11 @@ import { describe, expect, it } from 'vitest';
 import {
   avatarHue,
   displayName,
-  formatCount,
   formatEta,
-  formatListDate,
-  formatSize,
   initialsFor,
   participantsLabel,
 } from '../../../renderer/src/lib/format';
-
-describe('formatListDate', () => {
-  const now = new Date(2026, 10, 25, 15, 30); // 25 Nov 2026, local time
-  it('shows the time for today', () => {
-    expect(formatListDate(new Date(2026, 10, 25, 9, 5).getTime(), now)).toBe('09:05');
-    expect(formatListDate(new Date(2026, 10, 25, 0, 0).getTime(), now)).toBe('00:00');
-  });
-  it('shows day and month earlier this year', () => {
-    expect(formatListDate(new Date(2026, 10, 24, 23, 59).getTime(), now)).toBe('24 Nov');
-    expect(formatListDate(new Date(2026, 0, 1, 0, 0).getTime(), now)).toBe('1 Jan');
-  });
-  it('shows the full date for other years, past or future', () => {
-    expect(formatListDate(new Date(2025, 11, 31, 23, 0).getTime(), now)).toBe('31 Dec 2025');
-    expect(formatListDate(new Date(2001, 9, 29).getTime(), now)).toBe('29 Oct 2001');
-    expect(formatListDate(new Date(2028, 9, 4).getTime(), now)).toBe('4 Oct 2028');
-  });
-  it('is empty for an invalid date', () => {
-    expect(formatListDate(Number.NaN, now)).toBe('');
-  });
-});
-
-describe('formatSize', () => {
-  it.each([
-    [0, '0 B'],
-    [912, '912 B'],
-    [1024, '1 KB'],
-    [1536, '1.5 KB'],
-    [14 * 1024 + 100, '14 KB'],
-    [2.4 * 1024 * 1024, '2.4 MB'],
-    [3 * 1024 ** 3, '3 GB'],
-  ])('%d bytes -> %s', (bytes, text) => {
-    expect(formatSize(bytes)).toBe(text);
-  });
-  it('refuses nonsense', () => {
-    expect(formatSize(-1)).toBe('');
-    expect(formatSize(Number.POSITIVE_INFINITY)).toBe('');
-  });
-});
+import { englishT, koreanT } from '../i18n/translators';
 
 describe('names and avatars', () => {
   it('prefers the display name, else the local part', () => {
@@ -73,20 +33,20 @@ describe('names and avatars', () => {
     expect(participantsLabel(['Ana Lima', 'me', 'Ana Lima'])).toBe('Ana, me');
     expect(participantsLabel(['Ana', 'Bo', 'Cy', 'Di', 'Ed'])).toBe('Ana … Di, Ed');
     expect(participantsLabel([])).toBe('');
+    expect(participantsLabel(['Ana Lima', 'me'], 3, '나')).toBe('Ana, 나');
   });
 });
 
-describe('counts and ETA', () => {
-  it('groups thousands', () => {
-    expect(formatCount(7148)).toBe('7,148');
-    expect(formatCount(1234567)).toBe('1,234,567');
-    expect(formatCount(12)).toBe('12');
-  });
+describe('ETA', () => {
   it('says how long is left', () => {
-    expect(formatEta(null)).toBe('');
-    expect(formatEta(0.2)).toBe('1 s left');
-    expect(formatEta(42)).toBe('42 s left');
-    expect(formatEta(150)).toBe('about 3 min left');
-    expect(formatEta(3 * 3600 + 600)).toBe('about 3 h 10 min left');
+    expect(formatEta(null, englishT)).toBe('');
+    expect(formatEta(0.2, englishT)).toBe('1 s left');
+    expect(formatEta(42, englishT)).toBe('42 s left');
+    expect(formatEta(150, englishT)).toBe('about 3 min left');
+    expect(formatEta(3 * 3600 + 600, englishT)).toBe('about 3 h 10 min left');
+  });
+  it('says it in Korean too', () => {
+    expect(formatEta(42, koreanT)).toBe('42초 남음');
+    expect(formatEta(3 * 3600 + 600, koreanT)).toBe('약 3시간 10분 남음');
   });
 });

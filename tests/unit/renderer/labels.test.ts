@@ -10,6 +10,7 @@ import {
   SYSTEM_MAILBOXES,
   visibleLabelRows,
 } from '../../../renderer/src/lib/labels';
+import { englishT, koreanT } from '../i18n/translators';
 
 function label(id: string, name: string, unread = 0, type: 'user' | 'system' = 'user'): LabelSummary {
   return { id, name, type, messagesTotal: unread * 2, messagesUnread: unread, threadsTotal: 0, threadsUnread: 0 };
@@ -70,14 +71,15 @@ describe('selectors', () => {
   });
   it('titles mailboxes, labels and queries', () => {
     const labels = [label('L1', 'Receipts')];
-    expect(selectorTitle({ kind: 'label', labelId: 'INBOX' }, labels)).toBe('Inbox');
-    expect(selectorTitle({ kind: 'label', labelId: 'CATEGORY_SOCIAL' }, labels)).toBe('Social');
-    expect(selectorTitle({ kind: 'label', labelId: 'L1' }, labels)).toBe('Receipts');
-    expect(selectorTitle({ kind: 'query', query: ALL_MAIL_QUERY }, labels)).toBe('All Mail');
-    expect(selectorTitle({ kind: 'query', query: 'from:ana' }, labels)).toBe('from:ana');
+    expect(selectorTitle({ kind: 'label', labelId: 'INBOX' }, labels, englishT)).toBe('Inbox');
+    expect(selectorTitle({ kind: 'label', labelId: 'CATEGORY_SOCIAL' }, labels, englishT)).toBe('Social');
+    expect(selectorTitle({ kind: 'label', labelId: 'L1' }, labels, englishT)).toBe('Receipts');
+    expect(selectorTitle({ kind: 'query', query: ALL_MAIL_QUERY }, labels, englishT)).toBe('All Mail');
+    expect(selectorTitle({ kind: 'query', query: 'from:ana' }, labels, englishT)).toBe('from:ana');
+    expect(selectorTitle({ kind: 'label', labelId: 'INBOX' }, labels, koreanT)).toBe('받은편지함');
   });
   it('lists every system mailbox once, All Mail as a query', () => {
-    expect(SYSTEM_MAILBOXES.map((m) => m.name)).toEqual(['Inbox', 'Starred', 'Important', 'Sent', 'Drafts', 'All Mail', 'Spam', 'Trash']);
+    expect(SYSTEM_MAILBOXES.map((m) => englishT(m.nameKey))).toEqual(['Inbox', 'Starred', 'Important', 'Sent', 'Drafts', 'All Mail', 'Spam', 'Trash']);
     expect(SYSTEM_MAILBOXES.find((m) => m.key === 'ALL')!.selector).toEqual({ kind: 'query', query: '' });
   });
 });
