@@ -1,6 +1,7 @@
 /** What the account service deals in: accounts, their states and errors, its options. */
 import { z } from 'zod';
 import { SkimmerError } from '../../common/errors';
+import { t } from '../i18n/translate';
 import type { OAuthClientConfig } from './client-config';
 import type { IgnoredReason } from './loopback-server';
 import type { KeyValueStore } from '../settings/settings-store';
@@ -21,8 +22,7 @@ export interface Account {
 export type AccountErrorCode = 'not_found' | 'needs_sign_in' | 'needs_reauth' | 'offline' | 'keychain_locked' | 'internal';
 
 /** A locked keychain is not a lost sign-in: say what it is and how to fix it. */
-export const KEYCHAIN_LOCKED_MESSAGE =
-  'Your system keychain is locked. Unlock it (e.g. log in to your desktop session or run `gnome-keyring-daemon --unlock`) and Skimmer will continue.';
+export const keychainLockedMessage = (): string => t('account.keychainLocked');
 
 /** Thrown by getAuthorizedClient() and by requests made through its client. Carries no token. */
 export class AccountError extends SkimmerError {

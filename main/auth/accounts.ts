@@ -8,7 +8,7 @@ import { VaultLockedError, VaultReadError, type StorageMode } from '../secrets/t
 import {
   ACTIVE_ACCOUNT_STORE_KEY,
   AccountError,
-  KEYCHAIN_LOCKED_MESSAGE,
+  keychainLockedMessage,
   type Account,
   type AccountServiceOptions,
   type PersistedAccount,
@@ -108,7 +108,7 @@ export class AccountService extends AccountRegistry {
     } catch (e) {
       log.warn('accounts', 'the stored sign-in could not be opened', { accountId, error: e });
       // Locked: the tokens and cache stay, the state stays; the next call tries again.
-      if (e instanceof VaultLockedError) throw new AccountError('keychain_locked', KEYCHAIN_LOCKED_MESSAGE, accountId);
+      if (e instanceof VaultLockedError) throw new AccountError('keychain_locked', keychainLockedMessage(), accountId);
       if (e instanceof VaultReadError) {
         this.setState(accountId, 'needs_reauth');
         throw new AccountError('needs_reauth', 'The stored sign-in could not be opened; please sign in again.', accountId);

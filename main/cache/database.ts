@@ -8,6 +8,7 @@ import { existsSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import Database from 'libsql';
 import { SkimmerError } from '../../common/errors';
+import { t } from '../i18n/translate';
 import { LATEST_SCHEMA_VERSION, MIGRATIONS, type Migration } from './migrations/index';
 
 export type SqlDatabase = Database.Database;
@@ -70,7 +71,7 @@ export const BUSY_TIMEOUT_MS = 15_000;
 /** The cache is in use by another connection or process and stayed locked: not damage, never a rebuild. */
 export class CacheBusyError extends SkimmerError {
   constructor(cause?: unknown) {
-    const message = 'The mail cache is busy in another Skimmer window or command; try again in a moment.';
+    const message = t('cache.busy');
     super('internal', message, { cause, publicMessage: message });
     this.name = 'CacheBusyError';
   }

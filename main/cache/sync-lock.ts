@@ -7,10 +7,11 @@
  */
 import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { t } from '../i18n/translate';
 
 export class SyncLockedError extends Error {
   constructor(readonly pid: number) {
-    super('A sync is already running for this account.');
+    super(t('cache.syncLocked'));
     this.name = 'SyncLockedError';
   }
 }

@@ -90,6 +90,11 @@ export const en = {
   'sync.offline': 'Offline: showing cached mail.',
   'sync.paused': 'Sync paused after an error; it will retry.',
   'sync.copying': 'Copying your mail for offline search…',
+  'sync.cacheSetAside': 'The mail stored on this computer was damaged; Skimmer set it aside and is copying your mail again.',
+  'cache.busy': 'The mail cache is busy in another Skimmer window or command; try again in a moment.',
+  'cache.syncLocked': 'A sync is already running for this account.',
+  'account.keychainLocked':
+    'Your system keychain is locked. Unlock it (e.g. log in to your desktop session or run `gnome-keyring-daemon --unlock`) and Skimmer will continue.',
 
   'attachment.gone': 'That attachment is no longer in the message.',
   'attachment.previewImagesOnly': 'Skimmer can preview images only.',

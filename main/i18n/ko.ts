@@ -89,6 +89,11 @@ export const ko: Record<MainMessageKey, string> = {
   'sync.offline': '오프라인: 캐시된 메일을 표시합니다.',
   'sync.paused': '오류가 발생해 동기화를 일시 중지했습니다. 자동으로 다시 시도합니다.',
   'sync.copying': '오프라인 검색을 위해 메일을 복사하는 중…',
+  'sync.cacheSetAside': '이 컴퓨터에 저장된 메일이 손상되었습니다. Skimmer가 손상된 파일을 따로 보관하고 메일을 다시 복사하고 있습니다.',
+  'cache.busy': '다른 Skimmer 창이나 명령이 메일 캐시를 사용하고 있습니다. 잠시 후 다시 시도하세요.',
+  'cache.syncLocked': '이 계정은 이미 동기화 중입니다.',
+  'account.keychainLocked':
+    '시스템 키체인이 잠겨 있습니다. 키체인을 잠금 해제하면(예: 데스크톱 세션에 로그인하거나 `gnome-keyring-daemon --unlock` 실행) Skimmer가 계속 진행합니다.',
 
   'attachment.gone': '이 첨부파일은 더 이상 메일에 없습니다.',
   'attachment.previewImagesOnly': 'Skimmer는 이미지만 미리 볼 수 있습니다.',

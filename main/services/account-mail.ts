@@ -128,8 +128,8 @@ export class AccountMailHub {
     this.wire(accountId, mail);
     // Found damaged at open and set aside: said once, in the status the person sees.
     if (setAside) {
-      mail.notice = CACHE_SET_ASIDE_MESSAGE;
-      mail.status = { ...mail.status, message: CACHE_SET_ASIDE_MESSAGE };
+      mail.notice = cacheSetAsideMessage();
+      mail.status = { ...mail.status, message: cacheSetAsideMessage() };
       this.options.onStatus(mail.status);
     }
     if (this.options.autoSync ?? true) mail.cache.sync?.start();
@@ -193,15 +193,16 @@ export class AccountMailHub {
       await this.forget(accountId);
       discardCacheFile(file);
       const fresh = await this.open(accountId);
-      fresh.notice = CACHE_SET_ASIDE_MESSAGE;
-      fresh.status = { ...fresh.status, message: CACHE_SET_ASIDE_MESSAGE };
+      fresh.notice = cacheSetAsideMessage();
+      fresh.status = { ...fresh.status, message: cacheSetAsideMessage() };
       this.options.onStatus(fresh.status);
     })();
     return mail.recovering;
   }
 }
 
-export const CACHE_SET_ASIDE_MESSAGE = 'The mail stored on this computer was damaged; Skimmer set it aside and is copying your mail again.';
+/** Said while a damaged cache is refilled (in the active language when it is said). */
+export const cacheSetAsideMessage = (): string => t('sync.cacheSetAside');
 
 /** Pacer time (performance.now) to wall-clock ms for the renderer's countdown. */
 function wallClock(pacerTime: number): number {

@@ -31,6 +31,7 @@ class App extends EventEmitter {
   releaseSingleInstanceLock() { record('app.releaseSingleInstanceLock'); }
   getName() { return 'Skimmer'; }
   getVersion() { return '0.1.0'; }
+  getLocale() { return process.env.SKIMMER_STANDIN_LOCALE ?? 'en-US'; }
   getPath(name) { record('app.getPath', name); return process.env.SKIMMER_STANDIN_USERDATA + (name === 'userData' ? '' : `/${name}`); }
   setAboutPanelOptions(options) { record('app.setAboutPanelOptions', options); }
   showAboutPanel() { record('app.showAboutPanel'); }

@@ -10,7 +10,9 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { SyncStatus } from '../../../common/ipc';
 import { cacheFileFor } from '../../../main/cache/database';
 import { KeyringCipher } from '../../../main/secrets/keyring-cipher';
-import { CACHE_SET_ASIDE_MESSAGE } from '../../../main/services/account-mail';
+import { cacheSetAsideMessage } from '../../../main/services/account-mail';
+
+const CACHE_SET_ASIDE_MESSAGE = cacheSetAsideMessage();
 import { playBrowser, recordingOpener } from '../auth/browser';
 import { keyringGate } from '../secrets/keyring-env';
 import { startServices } from './start-services';

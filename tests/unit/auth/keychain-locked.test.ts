@@ -3,7 +3,7 @@
  * and the error says the keychain is locked and how to unlock it.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { KEYCHAIN_LOCKED_MESSAGE } from '../../../main/auth/account-types';
+import { keychainLockedMessage } from '../../../main/auth/account-types';
 import { AccountService } from '../../../main/auth/accounts';
 import { KeyringCipher, type KeyringEntryLike } from '../../../main/secrets/keyring-cipher';
 import { MemoryStore } from '../../../main/settings/settings-store';
@@ -56,8 +56,8 @@ describe('locked keychain', () => {
     const second = await open();
     expect(second.svc.list().find((a) => a.id === ada.id)?.state).toBe('signed_in');
     const err = await second.svc.getAuthorizedClient(ada.id).catch((e: unknown) => e);
-    expect(err).toMatchObject({ code: 'keychain_locked', message: KEYCHAIN_LOCKED_MESSAGE });
-    expect(KEYCHAIN_LOCKED_MESSAGE).toMatch(/keychain is locked/);
+    expect(err).toMatchObject({ code: 'keychain_locked', message: keychainLockedMessage() });
+    expect(keychainLockedMessage()).toMatch(/keychain is locked/);
     expect(second.svc.list().find((a) => a.id === ada.id)?.state).toBe('signed_in');
     expect(second.vault.has(ada.id)).toBe(true);
 

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { OAuth2Client } from 'google-auth-library';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { IpcFailure } from '../../../common/ipc';
-import { AccountError, KEYCHAIN_LOCKED_MESSAGE } from '../../../main/auth/account-types';
+import { AccountError, keychainLockedMessage } from '../../../main/auth/account-types';
 import { SignInError } from '../../../main/auth/sign-in-errors';
 import { GmailApi, GmailAuthError, GmailInvalidQueryError, HistoryTooOldError } from '../../../main/gmail/gmail-api';
 import { INTERNAL_MESSAGE, ipcErrorFor, rethrowForIpc } from '../../../main/ipc/error-codes';
@@ -13,7 +13,7 @@ describe('one mapping from errors to the contract codes', () => {
     expect(ipcErrorFor(new GmailAuthError(new Error('401'))).error).toEqual({ code: 'needs_reauth', message: 'Google needs you to sign in to this account again.' });
     expect(ipcErrorFor(new SignInError('cancelled')).error.code).toBe('cancelled');
     expect(ipcErrorFor(new SignInError('network')).error.code).toBe('offline');
-    expect(ipcErrorFor(new AccountError('keychain_locked', KEYCHAIN_LOCKED_MESSAGE)).error).toEqual({ code: 'internal', message: KEYCHAIN_LOCKED_MESSAGE });
+    expect(ipcErrorFor(new AccountError('keychain_locked', keychainLockedMessage())).error).toEqual({ code: 'internal', message: keychainLockedMessage() });
   });
 
   it('hides the text of foreign errors and of internal ones without a public message', () => {
