@@ -1,5 +1,6 @@
-import { useEffect, useRef } from 'react';
+import { useRef } from 'react';
 import { useT } from '../i18n/useLocale';
+import { Dialog } from './Dialog';
 
 interface ConfirmDialogProps {
   readonly title: string;
@@ -15,44 +16,30 @@ interface ConfirmDialogProps {
 export function ConfirmDialog({ title, body, confirm, cancel, danger, onConfirm, onCancel }: ConfirmDialogProps) {
   const t = useT();
   const cancelRef = useRef<HTMLButtonElement>(null);
-  useEffect(() => {
-    const previous = document.activeElement as HTMLElement | null;
-    cancelRef.current?.focus();
-    return () => previous?.focus?.();
-  }, []);
   return (
-    <div className="overlay" onMouseDown={onCancel}>
-      <div
-        className="dialog dialog--confirm"
-        role="alertdialog"
-        aria-modal="true"
-        aria-labelledby="confirm-title"
-        aria-describedby="confirm-body"
-        onMouseDown={(e) => e.stopPropagation()}
-        onKeyDown={(e) => {
-          if (e.key === 'Escape') {
-            e.preventDefault();
-            e.stopPropagation();
-            onCancel();
-          }
-        }}
-        data-testid="confirm-dialog"
-      >
-        <h2 id="confirm-title" className="dialog__title">
-          {title}
-        </h2>
-        <p id="confirm-body" className="dialog__text">
-          {body}
-        </p>
-        <div className="dialog__actions">
-          <button ref={cancelRef} type="button" className="button button--secondary button--small" onClick={onCancel}>
-            {cancel ?? t('signin.cancel')}
-          </button>
-          <button type="button" className={`button button--small ${danger ? 'button--danger' : 'button--primary'}`} onClick={onConfirm}>
-            {confirm}
-          </button>
-        </div>
+    <Dialog
+      className="dialog dialog--confirm"
+      testId="confirm-dialog"
+      role="alertdialog"
+      labelledBy="confirm-title"
+      describedBy="confirm-body"
+      onClose={onCancel}
+      initialFocus={cancelRef}
+    >
+      <h2 id="confirm-title" className="dialog__title">
+        {title}
+      </h2>
+      <p id="confirm-body" className="dialog__text">
+        {body}
+      </p>
+      <div className="dialog__actions">
+        <button ref={cancelRef} type="button" className="button button--secondary button--small" onClick={onCancel}>
+          {cancel ?? t('signin.cancel')}
+        </button>
+        <button type="button" className={`button button--small ${danger ? 'button--danger' : 'button--primary'}`} onClick={onConfirm}>
+          {confirm}
+        </button>
       </div>
-    </div>
+    </Dialog>
   );
 }

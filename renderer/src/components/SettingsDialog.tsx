@@ -1,9 +1,9 @@
-import { useEffect, useRef } from 'react';
 import type { ViewSettings } from '../../../common/view-settings';
 import { CloseIcon } from './icons';
 import { LanguageSetting } from '../i18n/LanguageSetting';
 import type { MessageKey } from '../i18n/translate';
 import { useT } from '../i18n/useLocale';
+import { Dialog } from './Dialog';
 import '../styles/settings.css';
 
 interface Choice<K extends keyof ViewSettings> {
@@ -74,52 +74,28 @@ function Group<K extends keyof ViewSettings>(props: {
 /** Settings, saved by main as soon as they change. */
 export function SettingsDialog({ settings, onChange, onClose }: SettingsDialogProps) {
   const t = useT();
-  const ref = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    const previous = document.activeElement as HTMLElement | null;
-    ref.current?.focus();
-    return () => previous?.focus?.();
-  }, []);
   const common = { settings, onChange };
   return (
-    <div className="overlay" onMouseDown={onClose}>
-      <div
-        ref={ref}
-        className="dialog dialog--settings"
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby="settings-title"
-        tabIndex={-1}
-        onMouseDown={(e) => e.stopPropagation()}
-        onKeyDown={(e) => {
-          if (e.key === 'Escape') {
-            e.preventDefault();
-            e.stopPropagation();
-            onClose();
-          }
-        }}
-        data-testid="settings"
-      >
-        <header className="dialog__header">
-          <h2 id="settings-title">{t('settings.title')}</h2>
-          <button type="button" className="icon-button" onClick={onClose} aria-label={t('shortcuts.close')}>
-            <CloseIcon size={16} />
-          </button>
-        </header>
-        <div className="settings">
-          <LanguageSetting />
-          <Group name="theme" title="settings.theme" choices={THEMES} {...common} />
-          <Group name="density" title="settings.density" choices={DENSITIES} {...common} />
-          <Group name="readingPane" title="settings.readingPane" choices={PANES} {...common} />
-          <Group name="remoteImages" title="settings.remoteImages" choices={IMAGES} {...common} />
-          <Group name="checkEverySeconds" title="settings.check" note="settings.check.note" choices={CHECKS} {...common} />
-        </div>
-        <footer className="settings__footer">
-          <button type="button" className="button button--primary button--small" onClick={onClose}>
-            {t('settings.done')}
-          </button>
-        </footer>
+    <Dialog className="dialog dialog--settings" testId="settings" labelledBy="settings-title" onClose={onClose}>
+      <header className="dialog__header">
+        <h2 id="settings-title">{t('settings.title')}</h2>
+        <button type="button" className="icon-button" onClick={onClose} aria-label={t('shortcuts.close')}>
+          <CloseIcon size={16} />
+        </button>
+      </header>
+      <div className="settings">
+        <LanguageSetting />
+        <Group name="theme" title="settings.theme" choices={THEMES} {...common} />
+        <Group name="density" title="settings.density" choices={DENSITIES} {...common} />
+        <Group name="readingPane" title="settings.readingPane" choices={PANES} {...common} />
+        <Group name="remoteImages" title="settings.remoteImages" choices={IMAGES} {...common} />
+        <Group name="checkEverySeconds" title="settings.check" note="settings.check.note" choices={CHECKS} {...common} />
       </div>
-    </div>
+      <footer className="settings__footer">
+        <button type="button" className="button button--primary button--small" onClick={onClose}>
+          {t('settings.done')}
+        </button>
+      </footer>
+    </Dialog>
   );
 }
