@@ -6,6 +6,7 @@
  * Field operators applied to a group (`from:(a OR b)`, `subject:(x y)`) are distributed
  * over the group by the parser, so leaves never inherit a field from an ancestor.
  */
+import type { QueryHint } from './hints';
 
 /** Where free-text words are looked for. `any` = body, subject, names, addresses, attachment names. */
 export type TextField = 'any' | 'subject' | 'list' | 'filename';
@@ -145,6 +146,8 @@ export type QueryNode =
 export interface ParsedQuery {
   /** null = empty query, matches everything (rule 11c). */
   readonly ast: QueryNode | null;
-  /** Human-readable notes on how a malformed query was read leniently. */
+  /** Human-readable notes (English) on how a malformed query was read leniently. */
   readonly hints: string[];
+  /** The same notes as codes, for the renderer to word in the person's language. */
+  readonly hintCodes: readonly QueryHint[];
 }

@@ -51,10 +51,12 @@ function parseSize(value: string): number | null {
   return Math.round(Number(m[1]) * multiplier);
 }
 
+import type { QueryHintCode } from './hints';
+
 /** Builds operator nodes; `hint` explains a value read leniently, `freeTextWord` reads an unknown operator as text. */
 export class OperatorValues {
   constructor(
-    private readonly hint: (text: string) => void,
+    private readonly hint: (code: QueryHintCode, values?: Record<string, string>) => void,
     private readonly freeTextWord: (text: string, exact: boolean) => QueryNode | null,
   ) {}
 
@@ -78,7 +80,7 @@ export class OperatorValues {
   private nonEmpty(op: string, value: OperatorValue, build: (v: string) => QueryNode): QueryNode {
     const v = value.text.trim();
     if (v === '') {
-      this.hint(`"${op}:" has no value; it matches nothing`);
+      this.hint('noValue', { op });
       return nothing(`${op}:`);
     }
     return build(v);
@@ -96,7 +98,7 @@ export class OperatorValues {
   private addressLeaf(field: AddressField, v: string): QueryNode {
     const tokens = tokenizeText(v);
     if (tokens.length === 0) {
-      this.hint(`"${field}:" has no words to match; it matches nothing`);
+      this.hint('noWords', { op: field });
       return nothing(`${field}:${v}`);
     }
     const me = v.toLowerCase() === 'me';
@@ -106,7 +108,7 @@ export class OperatorValues {
   private textValue(field: TextField, op: string, value: OperatorValue): QueryNode {
     const tokens = tokenizeText(value.text);
     if (tokens.length === 0 && field !== 'list') {
-      this.hint(`"${op}:" has no words to match; it matches nothing`);
+      this.hint('noWords', { op });
       return nothing(`${op}:${value.text}`);
     }
     if (value.quoted) return { kind: 'phrase', field, tokens, raw: value.text };
@@ -117,7 +119,7 @@ export class OperatorValues {
   private dateValue(op: string, dateOp: 'after' | 'before', text: string): QueryNode {
     const at = parseDateBound(text);
     if (at === null) {
-      this.hint(`"${op}:${text}" is not a date Gmail understands (YYYY/MM/DD, MM/DD/YYYY or epoch seconds); it matches nothing`);
+      this.hint('badDate', { op, text });
       return nothing(`${op}:${text}`);
     }
     return { kind: 'date', op: dateOp, at, raw: text };
@@ -126,7 +128,7 @@ export class OperatorValues {
   private relativeValue(op: 'older_than' | 'newer_than', text: string): QueryNode {
     const age = parseRelativeAge(text);
     if (age === null) {
-      this.hint(`"${op}:${text}" needs a number and d, m or y (e.g. 7d); it matches nothing`);
+      this.hint('badRelative', { op, text });
       return nothing(`${op}:${text}`);
     }
     return { kind: 'relativeDate', op, amount: age.amount, unit: age.unit };
@@ -135,7 +137,7 @@ export class OperatorValues {
   private sizeValue(op: string, sizeOp: 'larger' | 'smaller', text: string): QueryNode {
     const bytes = parseSize(text);
     if (bytes === null) {
-      this.hint(`"${op}:${text}" is not a size (e.g. 10M, 500K, 20000); it matches nothing`);
+      this.hint('badSize', { op, text });
       return nothing(`${op}:${text}`);
     }
     return { kind: 'size', op: sizeOp, bytes };

@@ -14,6 +14,7 @@ import { lex, type Lexeme } from './lexer';
 import { and, isKnownOperator, OperatorValues, or } from './operator-values';
 import { queryWordToTokens, splitQueryWordOnSpaceLike, tokenizeText } from './text';
 import type { ParsedQuery } from './ast';
+import { hintText, type QueryHint, type QueryHintCode } from './hints';
 
 type Closer = 'rparen' | 'rbrace' | null;
 
@@ -24,8 +25,9 @@ function isKeyword(l: Lexeme | undefined, keyword: string): boolean {
 class Parser {
   private pos = 0;
   readonly hints: string[] = [];
+  readonly hintCodes: QueryHint[] = [];
   private readonly values = new OperatorValues(
-    (text) => this.hint(text),
+    (code, values) => this.hint(code, values),
     (text, exact) => this.freeTextWord(text, exact),
   );
 
@@ -39,8 +41,12 @@ class Parser {
     return this.lexemes[this.pos + offset];
   }
 
-  private hint(text: string): void {
-    if (!this.hints.includes(text)) this.hints.push(text);
+  private hint(code: QueryHintCode, values: Record<string, string> = {}): void {
+    const hint = { code, values };
+    const text = hintText(hint);
+    if (this.hints.includes(text)) return;
+    this.hints.push(text);
+    this.hintCodes.push(hint);
   }
 
   private atEnd(closer: Closer): boolean {
@@ -54,10 +60,10 @@ class Parser {
     while (!this.atEnd(closer)) {
       const l = this.peek()!;
       if (l.type === 'rparen' || l.type === 'rbrace') {
-        this.hint(`Ignored a stray "${l.type === 'rparen' ? ')' : '}'}"`);
+        this.hint('strayCloser', { char: l.type === 'rparen' ? ')' : '}' });
         this.pos++;
       } else if (isKeyword(l, 'AND') || isKeyword(l, 'OR')) {
-        this.hint(`Ignored "${(l as { text: string }).text}" with nothing on one side`);
+        this.hint('dangling', { text: (l as { text: string }).text });
         this.pos++;
       } else {
         const node = this.or(field, closer);
@@ -70,7 +76,7 @@ class Parser {
 
   private skipAnd(closer: Closer): void {
     this.pos++;
-    if (this.atEnd(closer)) this.hint('Ignored "AND" with nothing on one side');
+    if (this.atEnd(closer)) this.hint('dangling', { text: 'AND' });
   }
 
   private or(field: string | null, closer: Closer): QueryNode | null {
@@ -80,7 +86,7 @@ class Parser {
     while (isKeyword(this.peek(), 'OR')) {
       this.pos++;
       if (this.atEnd(closer) || isKeyword(this.peek(), 'AND')) {
-        this.hint('Ignored "OR" with nothing on one side');
+        this.hint('dangling', { text: 'OR' });
         break;
       }
       if (isKeyword(this.peek(), 'OR')) continue;
@@ -96,7 +102,7 @@ class Parser {
     if (!isNot) return this.around(field, closer);
     this.pos++;
     if (this.atEnd(closer)) {
-      this.hint('Ignored a negation with nothing after it');
+      this.hint('danglingNegation');
       return null;
     }
     const child = this.unary(field, closer);
@@ -109,12 +115,12 @@ class Parser {
       this.pos++;
       const n = this.peek();
       if (n?.type !== 'word' || !/^\d+$/.test(n.text)) {
-        this.hint('"AROUND" needs a number of words after it; read as AND');
+        this.hint('aroundNeedsNumber');
         continue;
       }
       this.pos++;
       if (this.atEnd(closer)) {
-        this.hint('Ignored "AROUND" with nothing after it');
+        this.hint('aroundNothingAfter');
         break;
       }
       const right = this.primary(field, closer);
@@ -129,7 +135,7 @@ class Parser {
     if (freeText(left) && freeText(right)) {
       return { kind: 'around', left: left.tokens, right: right.tokens, distance, ordered };
     }
-    this.hint('"AROUND" works between two plain words or phrases; read as AND');
+    this.hint('aroundNeedsWords');
     return and([left, right].filter((n): n is QueryNode => n !== null));
   }
 
@@ -142,7 +148,7 @@ class Parser {
       case 'lbrace': return or(this.group(field, 'rbrace'));
       case 'rparen':
       case 'rbrace':
-        this.hint(`Ignored a stray "${l.type === 'rparen' ? ')' : '}'}"`);
+        this.hint('strayCloser', { char: l.type === 'rparen' ? ')' : '}' });
         return null;
       case 'minus': return null;
       case 'plus': return this.exactWord(field, closer);
@@ -154,7 +160,7 @@ class Parser {
   private group(field: string | null, closer: 'rparen' | 'rbrace'): QueryNode[] {
     const nodes = this.sequence(field, closer);
     if (this.peek()?.type === closer) this.pos++;
-    else this.hint(`Unmatched "${closer === 'rparen' ? '(' : '{'}": closed at the end`);
+    else this.hint('unmatchedOpener', { char: closer === 'rparen' ? '(' : '{' });
     return nodes;
   }
 
@@ -169,7 +175,7 @@ class Parser {
   }
 
   private quoted(text: string, closed: boolean, field: string | null): QueryNode | null {
-    if (!closed) this.hint('Unmatched quote: read as a phrase to the end');
+    if (!closed) this.hint('unmatchedQuote');
     if (field !== null) return this.values.operatorValue(field, { text, quoted: true, exact: true });
     const around = /^(.*?)\s+AROUND\s+(\d+)\s+(.*)$/s.exec(text);
     if (around) {
@@ -206,7 +212,7 @@ class Parser {
     if (rest !== '') return this.values.operatorValue(op, { text: rest, quoted: false, exact });
     const next = this.peek();
     if (next === undefined || !this.canBeValue(next)) return this.values.operatorValue(op, { text: '', quoted: false, exact });
-    if (next.spaceBefore) this.hint(`Read "${op}: …" with a space as "${op}:…"`);
+    if (next.spaceBefore) this.hint('spaceAfterOperator', { op });
     return this.primary(op, closer);
   }
 
@@ -224,9 +230,10 @@ export function parseGmailQuery(q: string): ParsedQuery {
   try {
     const parser = new Parser(lex(typeof q === 'string' ? q : ''));
     const ast = parser.parse();
-    return { ast, hints: parser.hints };
+    return { ast, hints: parser.hints, hintCodes: parser.hintCodes };
   } catch {
     // Defensive only: a parser bug must not turn into a failed search (rule 11c).
-    return { ast: null, hints: ['The query could not be read; showing everything'] };
+    const unreadable: QueryHint = { code: 'unreadable', values: {} };
+    return { ast: null, hints: [hintText(unreadable)], hintCodes: [unreadable] };
   }
 }

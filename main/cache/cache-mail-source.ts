@@ -57,7 +57,7 @@ function decodeCursor(token: string | null | undefined): Cursor | null {
 function parsedSelector(selector: MailSelector): ParsedQuery {
   if (selector.kind === 'query') return parseGmailQuery(selector.query);
   const node: QueryNode = { kind: 'label', name: selector.labelId };
-  return { ast: node, hints: [] };
+  return { ast: node, hints: [], hintCodes: [] };
 }
 
 interface RowData {

@@ -113,6 +113,10 @@ describe('Skimmer in Korean', () => {
     await page.keyboard.press('Enter');
     await expect.poll(() => page.getByTestId('result-count').textContent(), { timeout: 15_000 }).toMatch(/^(대화|메일) [\d,]+개( 이상)?$/);
     await page.screenshot({ path: shot('search') });
+    // How a malformed query was read is said in Korean too (the parser gives codes, the catalog the words).
+    await page.getByRole('combobox', { name: '메일 검색' }).fill('larger:huge');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByTestId('query-hint').textContent(), { timeout: 15_000 }).toContain('"larger:huge"은(는) 크기가 아닙니다');
   });
 
   it('shows the shortcut help in Korean', async () => {

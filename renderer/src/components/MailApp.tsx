@@ -112,10 +112,11 @@ export function MailApp(props: MailAppProps) {
   const terms = useMemo(() => (searching ? highlightTerms(query) : []), [searching, query]);
   const hints = useMemo(() => {
     if (!searching) return { hints: [] as string[], readAs: '' };
+    // The renderer's own reading of the query (the same parser as main's), worded in the person's language.
     const parsed = parseGmailQuery(query);
-    const all = [...new Set([...parsed.hints, ...list.queryHints])];
+    const all = [...new Set(parsed.hintCodes.map((hint) => t(`hint.${hint.code}`, hint.values)))];
     return { hints: all, readAs: all.length > 0 ? describeQuery(parsed.ast) : '' };
-  }, [searching, query, list.queryHints]);
+  }, [searching, query, t]);
 
   const openIndex = useCallback(
     (index: number) => {

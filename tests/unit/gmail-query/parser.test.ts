@@ -17,7 +17,7 @@ function shape(q: string): string {
 
 describe('parseGmailQuery: empty and blank (rule 11c)', () => {
   it.each(['', '   ', '\t\n'])('%j is no filter', (q) => {
-    expect(parseGmailQuery(q)).toEqual({ ast: null, hints: [] });
+    expect(parseGmailQuery(q)).toEqual({ ast: null, hints: [], hintCodes: [] });
   });
 });
 
@@ -364,7 +364,7 @@ describe('parseGmailQuery: malformed input is read leniently (rule 11c)', () => 
   });
 
   it('tolerates non-string input at run time', () => {
-    expect(parseGmailQuery(undefined as unknown as string)).toEqual({ ast: null, hints: [] });
+    expect(parseGmailQuery(undefined as unknown as string)).toEqual({ ast: null, hints: [], hintCodes: [] });
   });
 });
 
