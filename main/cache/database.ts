@@ -51,14 +51,20 @@ export function migrate(db: SqlDatabase, migrations: readonly Migration[] = MIGR
   if (current > LATEST_SCHEMA_VERSION) throw new CacheFileError(`schema version ${current} is newer than this Skimmer (${LATEST_SCHEMA_VERSION})`);
   for (const m of migrations) {
     if (m.version <= current || m.version > targetVersion) continue;
+    let applied = false;
+    // IMMEDIATE, and the version read again inside: the app and the CLI may open a new cache
+    // at the same moment, and the second must find the first's migration done, not run it again
+    // (a "table already exists" here once set a healthy cache aside as corrupt).
     db.transaction(() => {
+      if (schemaVersion(db) >= m.version) return;
       db.exec(m.up);
       db.pragma(`user_version = ${m.version}`);
-    })();
+      applied = true;
+    }).immediate();
     // Outside the transaction (VACUUM can't run in one); skipped on a fresh, empty file, and on a
     // very large one (it rewrites the whole file at open and needs as much free disk): there the
     // freed pages are simply reused by the next syncs.
-    if (m.vacuum && current > 0 && fileBytes(db) <= VACUUM_MAX_BYTES) db.exec('VACUUM');
+    if (applied && m.vacuum && current > 0 && fileBytes(db) <= VACUUM_MAX_BYTES) db.exec('VACUUM');
   }
 }
 
@@ -198,21 +204,30 @@ export function openCacheReader(file: string, options: OpenCacheOptions = {}): S
     db.pragma(`busy_timeout = ${Math.round(options.busyTimeoutMs ?? BUSY_TIMEOUT_MS)}`);
     db.pragma('query_only = ON');
     db.pragma('cache_size = -32000');
-    if (schemaVersion(db) === LATEST_SCHEMA_VERSION) {
+    const version = schemaVersion(db);
+    if (version === LATEST_SCHEMA_VERSION) {
       READERS.add(db);
       return db;
     }
-  } catch (error) {
-    if (isBusyError(error)) {
-      db?.close();
-      throw new CacheBusyError(error);
+    // Version 0: the file is being created by a writer right now; there is nothing to read yet,
+    // and a reader must not race it through the migrations.
+    if (version === 0) {
+      db.close();
+      return openCacheDatabase(':memory:', options);
     }
+  } catch (error) {
+    try {
+      db?.close();
+    } catch {
+      /* already unusable */
+    }
+    // A lock, or anything at all while another process holds the sync lock (it is writing the
+    // file this instant): wait and retry, never repair what the writer owns.
+    if (isBusyError(error) || existsSync(`${file}.sync-lock`)) throw new CacheBusyError(error);
+    return openCacheDatabase(file, options);
   }
-  try {
-    db?.close();
-  } catch {
-    /* already unusable */
-  }
+  db?.close();
+  // An older schema: the writer's open migrates it (safe beside another writer, see migrate()).
   return openCacheDatabase(file, options);
 }
 

@@ -109,3 +109,30 @@ describe('a lock that persists', () => {
     expect(existsSync(missing)).toBe(false);
   });
 });
+
+describe('a reader beside a writer that is creating or holding the file', () => {
+  it('reads a file still at schema 0 (being created) as empty and leaves its migration to the writer', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'skimmer-creating-'));
+    dirs.push(dir);
+    const file = join(dir, 'mail.db');
+    const creating = new Database(file);
+    creating.exec('CREATE TABLE half_made (x)'); // a writer part-way through creating the cache
+    const reader = openCacheReader(file);
+    expect(Number(Object.values(reader.prepare('SELECT count(*) FROM messages').get() as object)[0])).toBe(0);
+    closeCacheDatabase(reader);
+    expect(Number(Object.values(creating.prepare('PRAGMA user_version').get() as object)[0])).toBe(0);
+    creating.close();
+    expect(readdirSync(dir).filter((f) => f.includes('corrupt'))).toEqual([]);
+  });
+
+  it('never repairs a file another process is syncing: an unreadable one gives CacheBusyError, nothing moved', async () => {
+    const { writeFileSync } = await import('node:fs');
+    const dir = mkdtempSync(join(tmpdir(), 'skimmer-syncing-'));
+    dirs.push(dir);
+    const file = join(dir, 'mail.db');
+    writeFileSync(file, 'not a database yet, or caught mid-write');
+    writeFileSync(`${file}.sync-lock`, String(process.pid));
+    expect(() => openCacheReader(file)).toThrow(CacheBusyError);
+    expect(readdirSync(dir).filter((f) => f.includes('corrupt'))).toEqual([]);
+  });
+});
