@@ -14,18 +14,7 @@ export async function buildAll({ quiet = false } = {}) {
   process.env.NODE_ENV = 'production';
   await rm(out, { recursive: true, force: true });
   await viteBuild({ configFile: path.join(root, 'vite.config.ts'), mode: 'production', logLevel: quiet ? 'warn' : 'info' });
-  await esbuild({
-    entryPoints: [path.join(root, 'main/electron/main.ts')],
-    outfile: path.join(out, 'main/main.js'),
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node22',
-    sourcemap: true,
-    // Dependencies stay in node_modules (native addons can't be bundled); our code is inlined.
-    packages: 'external',
-    logLevel: quiet ? 'warning' : 'info',
-  });
+  await bundleForNode('main/electron/main.ts', path.join(out, 'main/main.js'), quiet);
   await esbuild({
     entryPoints: [path.join(root, 'preload/preload.ts')],
     outfile: path.join(out, 'preload/preload.cjs'),
@@ -45,10 +34,11 @@ export async function buildAll({ quiet = false } = {}) {
 // in a fraction of tsx's time.
 export const CLI_BUNDLE = path.join(out, 'cli/cli.mjs');
 
-export async function buildCli({ quiet = false } = {}) {
-  await esbuild({
-    entryPoints: [path.join(root, 'main/cli/cli.ts')],
-    outfile: CLI_BUNDLE,
+/** One ESM bundle of our code for Node (main process, CLI); dependencies stay in node_modules (native addons can't be bundled). */
+function bundleForNode(entry, outfile, quiet) {
+  return esbuild({
+    entryPoints: [path.join(root, entry)],
+    outfile,
     bundle: true,
     platform: 'node',
     format: 'esm',
@@ -57,6 +47,10 @@ export async function buildCli({ quiet = false } = {}) {
     packages: 'external',
     logLevel: quiet ? 'warning' : 'info',
   });
+}
+
+export async function buildCli({ quiet = false } = {}) {
+  await bundleForNode('main/cli/cli.ts', CLI_BUNDLE, quiet);
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
