@@ -134,6 +134,10 @@ export interface IndexedMessage {
   readonly searchable: SearchableMessage;
   readonly fts: FtsRow;
   readonly addresses: readonly { field: AddressField; norm: string }[];
+  /**
+   * For `has:attachment` only: the query language's rule 6a (a name makes an attachment), as the
+   * emulator and Gmail search do. The list's paperclip is the summary's (common/attachment-rule.ts).
+   */
   readonly hasAttachment: boolean;
   readonly hasListId: boolean;
   readonly messageIdNorm: string;

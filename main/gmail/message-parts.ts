@@ -6,6 +6,7 @@ import type { gmail_v1 } from '@googleapis/gmail';
 import { decodeBytes } from '../../common/charset';
 import { parseAddressList as parseAddresses } from '../../common/gmail-query/text';
 import { decodeEntitiesStrict } from '../../common/html-text';
+import { isListedAttachment } from '../../common/attachment-rule';
 import type { AttachmentInfo, MailAddress, MessageDetail, MessageSummary } from '../../common/mail-types';
 
 export const LIST_METADATA_HEADERS = ['From', 'To', 'Subject', 'Date'] as const;
@@ -54,9 +55,9 @@ export function summarizeMessage(message: gmail_v1.Schema$Message): MessageSumma
     unread: labelIds.includes('UNREAD'),
     starred: labelIds.includes('STARRED'),
     // format=metadata has no part tree: a multipart/mixed top level is the best sign there.
-    // The paperclip means what the reading pane lists: attachments, not inline body images.
+    // The paperclip means what the reading pane lists (common/attachment-rule.ts).
     hasAttachment: message.payload?.parts
-      ? parts.some((p) => isAttachmentPart(p) && !isInlineBodyPart(p))
+      ? parts.some((p) => isAttachmentPart(p) && isListedAttachment({ inline: isInlineBodyPart(p) }))
       : /multipart\/mixed/i.test(message.payload?.mimeType ?? headerValue(headers, 'Content-Type')),
     sizeEstimate: message.sizeEstimate ?? 0,
   };

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { AttachmentPreview } from '../../../common/ipc';
+import { listedAttachments } from '../../../common/attachment-rule';
 import type { AttachmentInfo } from '../../../common/mail-types';
 import { skimmer } from '../api';
 import { errorMessage } from '../lib/errors';
@@ -49,7 +50,7 @@ export function Attachments({ accountId, messageId, attachments }: AttachmentsPr
   const [status, setStatus] = useState<Record<string, string>>({});
   const [preview, setPreview] = useState<{ name: string; image: AttachmentPreview } | null>(null);
   const [confirmOpen, setConfirmOpen] = useState<AttachmentInfo | null>(null);
-  const shown = attachments.filter((a) => !a.inline || a.filename);
+  const shown = listedAttachments(attachments);
   if (shown.length === 0) return null;
 
   const save = async (att: AttachmentInfo) => {

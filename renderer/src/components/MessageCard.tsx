@@ -1,4 +1,5 @@
 import { useCallback, useState } from 'react';
+import { listedAttachments } from '../../../common/attachment-rule';
 import type { MessageDetail } from '../../../common/mail-types';
 import { displayName, fullAddress } from '../lib/format';
 import { Attachments } from './Attachments';
@@ -41,7 +42,7 @@ export function MessageCard({ accountId, focused, message, allowRemote: allowedH
   const onBlockedCount = useCallback((n: number) => setBlocked(n), []);
   const [showDetails, setShowDetails] = useState(false);
   const hasHtml = message.html !== null && message.html.trim().length > 0;
-  const attachments = message.attachments.filter((a) => !a.inline || (a.filename && !a.contentId));
+  const attachments = listedAttachments(message.attachments);
 
   return (
     <section

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { decodeEntitiesStrict as decodeHtmlEntities } from '../../../common/html-text';
+import { listedAttachments } from '../../../common/attachment-rule';
+import { summaryOf } from '../../../main/cache/message-record';
 import { detailMessage, parseAddressList, summarizeMessage } from '../../../main/gmail/message-parts';
 import { groupByThread } from '../../../main/gmail/gmail-mail-source';
 
@@ -62,8 +64,15 @@ describe('message parts', () => {
       },
     };
     expect(summarizeMessage(withFile).hasAttachment).toBe(true);
-    expect(detailMessage(withFile).attachments.filter((a) => !a.inline).map((a) => a.filename)).toEqual(['q3.pdf']);
-    expect(detailMessage(message).attachments.filter((a) => !a.inline)).toEqual([]);
+    expect(listedAttachments(detailMessage(withFile).attachments).map((a) => a.filename)).toEqual(['q3.pdf']);
+    expect(listedAttachments(detailMessage(message).attachments)).toEqual([]);
+    // The cache's list rows (summary_json) are made by the same rule, from format=full.
+    expect(summaryOf(message).hasAttachment).toBe(false);
+    expect(summaryOf(withFile).hasAttachment).toBe(true);
+    // A named image that is not shown in place (no Content-ID) is an attachment in both.
+    const namedNotInline = { ...message, payload: { ...message.payload, parts: [parts[0]!, { ...parts[1]!, headers: [{ name: 'Content-Disposition', value: 'inline; filename=logo.png' }] }] } };
+    expect(summaryOf(namedNotInline).hasAttachment).toBe(true);
+    expect(listedAttachments(detailMessage(namedNotInline).attachments).map((a) => a.filename)).toEqual(['logo.png']);
   });
 
   it('decodes bodies by their charset and lists inline attachments with their Content-ID', () => {
