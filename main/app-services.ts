@@ -16,7 +16,7 @@ import { SendersSeen } from './handlers/senders-seen';
 import type { RequestHandlers } from './ipc/router';
 import type { Cipher } from './secrets/cipher';
 import { openSettingsStore } from './settings/settings-store';
-import { loadViewSettings } from './handlers/view-settings';
+import { checkIntervalMs } from './handlers/view-settings';
 import type { FileOpener } from './handlers/attachments';
 import { AccountDirectory } from './services/account-directory';
 import { AccountMailHub } from './services/account-mail';
@@ -116,7 +116,7 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
 
   const hub = new AccountMailHub({
     dataDir: options.dataDir,
-    syncIntervalMs: options.syncIntervalMs ?? loadViewSettings(settings).checkEverySeconds * 1000,
+    syncIntervalMs: options.syncIntervalMs ?? checkIntervalMs(settings),
     autoSync: options.autoSync ?? true,
     authorize: async (accountId) => {
       const service = accounts.serviceFor(accountId);

@@ -9,6 +9,11 @@ export function loadViewSettings(store: KeyValueStore): ViewSettings {
   return readViewSettings(store.get(KEY));
 }
 
+/** The sync period main starts with: the stored "check for new mail" choice (read at every start). */
+export function checkIntervalMs(store: KeyValueStore): number {
+  return loadViewSettings(store).checkEverySeconds * 1000;
+}
+
 export function createViewSettingsHandlers(store: KeyValueStore): Pick<RequestHandlers, 'getSettings' | 'updateSettings'> {
   return {
     getSettings: () => loadViewSettings(store),
