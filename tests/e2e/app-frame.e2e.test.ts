@@ -82,8 +82,8 @@ describe('app frame in Chromium over the real bridge', () => {
 
   it('follows the OS dark theme', async () => {
     await app.page.emulateMedia({ colorScheme: 'dark' });
-    const background = await app.page.evaluate(() => getComputedStyle(document.body).backgroundColor);
-    expect(background).toBe('rgb(22, 23, 27)');
+    // The renderer resolves System into data-theme on the media query's change event.
+    await expect.poll(() => app.page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe('rgb(22, 23, 27)');
     await app.page.screenshot({ path: path.join(screenshotDir, 'app-frame-dark.png') });
     await app.page.emulateMedia({ colorScheme: 'light' });
   });

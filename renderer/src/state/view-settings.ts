@@ -25,9 +25,18 @@ export function useViewSettingsStore(): { settings: ViewSettings; update: (patch
       });
   }, []);
   // The theme is on the root element, so dialogs and the boot screen follow it too.
+  // System is resolved here (and on the OS's change), so the CSS writes each dark rule once.
   useEffect(() => {
-    if (settings.theme === 'system') delete document.documentElement.dataset.theme;
-    else document.documentElement.dataset.theme = settings.theme;
+    const root = document.documentElement;
+    if (settings.theme !== 'system') {
+      root.dataset.theme = settings.theme;
+      return undefined;
+    }
+    const systemDark = window.matchMedia('(prefers-color-scheme: dark)');
+    const apply = () => (root.dataset.theme = systemDark.matches ? 'dark' : 'light');
+    apply();
+    systemDark.addEventListener('change', apply);
+    return () => systemDark.removeEventListener('change', apply);
   }, [settings.theme]);
   return { settings, update };
 }
