@@ -35,10 +35,13 @@ export async function buildAll({ quiet = false } = {}) {
 export const CLI_BUNDLE = path.join(out, 'cli/cli.mjs');
 
 /** One ESM bundle of our code for Node (main process, CLI); dependencies stay in node_modules (native addons can't be bundled). */
-function bundleForNode(entry, outfile, quiet) {
+function bundleForNode(entry, outfile, quiet, { split = false } = {}) {
   return esbuild({
     entryPoints: [path.join(root, entry)],
-    outfile,
+    // Split: dynamic imports become chunks beside the entry, loaded (with their packages) on use.
+    ...(split
+      ? { outdir: path.dirname(outfile), entryNames: path.basename(outfile, '.mjs'), chunkNames: 'chunks/[name]-[hash]', outExtension: { '.js': '.mjs' }, splitting: true }
+      : { outfile }),
     bundle: true,
     platform: 'node',
     format: 'esm',
@@ -50,7 +53,9 @@ function bundleForNode(entry, outfile, quiet) {
 }
 
 export async function buildCli({ quiet = false } = {}) {
-  await bundleForNode('main/cli/cli.ts', CLI_BUNDLE, quiet);
+  // Chunks of an earlier build would pile up otherwise.
+  await rm(path.dirname(CLI_BUNDLE), { recursive: true, force: true });
+  await bundleForNode('main/cli/cli.ts', CLI_BUNDLE, quiet, { split: true });
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
