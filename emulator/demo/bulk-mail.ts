@@ -1,0 +1,163 @@
+/** The demo mailbox's machine-sent mail: travel bookings, newsletters, social notifications, receipts, spam, drafts. */
+import { BRANDS, CLIENTS, FRIENDS, ME, SPAM, TRAVEL_CITIES, WORK, type Person } from './content';
+import { DEMO_END, DEMO_START, DAY, HOUR, type DemoContext, type DemoThread } from './demo-context';
+import { escapeHtml, MONTH_NAMES, utcDay } from './formatting';
+import { makeIcs, makePdf } from './attachments';
+import { attachmentPart, multipart, textPart } from './mime-writer';
+
+/** Travel: flights, hotels, calendar invites. */
+export function addTravel(c: DemoContext): void {
+  const { rng, out, mid, randomDate, boundary } = c;
+  for (const trip of TRAVEL_CITIES) {
+    const date = randomDate();
+    const depart = date + rng.int(14, 60) * DAY;
+    const conf = rng.hex(6).toUpperCase();
+    const airline: Person = { name: 'Tandem Air', email: 'itinerary@tandemair.example', tz: 0 };
+    const itinerary = `Your trip to ${trip.city} is confirmed.\n\nConfirmation code: ${conf}\nDeparture: ${new Date(depart).toUTCString()}\nRoute: SFO -> ${trip.code}\nSeat: ${rng.int(8, 38)}${rng.pick(['A', 'C', 'D', 'F'])}\n\nCheck in opens 24 hours before departure.`;
+    out.push({
+      date, from: airline, to: [ME], subject: `Your Tandem Air itinerary: SFO to ${trip.code} (${conf})`, messageId: mid('tandemair.example'), thread: { gmId: undefined },
+      labels: ['Inbox', 'Category Updates', 'Travel', 'Important'],
+      body: multipart('mixed', [
+        multipart('alternative', [textPart(itinerary), textPart(`<html><body style="font-family:Arial,sans-serif;color:#222"><img src="https://images.example.com/tandemair/logo.png" alt="Tandem Air" width="140"><h2 style="color:#0b5394">Trip to ${trip.city} confirmed</h2><p>Confirmation code: <b>${conf}</b></p><p>${escapeHtml(new Date(depart).toUTCString())}</p></body></html>`, { subtype: 'html' })], boundary()),
+        attachmentPart(`e-ticket-${conf}.pdf`, 'application/pdf', makePdf([`Tandem Air e-ticket ${conf}`, `Passenger: DANA WHITFIELD`, `SFO -> ${trip.code}`, new Date(depart).toUTCString()])),
+      ], boundary()),
+      kind: 'travel',
+    });
+    out.push({
+      date: date + rng.int(1, 48) * HOUR, from: { name: 'Quayside Hotels', email: 'reservations@quayside.example', tz: 0 }, to: [ME],
+      subject: `Reservation confirmed: ${trip.hotel}`, messageId: mid('quayside.example'), thread: { gmId: undefined }, labels: ['Inbox', 'Category Updates', 'Travel'],
+      body: textPart(`Dear Dana Whitfield,\n\nThank you for choosing ${trip.hotel}.\nCheck-in: ${utcDay(depart + DAY)}\nNights: ${rng.int(2, 6)}\nRate: ${rng.int(120, 340)} per night, breakfast included.\n\nWe look forward to welcoming you.`),
+      kind: 'travel',
+    });
+    const start = depart + 2 * DAY;
+    out.push({
+      date: date + rng.int(2, 5) * DAY, from: ME, to: [FRIENDS.jordan], subject: `${trip.city} plans`, messageId: mid('skimmer.example'), thread: { gmId: undefined }, labels: ['Sent', 'Travel'],
+      body: multipart('mixed', [textPart(`Booked! I land in ${trip.city} on ${utcDay(depart)}. Invite for the walking tour attached.\n\nDana`), attachmentPart('walking-tour.ics', 'text/calendar', makeIcs({ uid: `${rng.hex(16)}@skimmer.example`, start, end: start + 3 * HOUR, summary: `${trip.city} walking tour`, location: `${trip.city} old town`, organizer: ME.email, stamp: date }))], boundary()),
+      kind: 'travel',
+    });
+  }
+}
+
+/** Newsletters (Promotions), some with inline images. */
+export function addNewsletters(c: DemoContext): void {
+  const { rng, out, mid, domainOf, randomDate, boundary, png } = c;
+  for (const brand of BRANDS) {
+    const sender: Person = { name: brand.name, email: brand.email, tz: -300 };
+    for (let i = 0; i < 18; i++) {
+      const date = randomDate();
+      const item = rng.pick(brand.items);
+      const pct = rng.pick([10, 15, 20, 25, 30, 40]);
+      const subject = rng.pick([`${pct}% off ${item} this weekend`, `New arrivals: ${item} and more`, `Your ${MONTH_NAMES[new Date(date).getUTCMonth()]} picks from ${brand.name}`, `Last chance: free shipping ends tonight`, `${item} is back in stock`]);
+      const cards = [item, rng.pick(brand.items), rng.pick(brand.items)]
+        .map((it, k) => `<td style="padding:8px;width:33%;vertical-align:top"><img src="https://images.example.com/${brand.slug}/products/${it.toLowerCase().replace(/[^a-z0-9]+/g, '-')}.jpg" width="160" height="120" alt="${escapeHtml(it)}" style="display:block;border-radius:6px"><p style="font:14px Georgia,serif;margin:6px 0">${escapeHtml(it)}</p><p style="font:bold 14px Arial;color:${brand.color};margin:0">$${rng.int(12, 240)}.${k}9</p></td>`)
+        .join('');
+      const inline = rng.chance(0.2);
+      const logo = inline ? `<img src="cid:logo-${brand.slug}@demo" alt="${escapeHtml(brand.name)}" width="120">` : `<img src="https://images.example.com/${brand.slug}/logo.png" alt="${escapeHtml(brand.name)}" width="120">`;
+      const html = `<!DOCTYPE html><html><head><meta charset="utf-8"><title>${escapeHtml(subject)}</title><style>a{color:${brand.color}} .btn{background:${brand.color};color:#fff;padding:12px 20px;border-radius:4px;text-decoration:none}</style></head><body style="margin:0;background:#f4f4f4"><table role="presentation" width="100%" style="max-width:600px;margin:0 auto;background:#ffffff;font-family:Arial,Helvetica,sans-serif"><tr><td style="padding:20px;text-align:center">${logo}</td></tr><tr><td style="padding:0 20px"><img src="https://images.example.com/${brand.slug}/hero-${rng.int(1, 40)}.jpg" width="560" alt="" style="width:100%;height:auto"></td></tr><tr><td style="padding:20px"><h1 style="font:bold 24px Georgia,serif;color:#222">${escapeHtml(subject)}</h1><p style="font-size:15px;line-height:1.5;color:#444">Hi Dana, we picked a few things we think you&rsquo;ll love. Use code <b>SAVE${pct}</b> at checkout &ndash; valid until Sunday.</p><table width="100%"><tr>${cards}</tr></table><p style="text-align:center;padding:16px"><a class="btn" href="https://${brand.slug}.example/shop?utm_source=newsletter">Shop now &rarr;</a></p></td></tr><tr><td style="padding:20px;font-size:11px;color:#888;text-align:center">${escapeHtml(brand.name)} &middot; 100 Market Street &middot; <a href="https://${brand.slug}.example/unsubscribe">Unsubscribe</a></td></tr></table></body></html>`;
+      const text = `${subject}\n\nHi Dana, we picked a few things we think you'll love. Use code SAVE${pct} at checkout - valid until Sunday.\n\nShop now: https://${brand.slug}.example/shop\n\nUnsubscribe: https://${brand.slug}.example/unsubscribe`;
+      const alt = multipart('alternative', [textPart(text), textPart(html, { subtype: 'html', cte: 'qp' })], boundary());
+      const body = inline ? multipart('related', [alt, attachmentPart(`${brand.slug}-logo.png`, 'image/png', png(brand.slug.length * 11), { inline: true, contentId: `logo-${brand.slug}@demo` })], boundary()) : alt;
+      out.push({
+        date, from: sender, to: [ME], subject, messageId: mid(domainOf(sender)), thread: { gmId: undefined }, labels: ['Inbox', 'Category Promotions'], body, kind: 'promo',
+        extraHeaders: [['List-Unsubscribe', `<https://${brand.slug}.example/unsubscribe?u=${rng.hex(10)}>, <mailto:unsubscribe@${domainOf(sender)}>`], ['List-Id', `${brand.name} News <news.${domainOf(sender)}>`], ['Precedence', 'bulk']],
+      });
+    }
+  }
+}
+
+/** Social-network notifications. */
+export function addSocialNotifications(c: DemoContext): void {
+  const { rng, out, mid, randomDate, boundary } = c;
+  const socialFriends = [FRIENDS.jordan, FRIENDS.maya, FRIENDS.sam, WORK.hannah, WORK.marcus];
+  for (let i = 0; i < 34; i++) {
+    const date = randomDate();
+    const who = rng.pick(socialFriends);
+    const pixel = rng.chance(0.6);
+    const subject = pixel
+      ? rng.pick([`${who.name} commented on your photo`, `${who.name} tagged you in a post`, `You have ${rng.int(2, 9)} new followers`, `${who.name} shared an album with you`])
+      : rng.pick([`${who.name} endorsed you for Data Analysis`, `You appeared in ${rng.int(5, 60)} searches this week`, `New jobs that match your profile`, `Congratulate ${who.name} on a work anniversary`]);
+    const site = pixel ? { name: 'Pixelmoth', email: 'notify@pixelmoth.example', slug: 'pixelmoth' } : { name: 'Linkhaven', email: 'updates@linkhaven.example', slug: 'linkhaven' };
+    const html = `<html><body style="font-family:Helvetica,Arial,sans-serif;background:#fafafa"><div style="max-width:520px;margin:auto;background:#fff;padding:24px;border:1px solid #eee"><img src="https://images.example.com/${site.slug}/logo.png" width="96" alt="${site.name}"><p style="font-size:16px">${escapeHtml(subject)}.</p><p><a href="https://${site.slug}.example/n/${rng.hex(12)}" style="background:#5b4bdb;color:#fff;padding:10px 16px;text-decoration:none;border-radius:20px">See it on ${site.name}</a></p><p style="color:#999;font-size:11px">You are receiving this because of your notification settings.</p></div></body></html>`;
+    out.push({
+      date, from: { name: site.name, email: site.email, tz: 0 }, to: [ME], subject, messageId: mid(`${site.slug}.example`), thread: { gmId: undefined }, labels: ['Inbox', 'Category Social'],
+      body: multipart('alternative', [textPart(`${subject}.\n\nSee it on ${site.name}: https://${site.slug}.example/`), textPart(html, { subtype: 'html', cte: 'qp' })], boundary()),
+      kind: 'social',
+    });
+  }
+}
+
+/** Bank statements, invoices, orders and their shipping threads. */
+export function addUpdatesAndReceipts(c: DemoContext): void {
+  const { rng, out, mid, randomDate, boundary } = c;
+  for (let i = 0; i < 24; i++) {
+    const date = DEMO_START + i * 61 * DAY + rng.int(0, 5) * DAY;
+    if (date > DEMO_END) break;
+    const month = MONTH_NAMES[new Date(date).getUTCMonth()]!;
+    const attach = rng.chance(0.5);
+    const text = textPart(`Hello Dana,\n\nYour ${month} statement for the account ending in 4821 is ready.\nClosing balance: $${rng.int(1200, 9800)}.${rng.int(10, 99)}\n\nSign in to online banking to view it.\n\nCopperleaf Bank`);
+    out.push({
+      date, from: { name: 'Copperleaf Bank', email: 'statements@copperleaf.example', tz: -300 }, to: [ME], subject: `Your ${month} statement is ready`, messageId: mid('copperleaf.example'), thread: { gmId: undefined },
+      labels: ['Inbox', 'Category Updates', 'Important'], body: attach ? multipart('mixed', [text, attachmentPart(`statement-${month.toLowerCase()}.pdf`, 'application/pdf', makePdf([`Copperleaf Bank statement: ${month}`, 'Account ending 4821', `Opening balance $${rng.int(1000, 5000)}.00`]))], boundary()) : text, kind: 'update',
+    });
+  }
+  for (let i = 0; i < 16; i++) {
+    const date = DEMO_START + i * 91 * DAY + rng.int(0, 20) * DAY;
+    if (date > DEMO_END) break;
+    const inv = `CN-${2023 + Math.floor(i / 4)}-${String(rng.int(1000, 9999))}`;
+    out.push({
+      date, from: { name: 'Cloudnest Billing', email: 'billing@cloudnest.example', tz: 0 }, to: [ME], subject: `Invoice ${inv} for your Cloudnest subscription`, messageId: mid('cloudnest.example'), thread: { gmId: undefined },
+      labels: ['Inbox', 'Category Updates', 'Receipts'],
+      body: multipart('mixed', [textPart(`Thanks for your payment.\n\nInvoice: ${inv}\nPlan: Team (5 seats)\nTotal: $${rng.int(40, 90)}.00\n\nThe invoice PDF is attached.`), attachmentPart(`${inv}.pdf`, 'application/pdf', makePdf([`Cloudnest invoice ${inv}`, 'Plan: Team (5 seats)', 'Paid by card ending 0092']))], boundary()),
+      kind: 'update',
+    });
+  }
+  for (let i = 0; i < 14; i++) {
+    const date = randomDate();
+    const order = `FW${rng.int(100000, 999999)}`;
+    const book = rng.pick(BRANDS[1]!.items);
+    const price = `${rng.int(9, 39)}.${rng.int(10, 99)}`;
+    out.push({
+      date, from: { name: 'Fernway Books', email: 'orders@fernway.example', tz: -300 }, to: [ME], subject: `Your Fernway Books order ${order}`, messageId: mid('fernway.example'), thread: { gmId: undefined },
+      labels: ['Inbox', 'Category Updates', 'Receipts'],
+      body: multipart('alternative', [
+        textPart(`Order ${order}\n\n1 x ${book}  $${price}\nShipping: free\n\nWe will email you when it ships.`),
+        textPart(`<html><body style="font-family:Georgia,serif"><img src="https://images.example.com/fernway/logo.png" width="120" alt="Fernway Books"><h2>Thanks for your order!</h2><table style="border-collapse:collapse"><tr><td style="padding:4px 12px;border-bottom:1px solid #ddd">${escapeHtml(book)}</td><td style="padding:4px 12px;border-bottom:1px solid #ddd">$${price}</td></tr><tr><td style="padding:4px 12px">Shipping</td><td style="padding:4px 12px">free</td></tr></table><p>Order number: <b>${order}</b></p></body></html>`, { subtype: 'html' }),
+      ], boundary()),
+      kind: 'update',
+    });
+    const shipThread: DemoThread = { gmId: undefined };
+    let prev: string | undefined;
+    for (const [k, status] of ['shipped', 'out for delivery', 'delivered'].entries()) {
+      const m = mid('parcelpeak.example');
+      out.push({
+        date: date + (k + 1) * rng.int(20, 40) * HOUR, from: { name: 'ParcelPeak', email: 'tracking@parcelpeak.example', tz: -300 }, to: [ME], subject: `Your package is ${status}`, messageId: m,
+        inReplyTo: prev, references: prev ? [prev] : undefined, thread: shipThread, labels: ['Inbox', 'Category Updates'],
+        body: textPart(`Tracking number PP${rng.int(10000000, 99999999)}: your Fernway Books package is ${status}.\n\nTrack it at https://parcelpeak.example/t/${rng.hex(10)}`), kind: 'update',
+      });
+      prev = m;
+      if (!rng.chance(0.5)) break;
+    }
+  }
+}
+
+/** Spam, and a few unsent drafts. */
+export function addSpamAndDrafts(c: DemoContext): void {
+  const { rng, out, mid, randomDate } = c;
+  for (let i = 0; i < 16; i++) {
+    const s = SPAM[i % SPAM.length]!;
+    const [, name, email] = /^(.*) <(.*)>$/.exec(s.from)!;
+    const html = rng.chance(0.5);
+    out.push({
+      date: randomDate(DEMO_END - 60 * DAY, DEMO_END), from: { name: name!, email: email!, tz: rng.pick([-600, 120, 480]) }, to: [ME], subject: s.subject, messageId: mid(email!.split('@')[1]!), thread: { gmId: undefined }, labels: ['Spam'],
+      body: html ? textPart(`<html><body><h1 style="color:red">${escapeHtml(s.subject)}</h1><p>${escapeHtml(s.body)}</p><a href="http://${email!.split('@')[1]}/claim">CLICK HERE</a><img src="https://images.example.com/track/${rng.hex(16)}.gif" width="1" height="1"></body></html>`, { subtype: 'html' }) : textPart(s.body),
+      kind: 'spam',
+    });
+  }
+  for (const [to, subject, text] of [
+    [WORK.priya, 'Draft: thoughts on the reorg', 'Priya,\n\nI wanted to share a few thoughts before Monday'],
+    [FRIENDS.sam, 'Gift ideas', 'Sam, what about a pottery class plus'],
+    [CLIENTS.olivia, 'Follow-up on the renewal', 'Hi Olivia,\n\nFollowing up on our call,'],
+  ] as const) {
+    out.push({ date: randomDate(DEMO_END - 20 * DAY, DEMO_END), from: ME, to: [to], subject, messageId: mid('skimmer.example'), thread: { gmId: undefined }, labels: ['Draft'], body: textPart(text), kind: 'draft' });
+  }
+}
