@@ -284,3 +284,13 @@ export class AdaptivePacer implements Pacer {
     });
   }
 }
+
+/**
+ * The one place that decides how fast Skimmer may call a Gmail endpoint: Google's is learned
+ * from a conservative start; a local emulator (the demo, the e2e harness) has no quota to
+ * learn, so it runs at full speed. Benches and tests that want the emulator's quota profiles
+ * build their own AdaptivePacer.
+ */
+export function pacerFor(target: { readonly localEmulator?: boolean | undefined }): AdaptivePacer {
+  return new AdaptivePacer(target.localEmulator === true ? { initialUnitsPerSecond: Infinity, maxUnitsPerSecond: Infinity } : {});
+}

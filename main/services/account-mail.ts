@@ -8,7 +8,7 @@ import { deleteCacheFiles, discardCacheFile, isCorruptionError, openAccountCache
 import { GmailApi, GmailApiDisabledError, GmailDailyQuotaError, GmailRateLimitedError } from '../gmail/gmail-api';
 import { GmailMailSource, type MailSource } from '../gmail/gmail-mail-source';
 import { MergedMailSource } from './merged-mail-source';
-import { AdaptivePacer } from '../gmail/adaptive-pacer';
+import { pacerFor } from '../gmail/adaptive-pacer';
 import type { OAuth2Client } from 'google-auth-library';
 import { t } from '../i18n/translate';
 
@@ -98,8 +98,8 @@ export class AccountMailHub {
 
   private async create(accountId: string): Promise<AccountMail> {
     const { auth, gmailRootUrl, localEmulator } = await this.options.authorize(accountId);
-    // The pacer learns what Google grants this project (main/gmail/adaptive-pacer.ts).
-    const pacer = new AdaptivePacer(localEmulator ? { initialUnitsPerSecond: Infinity, maxUnitsPerSecond: Infinity } : {});
+    // The pacer learns what Google grants this project; the demo's local emulator runs unthrottled.
+    const pacer = pacerFor({ localEmulator });
     const api = new GmailApi({ auth, rootUrl: gmailRootUrl, pacer });
     let setAside = false;
     const cache = openAccountCache({

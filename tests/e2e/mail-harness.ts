@@ -13,7 +13,7 @@ import type { MailSelector } from '../../common/mail-types';
 import { parseGmailQuery } from '../../common/gmail-query';
 import { startEmulator, type EmulatorHandle } from '../../emulator/index';
 import { GmailApi, GmailAuthError, GmailNotFoundError, GmailUnavailableError } from '../../main/gmail/gmail-api';
-import { AdaptivePacer } from '../../main/gmail/adaptive-pacer';
+import { pacerFor } from '../../main/gmail/adaptive-pacer';
 import { GmailMailSource, type MailSource } from '../../main/gmail/gmail-mail-source';
 import { createIpcRouter, type IpcRouter, type RequestHandlers } from '../../main/ipc/router';
 import { isSafeExternalUrl } from '../../main/security/csp';
@@ -54,8 +54,8 @@ export async function startMailBackend(options: { mail?: string[]; account?: str
   const token = emulator.state.oauth.mintAccessToken(emulator.clientId, email, [READONLY_SCOPE], 'online');
   const auth = new OAuth2Client({ clientId: emulator.clientId, clientSecret: emulator.clientSecret });
   auth.setCredentials({ access_token: token.token, expiry_date: token.expiresAt });
-  // A local emulator has no quota to learn: full speed, as the app's demo realm runs (account-mail.ts).
-  const pacer = new AdaptivePacer({ initialUnitsPerSecond: Infinity, maxUnitsPerSecond: Infinity });
+  // A local emulator: the same unthrottled pacer the app's demo realm gets.
+  const pacer = pacerFor({ localEmulator: true });
   const api = new GmailApi({ auth, rootUrl: emulator.gmailRootUrl, batchSize: 100, pacer });
   const source = new GmailMailSource(api, (q) => parseGmailQuery(q).hints);
   const account: AccountView = { id: 'acct-1', email, name: 'Demo Person', initials: 'DP', state: 'signed_in', active: true };

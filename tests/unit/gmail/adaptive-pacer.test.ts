@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AdaptivePacer } from '../../../main/gmail/adaptive-pacer';
+import { AdaptivePacer, pacerFor } from '../../../main/gmail/adaptive-pacer';
 import type { Clock } from '../../../main/gmail/quota';
 import { QuotaTracker, type QuotaSettings } from '../../../emulator/server/quota';
 
@@ -125,5 +125,14 @@ describe('AdaptivePacer against the emulator quota model', () => {
     (await release)();
     pacer.succeeded();
     expect(states).toEqual(['rate_limited', 'ok']);
+  });
+
+  it('pacerFor: a local emulator is served at once, Google starts at the 2026 ceiling', async () => {
+    const local = pacerFor({ localEmulator: true });
+    // 50 full batches of messages.get (100 parts x 20 units), one after another, are granted without
+    // waiting: throttled at the 2026 ceiling they would take 1,000 s, far past the test's timeout.
+    for (let batch = 0; batch < 50; batch++) (await local.acquire(2_000))();
+    expect(local.budget.unitsPerSecond).toBe(Infinity);
+    expect(pacerFor({ localEmulator: false }).budget.unitsPerSecond).toBe(100);
   });
 });
