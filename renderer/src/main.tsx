@@ -12,6 +12,9 @@ import { startBootRequests } from './api';
 import { I18nProvider } from './i18n/I18nProvider';
 
 startBootRequests();
+// Before the first paint, so a dark OS never sees a light frame while the stored theme loads
+// (state/view-settings.ts then applies the person's choice).
+document.documentElement.dataset.theme = window.matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light';
 const root = document.getElementById('root');
 if (!root) throw new Error('Skimmer: #root element missing from index.html');
 createRoot(root).render(
