@@ -10,11 +10,11 @@ import './styles/korean.css';
 import { App } from './App';
 import { startBootRequests } from './api';
 import { I18nProvider } from './i18n/I18nProvider';
+import { applySystemTheme } from './state/view-settings';
 
 startBootRequests();
-// Before the first paint, so a dark OS never sees a light frame while the stored theme loads
-// (state/view-settings.ts then applies the person's choice).
-document.documentElement.dataset.theme = window.matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light';
+// Before the first paint, so a dark OS never sees a light frame while the stored theme loads.
+applySystemTheme();
 const root = document.getElementById('root');
 if (!root) throw new Error('Skimmer: #root element missing from index.html');
 createRoot(root).render(

@@ -2,6 +2,13 @@ import { createContext, useCallback, useContext, useEffect, useState } from 'rea
 import { DEFAULT_VIEW_SETTINGS, type ViewSettings } from '../../../common/view-settings';
 import { skimmer } from '../api';
 
+const systemDark = (): MediaQueryList => window.matchMedia('(prefers-color-scheme: dark)');
+
+/** The "System" theme as data-theme: main.tsx sets it before the first paint, the store keeps it current. */
+export function applySystemTheme(): void {
+  document.documentElement.dataset.theme = systemDark().matches ? 'dark' : 'light';
+}
+
 /** Settings live in main (its settings file); the window keeps a copy and writes changes through. */
 export function useViewSettingsStore(): { settings: ViewSettings; update: (patch: Partial<ViewSettings>) => void } {
   const [settings, setSettings] = useState<ViewSettings>(DEFAULT_VIEW_SETTINGS);
@@ -27,16 +34,14 @@ export function useViewSettingsStore(): { settings: ViewSettings; update: (patch
   // The theme is on the root element, so dialogs and the boot screen follow it too.
   // System is resolved here (and on the OS's change), so the CSS writes each dark rule once.
   useEffect(() => {
-    const root = document.documentElement;
     if (settings.theme !== 'system') {
-      root.dataset.theme = settings.theme;
+      document.documentElement.dataset.theme = settings.theme;
       return undefined;
     }
-    const systemDark = window.matchMedia('(prefers-color-scheme: dark)');
-    const apply = () => (root.dataset.theme = systemDark.matches ? 'dark' : 'light');
-    apply();
-    systemDark.addEventListener('change', apply);
-    return () => systemDark.removeEventListener('change', apply);
+    const query = systemDark();
+    applySystemTheme();
+    query.addEventListener('change', applySystemTheme);
+    return () => query.removeEventListener('change', applySystemTheme);
   }, [settings.theme]);
   return { settings, update };
 }
