@@ -11,6 +11,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
+import prettierCompatible from 'eslint-config-prettier';
 
 const layer = {
   main: { group: ['**/main', '**/main/**'], message: 'Only main/ (and the tests) may import main/: other processes reach it over IPC.' },
@@ -39,6 +40,9 @@ export default tseslint.config(
   { ignores: ['out/**', 'dist/**', 'node_modules/**', '.tools/**', '.tmp/**', 'test-results/**', 'emulator/demo/mail/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
+  // Formatting belongs to Prettier: turn off the stylistic rules it would fight. Later blocks
+  // switch max-len back on, as a guard for what Prettier can't wrap (strings, comments).
+  prettierCompatible,
   {
     languageOptions: { globals: { ...globals.node } },
     rules: {
