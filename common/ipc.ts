@@ -111,8 +111,10 @@ export interface MailChanged {
 }
 
 export interface AttachmentPreview {
+  /** An image is drawn by <img>; a PDF's bytes are decoded and drawn on <canvas> by pdf.js. */
+  readonly kind: 'image' | 'pdf';
   readonly mimeType: string;
-  /** A data: URL of the image, shown by the window's viewer. */
+  /** A data: URL of the file (base64: the same over Electron IPC and the test bridge). */
   readonly dataUrl: string;
 }
 

@@ -1,11 +1,12 @@
 /**
  * Attachment preview and "Open": previews go to the window as data the sandboxed viewer
- * shows (images only); "Open" writes a copy under the app's own folder and hands it to the
+ * shows (raster images, drawn by <img>; PDF, drawn on <canvas> by pdf.js); "Open" writes a copy under the app's own folder and hands it to the
  * system, never for programs or scripts.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { IpcFailure } from '../../common/ipc';
+import { previewKind } from '../../common/attachment-rule';
 import type { AttachmentInfo } from '../../common/mail-types';
 import type { MailSource } from '../gmail/gmail-mail-source';
 import type { RequestHandlers } from '../ipc/router';
@@ -17,7 +18,6 @@ export interface FileOpener {
 }
 
 export const PREVIEW_MAX_BYTES = 15 * 1024 * 1024;
-const PREVIEWABLE = new Set(['image/png', 'image/jpeg', 'image/gif', 'image/webp', 'image/bmp']);
 
 /** Extensions that run code when opened (Windows, macOS, Linux, Office macros, scripts). */
 const EXECUTABLE = new Set(
@@ -52,11 +52,14 @@ export function createAttachmentHandlers(deps: AttachmentHandlerDeps): Pick<Requ
     previewAttachment: (accountId, messageId, partId) =>
       deps.withSource(accountId, async (source) => {
         const attachment = await find(source, messageId, partId);
-        const mimeType = attachment.mimeType.toLowerCase();
-        if (!PREVIEWABLE.has(mimeType)) throw new IpcFailure('invalid_request', t('attachment.previewImagesOnly'));
+        const kind = previewKind(attachment);
+        if (!kind) throw new IpcFailure('invalid_request', t('attachment.previewUnsupported'));
         if (attachment.size > PREVIEW_MAX_BYTES) throw new IpcFailure('invalid_request', t('attachment.previewTooLarge'));
         const bytes = await source.getAttachment(messageId, attachment.attachmentId);
-        return { mimeType, dataUrl: `data:${mimeType};base64,${Buffer.from(bytes).toString('base64')}` };
+        // The size in the message can lie; the cap holds for the bytes themselves.
+        if (bytes.byteLength > PREVIEW_MAX_BYTES) throw new IpcFailure('invalid_request', t('attachment.previewTooLarge'));
+        const mimeType = kind === 'pdf' ? 'application/pdf' : attachment.mimeType.toLowerCase();
+        return { kind, mimeType, dataUrl: `data:${mimeType};base64,${Buffer.from(bytes).toString('base64')}` };
       }),
     openAttachment: (accountId, messageId, partId) =>
       deps.withSource(accountId, async (source) => {

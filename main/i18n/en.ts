@@ -97,8 +97,8 @@ export const en = {
     'Your system keychain is locked. Unlock it (e.g. log in to your desktop session or run `gnome-keyring-daemon --unlock`) and Skimmer will continue.',
 
   'attachment.gone': 'That attachment is no longer in the message.',
-  'attachment.previewImagesOnly': 'Skimmer can preview images only.',
-  'attachment.previewTooLarge': 'This image is too large to preview. Save it instead.',
+  'attachment.previewUnsupported': 'Skimmer can preview images and PDF documents only.',
+  'attachment.previewTooLarge': 'This file is too large to preview. Save it instead.',
   'attachment.noPrograms': 'Skimmer does not open programs or scripts from mail. Save it instead if you trust it.',
   'attachment.openUnavailable': 'Opening files is not available here.',
 

@@ -96,8 +96,8 @@ export const ko: Record<MainMessageKey, string> = {
     '시스템 키체인이 잠겨 있습니다. 키체인을 잠금 해제하면(예: 데스크톱 세션에 로그인하거나 `gnome-keyring-daemon --unlock` 실행) Skimmer가 계속 진행합니다.',
 
   'attachment.gone': '이 첨부파일은 더 이상 메일에 없습니다.',
-  'attachment.previewImagesOnly': 'Skimmer는 이미지만 미리 볼 수 있습니다.',
-  'attachment.previewTooLarge': '이미지가 너무 커서 미리 볼 수 없습니다. 대신 저장하세요.',
+  'attachment.previewUnsupported': 'Skimmer는 이미지와 PDF 문서만 미리 볼 수 있습니다.',
+  'attachment.previewTooLarge': '파일이 너무 커서 미리 볼 수 없습니다. 대신 저장하세요.',
   'attachment.noPrograms': 'Skimmer는 메일에 포함된 프로그램이나 스크립트를 열지 않습니다. 신뢰할 수 있는 파일이라면 저장해서 사용하세요.',
   'attachment.openUnavailable': '여기에서는 파일을 열 수 없습니다.',
 

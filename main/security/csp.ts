@@ -6,6 +6,8 @@
  * Remote images are allowed here only because the mail frame inherits this policy and
  * "Show images" must work: the frame's own meta CSP keeps img-src to data: until the
  * person asks for that message, and the sanitiser strips remote URLs until then.
+ * Workers may come only from the app's own files: pdf.js parses an attachment in its bundled
+ * worker (assets/pdf.worker-*.mjs), never from a blob: or data: URL.
  */
 export const APP_CONTENT_SECURITY_POLICY = [
   "default-src 'none'",
@@ -17,7 +19,7 @@ export const APP_CONTENT_SECURITY_POLICY = [
   "media-src 'none'",
   "frame-src 'self'",
   "child-src 'self'",
-  "worker-src 'none'",
+  "worker-src 'self'",
   "manifest-src 'none'",
   "object-src 'none'",
   "base-uri 'none'",

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { AttachmentPreview } from '../../../common/ipc';
-import { listedAttachments } from '../../../common/attachment-rule';
+import { listedAttachments, previewKind } from '../../../common/attachment-rule';
 import type { AttachmentInfo } from '../../../common/mail-types';
 import { skimmer } from '../api';
 import { errorMessage } from '../lib/errors';
@@ -42,13 +42,11 @@ interface AttachmentsProps {
   readonly attachments: readonly AttachmentInfo[];
 }
 
-const PREVIEWABLE = /^image\/(png|jpeg|gif|webp|bmp)$/i;
-
 export function Attachments({ accountId, messageId, attachments }: AttachmentsProps) {
   const t = useT();
   const format = useFormat();
   const [status, setStatus] = useState<Record<string, string>>({});
-  const [preview, setPreview] = useState<{ name: string; image: AttachmentPreview } | null>(null);
+  const [preview, setPreview] = useState<{ att: AttachmentInfo; preview: AttachmentPreview } | null>(null);
   const [confirmOpen, setConfirmOpen] = useState<AttachmentInfo | null>(null);
   const shown = listedAttachments(attachments);
   if (shown.length === 0) return null;
@@ -65,7 +63,7 @@ export function Attachments({ accountId, messageId, attachments }: AttachmentsPr
   const fail = (att: AttachmentInfo, message: string) => setStatus((s) => ({ ...s, [att.attachmentId]: `error:${message}` }));
   const showPreview = async (att: AttachmentInfo) => {
     const reply = await skimmer().previewAttachment(accountId, messageId, att.partId);
-    if (reply.ok) setPreview({ name: att.filename, image: reply.value });
+    if (reply.ok) setPreview({ att, preview: reply.value });
     else fail(att, errorMessage(reply.error, t));
   };
   const open = async (att: AttachmentInfo) => {
@@ -105,12 +103,24 @@ export function Attachments({ accountId, messageId, attachments }: AttachmentsPr
                   )}
                 </span>
               </span>
-              {PREVIEWABLE.test(att.mimeType) ? (
-                <button type="button" className="icon-button" onClick={() => void showPreview(att)} aria-label={t('attachments.previewLabel', { name: att.filename })} title={t('attachments.preview')}>
+              {previewKind(att) ? (
+                <button
+                  type="button"
+                  className="icon-button"
+                  onClick={() => void showPreview(att)}
+                  aria-label={t('attachments.previewLabel', { name: att.filename })}
+                  title={t('attachments.preview')}
+                >
                   <ExpandIcon size={16} />
                 </button>
               ) : null}
-              <button type="button" className="icon-button" onClick={() => setConfirmOpen(att)} aria-label={t('attachments.openLabel', { name: att.filename })} title={t('attachments.openTitle')}>
+              <button
+                type="button"
+                className="icon-button"
+                onClick={() => setConfirmOpen(att)}
+                aria-label={t('attachments.openLabel', { name: att.filename })}
+                title={t('attachments.openTitle')}
+              >
                 <ExternalIcon size={16} />
               </button>
               <button
@@ -127,7 +137,21 @@ export function Attachments({ accountId, messageId, attachments }: AttachmentsPr
           );
         })}
       </ul>
-      {preview ? <AttachmentViewer name={preview.name} image={preview.image} onClose={() => setPreview(null)} /> : null}
+      {preview ? (
+        <AttachmentViewer
+          name={preview.att.filename}
+          preview={preview.preview}
+          onClose={() => setPreview(null)}
+          onSave={() => {
+            setPreview(null);
+            void save(preview.att);
+          }}
+          onOpen={() => {
+            setPreview(null);
+            setConfirmOpen(preview.att);
+          }}
+        />
+      ) : null}
       {confirmOpen ? (
         <ConfirmDialog
           title={t('attachments.openConfirm.title', { name: confirmOpen.filename })}

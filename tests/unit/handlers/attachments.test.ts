@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { AttachmentInfo, MessageDetail } from '../../../common/mail-types';
 import { safeFileName } from '../../../main/handlers/files';
 import type { MailSource } from '../../../main/gmail/gmail-mail-source';
-import { createAttachmentHandlers, isExecutableAttachment } from '../../../main/handlers/attachments';
+import { createAttachmentHandlers, isExecutableAttachment, PREVIEW_MAX_BYTES } from '../../../main/handlers/attachments';
 
 const att = (filename: string, mimeType: string, partId: string): AttachmentInfo => ({
   attachmentId: `a${partId}`,
@@ -16,7 +16,13 @@ const att = (filename: string, mimeType: string, partId: string): AttachmentInfo
   contentId: null,
   inline: false,
 });
-const attachments = [att('setup.exe', 'application/octet-stream', '1'), att('notes.txt', 'text/plain', '2'), att('invoice.PDF.', 'application/pdf', '3')];
+const attachments = [
+  att('setup.exe', 'application/octet-stream', '1'),
+  att('notes.txt', 'text/plain', '2'),
+  att('invoice.PDF.', 'application/pdf', '3'),
+  att('scan.pdf', 'application/octet-stream', '4'),
+  att('photo.png', 'image/png', '5'),
+];
 // Only the two calls the handlers make; the rest of MailSource is never reached.
 const source = {
   getMessage: async () => ({ attachments }) as unknown as MessageDetail,
@@ -55,8 +61,19 @@ describe('attachment open', () => {
     expect(path.dirname(path.dirname(opened[0]!))).toBe(dir);
   });
 
-  it('previews images only', async () => {
+  it('previews images and PDF (also sent as octet-stream), nothing else', async () => {
     const handlers = createAttachmentHandlers({ withSource: (_id, run) => run(source), opener: {}, openDir: tmpdir(), safeFileName });
+    await expect(handlers.previewAttachment('acct', 'm1', '1')).rejects.toMatchObject({ code: 'invalid_request' });
+    await expect(handlers.previewAttachment('acct', 'm1', '2')).rejects.toMatchObject({ code: 'invalid_request' });
+    const pdf = await handlers.previewAttachment('acct', 'm1', '3');
+    expect(pdf).toEqual({ kind: 'pdf', mimeType: 'application/pdf', dataUrl: 'data:application/pdf;base64,AQIDBA==' });
+    expect(await handlers.previewAttachment('acct', 'm1', '4')).toMatchObject({ kind: 'pdf', mimeType: 'application/pdf' });
+    expect(await handlers.previewAttachment('acct', 'm1', '5')).toMatchObject({ kind: 'image', mimeType: 'image/png' });
+  });
+
+  it('refuses a preview whose bytes are over the cap, whatever size the message claims', async () => {
+    const huge = { ...source, getAttachment: async () => new Uint8Array(PREVIEW_MAX_BYTES + 1) } as unknown as MailSource;
+    const handlers = createAttachmentHandlers({ withSource: (_id, run) => run(huge), opener: {}, openDir: tmpdir(), safeFileName });
     await expect(handlers.previewAttachment('acct', 'm1', '3')).rejects.toMatchObject({ code: 'invalid_request' });
   });
 });

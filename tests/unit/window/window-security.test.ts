@@ -57,6 +57,8 @@ describe('Content-Security-Policy', () => {
     expect(csp.get('form-action')).toEqual(["'none'"]);
     expect(csp.get('base-uri')).toEqual(["'none'"]);
     expect(csp.get('connect-src')).toEqual(["'none'"]);
+    // pdf.js's worker, a file of the bundle: no blob: or data: workers.
+    expect(csp.get('worker-src')).toEqual(["'self'"]);
     expect(csp.get('frame-ancestors')).toEqual(["'none'"]);
   });
 
