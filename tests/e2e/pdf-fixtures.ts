@@ -5,7 +5,7 @@
  */
 
 /** A PDF of the given objects (1-based, object 1 the catalog) with a correct xref table. */
-function pdfOf(objects: string[]): Buffer {
+function pdfOf(objects: string[], trailer = ''): Buffer {
   let out = '%PDF-1.7\n';
   const offsets: number[] = [];
   objects.forEach((o, i) => {
@@ -14,7 +14,7 @@ function pdfOf(objects: string[]): Buffer {
   });
   const xref = Buffer.byteLength(out, 'latin1');
   out += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`;
-  out += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  out += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R ${trailer}>>\nstartxref\n${xref}\n%%EOF\n`;
   return Buffer.from(out, 'latin1');
 }
 
@@ -35,6 +35,23 @@ export function hostilePdf(): Buffer {
     "<< /S /JavaScript /JS (app.alert\\('pdf script ran'\\); this.submitForm\\('http://127.0.0.1:9/pdf-js'\\);) >>",
     '<< /Type /Annot /Subtype /Link /Rect [72 600 372 640] /Border [0 0 0] /A << /S /URI /URI (http://127.0.0.1:9/pdf-link) >> >>',
   ]);
+}
+
+/**
+ * A PDF under the standard security handler whose empty user password does not match
+ * (its /U is not derived from it), so a reader must ask for a password.
+ */
+export function lockedPdf(): Buffer {
+  const hex = (byte: string, count: number) => `<${byte.repeat(count)}>`;
+  return pdfOf(
+    [
+      '<< /Type /Catalog /Pages 2 0 R >>',
+      '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+      '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] >>',
+      `<< /Filter /Standard /V 1 /R 2 /O ${hex('5a', 32)} /U ${hex('c3', 32)} /P -4 >>`,
+    ],
+    `/Encrypt 4 0 R /ID [${hex('01', 16)} ${hex('01', 16)}] `,
+  );
 }
 
 export function mailWithAttachment(subject: string, filename: string, mimeType: string, bytes: Buffer): string {

@@ -9,7 +9,7 @@ import { launchApp, type LaunchedApp } from './harness/launch-app';
 import { screenshotDir } from './harness/paths';
 import { installSentinel, type Sentinel } from './hostile-sentinel';
 import { startMailBackend, type MailBackend } from './mail-harness';
-import { hostilePdf, mailWithAttachment } from './pdf-fixtures';
+import { hostilePdf, lockedPdf, mailWithAttachment } from './pdf-fixtures';
 
 async function openMessage(page: Page, query: string): Promise<void> {
   await page.getByTestId('search-input').fill(query);
@@ -42,6 +42,7 @@ describe('attachment preview and open', () => {
       backend.emulator.addMessage(email, mailWithAttachment(subject, name, type, bytes), { labelIds: ['INBOX'] });
     add('Hostile quarterly report', 'quarterly-report.pdf', 'application/pdf', hostilePdf());
     add('Broken scan', 'broken-scan.pdf', 'application/pdf', Buffer.from('%PDF-1.4\nthis is not a PDF at all\n%%EOF\n'));
+    add('Locked payslip', 'payslip.pdf', 'application/pdf', lockedPdf());
     add('Installer for you', 'setup.exe', 'application/octet-stream', Buffer.from('MZ\x90\x00 not really a program'));
     app = await launchApp({ router: backend.router, viewport: { width: 1280, height: 800 } });
     sentinel = await installSentinel(app);
@@ -150,6 +151,19 @@ describe('attachment preview and open', () => {
     await confirm.waitFor();
     await confirm.getByRole('button', { name: 'Cancel' }).click();
     expect(backend.openedFiles).toEqual([]);
+  });
+
+  it('says a password-protected PDF cannot be shown, with Save and Open beside it', async () => {
+    const { page } = app;
+    await openMessage(page, 'subject:"Locked payslip"');
+    await page.getByRole('button', { name: 'Preview payslip.pdf' }).click();
+    const viewer = page.getByTestId('attachment-viewer');
+    await viewer.getByTestId('pdf-error').waitFor();
+    expect(await viewer.getByTestId('pdf-error').textContent()).toMatch(/protected by a password/);
+    expect(await viewer.getByRole('button', { name: 'Save payslip.pdf' }).isVisible()).toBe(true);
+    expect(await viewer.getByRole('button', { name: 'Open payslip.pdf' }).isVisible()).toBe(true);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => viewer.count()).toBe(0);
   });
 
   it('asks before opening a program and then refuses it', async () => {
