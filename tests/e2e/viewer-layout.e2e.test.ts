@@ -115,6 +115,18 @@ describe('viewer layout', () => {
           });
           expect(fits).toBe(true);
         }
+        // The sender's name and address are both there in full, not cut to "<…".
+        const sender = await page
+          .getByTestId('message')
+          .first()
+          .evaluate((card) => {
+            const measure = (el: Element | null) => el && { text: el.textContent, clipped: el.scrollWidth > el.clientWidth, width: el.clientWidth };
+            return { name: measure(card.querySelector('.message-card__name')), email: measure(card.querySelector('.message-card__email')) };
+          });
+        expect(sender.email?.text).toMatch(/^<[^@\s]+@[^>\s]+>$/);
+        expect(sender.email?.clipped).toBe(false);
+        expect(sender.email?.width).toBeGreaterThan(0);
+        expect(sender.name?.clipped).toBe(false);
         await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
         await page.screenshot({ path: path.join(screenshotDir, `viewer-${width}x${height}-${theme}.png`) });
       });

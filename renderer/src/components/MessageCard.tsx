@@ -62,8 +62,14 @@ export function MessageCard({ accountId, focused, message, allowRemote: allowedH
         <Avatar name={message.from.name} email={message.from.email} size={36} />
         <div className="message-card__who">
           <div className="message-card__from">
-            <span className="message-card__name">{displayName(message.from)}</span>
-            <span className="message-card__email">&lt;{message.from.email}&gt;</span>
+            <span className="message-card__name" title={fullAddress(message.from)}>
+              {displayName(message.from)}
+            </span>
+            {message.from.email ? (
+              <span className="message-card__email" title={message.from.email}>
+                &lt;{message.from.email}&gt;
+              </span>
+            ) : null}
           </div>
           <button type="button" className="message-card__to" onClick={() => setShowDetails(!showDetails)} aria-expanded={showDetails}>
             {t('reading.to', { names: message.to.length > 0 ? message.to.map((a) => displayName(a)).join(', ') : t('reading.noRecipients') })}
