@@ -16,13 +16,14 @@ import { SendersSeen } from './handlers/senders-seen';
 import type { RequestHandlers } from './ipc/router';
 import type { Cipher } from './secrets/cipher';
 import { openSettingsStore } from './settings/settings-store';
-import { checkIntervalMs } from './handlers/view-settings';
+import { checkIntervalMs, loadViewSettings } from './handlers/view-settings';
 import type { FileOpener } from './handlers/attachments';
 import { AccountDirectory } from './services/account-directory';
 import { AccountMailHub } from './services/account-mail';
 import { DemoServer } from './services/demo-server';
 import { configureLog, log } from './logging/log';
 import type { LocaleHooks } from './services/locale-settings';
+import type { IntervalTimers } from './services/repeating-task';
 
 export interface PlatformHooks {
   openExternal(url: string): Promise<void>;
@@ -46,8 +47,10 @@ export interface AppServicesOptions {
   readonly env?: NodeJS.ProcessEnv;
   readonly demo?: DemoServer;
   readonly signInTimeoutMs?: number;
-  /** Incremental sync period (default 60 s). */
+  /** Incremental sync period at start (default: the "check for new mail" setting, whose changes then apply at once). */
   readonly syncIntervalMs?: number;
+  /** The sync timer's clock (tests fire it themselves); default the system's. */
+  readonly timers?: IntervalTimers;
   /** Sync each account's cache in the background (default true). */
   readonly autoSync?: boolean;
   /** Where main's log goes (the app passes app.getPath('logs')); none = the log stays as configured. */
@@ -116,8 +119,9 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
 
   const hub = new AccountMailHub({
     dataDir: options.dataDir,
-    syncIntervalMs: options.syncIntervalMs ?? checkIntervalMs(settings),
+    syncIntervalMs: options.syncIntervalMs ?? checkIntervalMs(loadViewSettings(settings)),
     autoSync: options.autoSync ?? true,
+    ...(options.timers ? { timers: options.timers } : {}),
     authorize: async (accountId) => {
       const service = accounts.serviceFor(accountId);
       if (!service) throw notSignedInHere();

@@ -12,7 +12,7 @@ import type { HandlerContext } from './context';
 import { fileHandlers, safeFileName } from './files';
 import { mailHandlers } from './mail';
 import { syncHandlers } from './sync';
-import { createViewSettingsHandlers } from './view-settings';
+import { checkIntervalMs, createViewSettingsHandlers } from './view-settings';
 import { createLocaleHandlers } from '../services/locale-settings';
 
 export function createHandlers(context: HandlerContext): RequestHandlers {
@@ -22,7 +22,8 @@ export function createHandlers(context: HandlerContext): RequestHandlers {
     ...mailHandlers(context),
     ...syncHandlers(context),
     ...fileHandlers(context),
-    ...createViewSettingsHandlers(context.settings),
+    // A new "check for new mail" period applies now, not at the next start.
+    ...createViewSettingsHandlers(context.settings, (next) => context.hub.setSyncInterval(checkIntervalMs(next))),
     ...createLocaleHandlers(context.settings, context.locale),
     ...createAttachmentHandlers({ withSource: context.withSource, opener: context.platform, openDir: path.join(context.dataDir, 'opened'), safeFileName }),
   };

@@ -9,17 +9,23 @@ export function loadViewSettings(store: KeyValueStore): ViewSettings {
   return readViewSettings(store.get(KEY));
 }
 
-/** The sync period main starts with: the stored "check for new mail" choice (read at every start). */
-export function checkIntervalMs(store: KeyValueStore): number {
-  return loadViewSettings(store).checkEverySeconds * 1000;
+/** The sync period main starts with: the stored "check for new mail" choice (a change then applies at once, see below). */
+export function checkIntervalMs(settings: ViewSettings): number {
+  return settings.checkEverySeconds * 1000;
 }
 
-export function createViewSettingsHandlers(store: KeyValueStore): Pick<RequestHandlers, 'getSettings' | 'updateSettings'> {
+/** `onChange` hears every saved change (main restarts the sync timer with the new period). */
+export function createViewSettingsHandlers(
+  store: KeyValueStore,
+  onChange?: (next: ViewSettings, previous: ViewSettings) => void | Promise<void>,
+): Pick<RequestHandlers, 'getSettings' | 'updateSettings'> {
   return {
     getSettings: () => loadViewSettings(store),
-    updateSettings: (patch) => {
-      const next: ViewSettings = { ...loadViewSettings(store), ...patch };
+    updateSettings: async (patch) => {
+      const previous = loadViewSettings(store);
+      const next: ViewSettings = { ...previous, ...patch };
       store.set(KEY, next);
+      await onChange?.(next, previous);
       return next;
     },
   };

@@ -9,6 +9,7 @@ import { GmailApi, GmailApiDisabledError, GmailDailyQuotaError, GmailRateLimited
 import { GmailMailSource, type MailSource } from '../gmail/gmail-mail-source';
 import { MergedMailSource } from './merged-mail-source';
 import { pacerFor } from '../gmail/adaptive-pacer';
+import { RepeatingTask, type IntervalTimers } from './repeating-task';
 import type { OAuth2Client } from 'google-auth-library';
 import { t } from '../i18n/translate';
 
@@ -19,8 +20,10 @@ export interface AccountMailOptions {
   onStatus(status: SyncStatus): void;
   /** A sync brought changes (new mail, label changes, deletions): open lists refresh themselves. */
   onMailChanged?(change: { accountId: string; added: number; deleted: number; relabelled: number }): void;
-  /** Incremental sync period; default 20 s (history.list costs 2 units, and new mail should show within 30 s). */
+  /** Incremental sync period at start (setSyncInterval changes it); default 20 s (history.list costs 2 units). */
   readonly syncIntervalMs?: number;
+  /** The sync timer's clock (tests fire it themselves); default the system's. */
+  readonly timers?: IntervalTimers;
   /** Start syncing when an account's mail is first asked for; default true. */
   readonly autoSync?: boolean;
 }
@@ -32,6 +35,8 @@ interface AccountMail {
   cache: AccountCache;
   status: SyncStatus;
   unsubscribe: () => void;
+  /** Runs the sync on the hub's period (null without autoSync). */
+  timer: RepeatingTask | null;
   recovering?: Promise<void>;
   /** Said in every status until the next completed sync (a cache set aside and being refilled). */
   notice?: string | null;
@@ -39,8 +44,18 @@ interface AccountMail {
 
 export class AccountMailHub {
   private readonly accounts = new Map<string, Promise<AccountMail>>();
+  private syncIntervalMs: number;
 
-  constructor(private readonly options: AccountMailOptions) {}
+  constructor(private readonly options: AccountMailOptions) {
+    this.syncIntervalMs = options.syncIntervalMs ?? 20_000;
+  }
+
+  /** A new sync period for every account, from now on (the Settings choice, applied at once). */
+  async setSyncInterval(intervalMs: number): Promise<void> {
+    this.syncIntervalMs = intervalMs;
+    const open = await Promise.all([...this.accounts.values()].map((pending) => pending.catch(() => null)));
+    for (const mail of open) mail?.timer?.setPeriod(intervalMs);
+  }
 
   /**
    * The source to read from now: Gmail until the newest page is cached; then Gmail's ids
@@ -75,6 +90,7 @@ export class AccountMailHub {
     if (pending) {
       const mail = await pending.catch(() => null);
       if (mail) {
+        mail.timer?.stop();
         mail.unsubscribe();
         await mail.cache.close();
         if (deleteFiles) deleteCacheFiles(mail.cache.file);
@@ -106,7 +122,7 @@ export class AccountMailHub {
       dataDir: this.options.dataDir,
       accountId,
       api,
-      intervalMs: this.options.syncIntervalMs ?? 20_000,
+      intervalMs: this.syncIntervalMs,
       onRecovered: () => (setAside = true),
     });
     const apiSource = new GmailMailSource(api.foreground());
@@ -124,6 +140,7 @@ export class AccountMailHub {
       cache,
       status: toStatus(accountId, { phase: 'idle', cachedMessages: cache.store.stats().messages, totalMessages: 0, etaSeconds: null }, null),
       unsubscribe: () => undefined,
+      timer: null,
     };
     this.wire(accountId, mail);
     // Found damaged at open and set aside: said once, in the status the person sees.
@@ -132,7 +149,13 @@ export class AccountMailHub {
       mail.status = { ...mail.status, message: cacheSetAsideMessage() };
       this.options.onStatus(mail.status);
     }
-    if (this.options.autoSync ?? true) mail.cache.sync?.start();
+    const sync = mail.cache.sync;
+    if (sync && (this.options.autoSync ?? true)) {
+      // The hub's timer, not the engine's own, so a new period applies without a restart;
+      // failures reach the status through the engine's 'error' event.
+      mail.timer = new RepeatingTask(() => void sync.syncNow().catch(() => undefined), this.syncIntervalMs, this.options.timers);
+      mail.timer.start();
+    }
     return mail;
   }
 
@@ -156,8 +179,18 @@ export class AccountMailHub {
     });
     const offSynced = sync.on('synced', (result) => {
       mail.notice = null;
-      publish({ ...mail.status, phase: 'idle', etaSeconds: null, lastSyncedAt: Date.now(), message: null, resumeAt: null, helpUrl: null, cachedMessages: mail.cache.store.stats().messages });
-      if (result.added + result.deleted + result.relabelled > 0) this.options.onMailChanged?.({ accountId, added: result.added, deleted: result.deleted, relabelled: result.relabelled });
+      publish({
+        ...mail.status,
+        phase: 'idle',
+        etaSeconds: null,
+        lastSyncedAt: Date.now(),
+        message: null,
+        resumeAt: null,
+        helpUrl: null,
+        cachedMessages: mail.cache.store.stats().messages,
+      });
+      if (result.added + result.deleted + result.relabelled > 0)
+        this.options.onMailChanged?.({ accountId, added: result.added, deleted: result.deleted, relabelled: result.relabelled });
     });
     const offError = sync.on('error', (error) => {
       if (isCorruptionError(error)) void this.recoverFromCorruption(accountId, mail, error);

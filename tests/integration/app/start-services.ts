@@ -1,6 +1,7 @@
 /** The app's services on a data dir, as main/electron builds them, with a recording browser and status log. */
 import { createAppServices, type AppServices } from '../../../main/app-services';
-import type { SyncStatus } from '../../../common/ipc';
+import type { MailChanged, SyncStatus } from '../../../common/ipc';
+import type { IntervalTimers } from '../../../main/services/repeating-task';
 import type { Cipher } from '../../../main/secrets/cipher';
 import { DemoServer } from '../../../main/services/demo-server';
 import type { recordingOpener } from '../auth/browser';
@@ -11,15 +12,22 @@ export interface StartServicesOptions {
   readonly ciphers?: Cipher[];
   /** Receives every syncProgress event. */
   readonly statuses?: SyncStatus[];
+  /** Receives every mailChanged event. */
+  readonly changes?: MailChanged[];
+  /** The demo's Gmail (default: the shipped demo mailbox). */
+  readonly demo?: DemoServer;
+  /** The sync timer's clock (default: the system's). */
+  readonly timers?: IntervalTimers;
 }
 
-export function startServices({ dataDir, opener, ciphers = [], statuses }: StartServicesOptions): Promise<AppServices> {
+export function startServices({ dataDir, opener, ciphers = [], statuses, changes, demo, timers }: StartServicesOptions): Promise<AppServices> {
   return createAppServices({
     dataDir,
     appInfo: { name: 'Skimmer', version: 'test', platform: 'linux', shell: 'test-bridge' },
     ciphers,
     env: {},
-    demo: new DemoServer(),
+    demo: demo ?? new DemoServer(),
+    ...(timers ? { timers } : {}),
     platform: {
       openExternal: async (url) => opener.openExternal(url),
       chooseClientSecretFile: async () => null,
@@ -27,6 +35,7 @@ export function startServices({ dataDir, opener, ciphers = [], statuses }: Start
       chooseSaveLocation: async () => null,
       emit: (name, payload) => {
         if (name === 'syncProgress') statuses?.push(payload as SyncStatus);
+        if (name === 'mailChanged') changes?.push(payload as MailChanged);
       },
     },
   });
