@@ -93,6 +93,12 @@ describe('attachment preview and open', () => {
     await page.waitForTimeout(400);
     await page.screenshot({ path: path.join(screenshotDir, 'viewer-pdf-preview-dark.png') });
     await page.emulateMedia({ colorScheme: 'light' });
+    // The smallest window: the page is fitted again, and nothing spills out of the dialog.
+    await page.setViewportSize({ width: 800, height: 600 });
+    await expect.poll(() => inkedPixels(page, 1).then((p) => p.width)).toBeLessThan(drawn.width);
+    expect(await viewer.evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
+    await page.screenshot({ path: path.join(screenshotDir, 'viewer-pdf-preview-800x600-light.png') });
+    await page.setViewportSize({ width: 1280, height: 800 });
     await page.keyboard.press('Escape');
     await expect.poll(() => viewer.count()).toBe(0);
   });

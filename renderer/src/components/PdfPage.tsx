@@ -49,6 +49,7 @@ export function PdfPage({ doc, number, scale, guess, root }: PdfPageProps) {
         const viewport = page.getViewport({ scale: scale * window.devicePixelRatio });
         const el = canvas.current;
         if (!el) return;
+        delete el.dataset.rendered;
         el.width = Math.floor(viewport.width);
         el.height = Math.floor(viewport.height);
         // Appearance streams are painted; no annotation layer, so links and forms stay inert.
