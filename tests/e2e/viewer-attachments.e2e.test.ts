@@ -68,7 +68,7 @@ describe('attachment preview and open', () => {
     });
     expect(size.src).toBe('data:image/png;');
     expect(size.w).toBeGreaterThan(0);
-    await page.screenshot({ path: path.join(screenshotDir, 'viewer-attachment-preview-light.png') });
+    await page.screenshot({ path: path.join(screenshotDir, 'viewer-attachment-preview-light.png'), animations: 'disabled' });
     await page.keyboard.press('Escape');
     await expect.poll(() => viewer.count()).toBe(0);
   });
@@ -86,18 +86,16 @@ describe('attachment preview and open', () => {
     expect(drawn.inked).toBeLessThan(drawn.width * drawn.width * 0.2);
     await expect.poll(() => page.getByTestId('pdf-page-counter').textContent()).toBe('Page 1 of 1');
     await expect.poll(() => viewer.getByRole('button', { name: 'Next' }).getAttribute('aria-disabled')).toBe('true');
-    await page.screenshot({ path: path.join(screenshotDir, 'viewer-pdf-preview-light.png') });
+    await page.screenshot({ path: path.join(screenshotDir, 'viewer-pdf-preview-light.png'), animations: 'disabled' });
     await page.emulateMedia({ colorScheme: 'dark' });
     await expect.poll(() => page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
-    // Let the buttons' colour transitions finish before the picture.
-    await page.waitForTimeout(400);
-    await page.screenshot({ path: path.join(screenshotDir, 'viewer-pdf-preview-dark.png') });
+    await page.screenshot({ path: path.join(screenshotDir, 'viewer-pdf-preview-dark.png'), animations: 'disabled' });
     await page.emulateMedia({ colorScheme: 'light' });
     // The smallest window: the page is fitted again, and nothing spills out of the dialog.
     await page.setViewportSize({ width: 800, height: 600 });
     await expect.poll(() => inkedPixels(page, 1).then((p) => p.width)).toBeLessThan(drawn.width);
     expect(await viewer.evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
-    await page.screenshot({ path: path.join(screenshotDir, 'viewer-pdf-preview-800x600-light.png') });
+    await page.screenshot({ path: path.join(screenshotDir, 'viewer-pdf-preview-800x600-light.png'), animations: 'disabled' });
     await page.setViewportSize({ width: 1280, height: 800 });
     await page.keyboard.press('Escape');
     await expect.poll(() => viewer.count()).toBe(0);

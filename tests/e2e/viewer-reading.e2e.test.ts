@@ -147,7 +147,7 @@ describe('reading all day', () => {
     const dialog = page.getByTestId('confirm-dialog');
     await dialog.waitFor();
     expect(await dialog.textContent()).toContain('delete the copy of this account');
-    await page.screenshot({ path: path.join(screenshotDir, 'viewer-sign-out-light.png') });
+    await page.screenshot({ path: path.join(screenshotDir, 'viewer-sign-out-light.png'), animations: 'disabled' });
     await dialog.getByRole('button', { name: 'Cancel' }).click();
     expect(signedOut).toEqual([]);
     await page.getByTestId('account-button').click();
