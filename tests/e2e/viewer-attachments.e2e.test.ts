@@ -18,6 +18,17 @@ async function openMessage(page: Page, query: string): Promise<void> {
   await page.getByTestId('attachment').first().waitFor();
 }
 
+/** Previews a PDF pdf.js can't show: the viewer and the message it shows instead of pages. */
+async function previewFailure(page: Page, query: string, name: string) {
+  await openMessage(page, query);
+  await page.getByRole('button', { name: `Preview ${name}` }).click();
+  const viewer = page.getByTestId('attachment-viewer');
+  const error = viewer.getByTestId('pdf-error');
+  await error.waitFor();
+  expect(await viewer.locator('canvas').count()).toBe(0);
+  return { viewer, message: await error.textContent() };
+}
+
 /** Waits for a page's canvas to be drawn, then counts its pixels that are not white. */
 async function inkedPixels(page: Page, pageNumber: number): Promise<{ width: number; inked: number }> {
   const canvas = page.locator(`[data-page="${pageNumber}"] canvas[data-rendered="true"]`);
@@ -139,13 +150,8 @@ describe('attachment preview and open', () => {
 
   it('says a damaged PDF cannot be shown and still offers Save and Open', async () => {
     const { page } = app;
-    await openMessage(page, 'subject:"Broken scan"');
-    await page.getByRole('button', { name: 'Preview broken-scan.pdf' }).click();
-    const viewer = page.getByTestId('attachment-viewer');
-    const error = viewer.getByTestId('pdf-error');
-    await error.waitFor();
-    expect(await error.textContent()).toMatch(/damaged or not a PDF/);
-    expect(await viewer.locator('canvas').count()).toBe(0);
+    const { viewer, message } = await previewFailure(page, 'subject:"Broken scan"', 'broken-scan.pdf');
+    expect(message).toMatch(/damaged or not a PDF/);
     await viewer.getByRole('button', { name: 'Save broken-scan.pdf' }).click();
     await expect.poll(() => backend.saved.length).toBe(1);
     expect(await viewer.count()).toBe(0);
@@ -159,11 +165,8 @@ describe('attachment preview and open', () => {
 
   it('says a password-protected PDF cannot be shown, with Save and Open beside it', async () => {
     const { page } = app;
-    await openMessage(page, 'subject:"Locked payslip"');
-    await page.getByRole('button', { name: 'Preview payslip.pdf' }).click();
-    const viewer = page.getByTestId('attachment-viewer');
-    await viewer.getByTestId('pdf-error').waitFor();
-    expect(await viewer.getByTestId('pdf-error').textContent()).toMatch(/protected by a password/);
+    const { viewer, message } = await previewFailure(page, 'subject:"Locked payslip"', 'payslip.pdf');
+    expect(message).toMatch(/protected by a password/);
     expect(await viewer.getByRole('button', { name: 'Save payslip.pdf' }).isVisible()).toBe(true);
     expect(await viewer.getByRole('button', { name: 'Open payslip.pdf' }).isVisible()).toBe(true);
     await page.keyboard.press('Escape');

@@ -8,8 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SyncStatus } from '../../../common/ipc';
 import type { AppServices } from '../../../main/app-services';
 import { DemoServer } from '../../../main/services/demo-server';
-import { playBrowser, recordingOpener } from '../auth/browser';
-import { startServices } from './start-services';
+import { recordingOpener } from '../auth/browser';
+import { signInDemo, startServices } from './start-services';
 
 describe('app reads from the cache once it is synced', () => {
   let root: string;
@@ -22,9 +22,7 @@ describe('app reads from the cache once it is synced', () => {
     root = await mkdtemp(path.join(os.tmpdir(), 'skimmer-app-cache-'));
     // The shipped demo mailbox (465 messages).
     services = await startServices({ dataDir: path.join(root, 'data'), opener, statuses: progress });
-    const signingIn = services.handlers.startDemo();
-    await playBrowser(await opener.next());
-    accountId = (await signingIn).id;
+    accountId = await signInDemo(services, opener);
   });
 
   afterAll(async () => {

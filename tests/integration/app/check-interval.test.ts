@@ -7,9 +7,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MailChanged } from '../../../common/ipc';
 import type { AppServices } from '../../../main/app-services';
 import { DemoServer } from '../../../main/services/demo-server';
-import { playBrowser, recordingOpener } from '../auth/browser';
+import { recordingOpener } from '../auth/browser';
 import { manualTimers } from '../helpers/manual-timers';
-import { startServices } from './start-services';
+import { signInDemo, startServices } from './start-services';
 
 const eml = (subject: string, day: number) =>
   [
@@ -39,9 +39,7 @@ describe('"check for new mail" applies without a restart', () => {
     demo = new DemoServer({ mail: [path.join(root, 'mail')] });
     services = await startServices({ dataDir: path.join(root, 'data'), opener, changes, demo, timers: clock.timers });
     await services.handlers.updateSettings({ checkEverySeconds: 900 });
-    const signingIn = services.handlers.startDemo();
-    await playBrowser(await opener.next());
-    accountId = (await signingIn).id;
+    accountId = await signInDemo(services, opener);
   });
 
   afterAll(async () => {

@@ -4,7 +4,7 @@ import type { MailChanged, SyncStatus } from '../../../common/ipc';
 import type { IntervalTimers } from '../../../main/services/repeating-task';
 import type { Cipher } from '../../../main/secrets/cipher';
 import { DemoServer } from '../../../main/services/demo-server';
-import type { recordingOpener } from '../auth/browser';
+import { playBrowser, type recordingOpener } from '../auth/browser';
 
 export interface StartServicesOptions {
   readonly dataDir: string;
@@ -39,4 +39,11 @@ export function startServices({ dataDir, opener, ciphers = [], statuses, changes
       },
     },
   });
+}
+
+/** Signs in to the demo through its consent page, as a person would; the account's id. */
+export async function signInDemo(services: AppServices, opener: ReturnType<typeof recordingOpener>): Promise<string> {
+  const signingIn = services.handlers.startDemo();
+  await playBrowser(await opener.next());
+  return (await signingIn).id;
 }
