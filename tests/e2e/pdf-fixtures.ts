@@ -1,7 +1,7 @@
 /**
- * Mail for the PDF preview tests, built here so each case says what it holds: a two-page PDF
- * that tries to run script when opened and carries a link to a remote page, a file that
- * calls itself a PDF but isn't one, and a program.
+ * PDFs for the preview tests and bench, built here so each case says what it holds: a
+ * two-page PDF that tries to run script when opened and links to a remote page, one locked
+ * by a password, a long plain document, and mail to carry them.
  */
 
 /** A PDF of the given objects (1-based, object 1 the catalog) with a correct xref table. */
@@ -35,6 +35,21 @@ export function hostilePdf(): Buffer {
     "<< /S /JavaScript /JS (app.alert\\('pdf script ran'\\); this.submitForm\\('http://127.0.0.1:9/pdf-js'\\);) >>",
     '<< /Type /Annot /Subtype /Link /Rect [72 600 372 640] /Border [0 0 0] /A << /S /URI /URI (http://127.0.0.1:9/pdf-link) >> >>',
   ]);
+}
+
+/** A text document of `pages` US Letter pages, about 40 lines each (for the preview bench). */
+export function textPdf(pages: number): Buffer {
+  const line = 'Quarterly figures, a line of ordinary report text with numbers 1234.56 and 7890.12';
+  const objects = ['<< /Type /Catalog /Pages 2 0 R >>', '', '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>'];
+  const kids: string[] = [];
+  for (let i = 0; i < pages; i += 1) {
+    const text = Array.from({ length: 40 }, (_, l) => `BT /F1 10 Tf 56 ${740 - l * 17} Td (${i + 1}.${l + 1} ${line}) Tj ET`).join('\n');
+    objects.push(stream(text));
+    objects.push(`<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents ${objects.length} 0 R /Resources << /Font << /F1 3 0 R >> >> >>`);
+    kids.push(`${objects.length} 0 R`);
+  }
+  objects[1] = `<< /Type /Pages /Kids [${kids.join(' ')}] /Count ${pages} >>`;
+  return pdfOf(objects);
 }
 
 /**
