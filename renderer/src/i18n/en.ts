@@ -290,7 +290,7 @@ export const en = {
   'settings.check.60': 'Every minute',
   'settings.check.300': 'Every 5 minutes',
   'settings.check.900': 'Every 15 minutes',
-  'settings.check.note': 'A new interval applies the next time Skimmer starts.',
+  'settings.check.note': 'A new interval applies at once: the next check comes one interval from now.',
 
   'signOut.title': 'Sign out of {email}?',
   'signOut.body': "Skimmer will delete the copy of this account's mail it keeps on this computer. Your mail in Gmail stays as it is.",

@@ -289,7 +289,7 @@ export const ko: Record<MessageKey, string> = {
   'settings.check.60': '1분마다',
   'settings.check.300': '5분마다',
   'settings.check.900': '15분마다',
-  'settings.check.note': '새 간격은 다음에 Skimmer를 시작할 때 적용됩니다.',
+  'settings.check.note': '새 간격은 바로 적용됩니다. 다음 확인은 지금부터 그 간격이 지난 뒤입니다.',
 
   'signOut.title': '{email}에서 로그아웃할까요?',
   'signOut.body': 'Skimmer가 이 컴퓨터에 보관한 이 계정의 메일 사본을 삭제합니다. Gmail에 있는 메일은 그대로 유지됩니다.',
