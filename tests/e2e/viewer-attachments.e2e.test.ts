@@ -152,6 +152,7 @@ describe('attachment preview and open', () => {
     const { page } = app;
     const { viewer, message } = await previewFailure(page, 'subject:"Broken scan"', 'broken-scan.pdf');
     expect(message).toMatch(/damaged or not a PDF/);
+    await page.screenshot({ path: path.join(screenshotDir, 'viewer-pdf-damaged-light.png'), animations: 'disabled' });
     await viewer.getByRole('button', { name: 'Save broken-scan.pdf' }).click();
     await expect.poll(() => backend.saved.length).toBe(1);
     expect(await viewer.count()).toBe(0);
@@ -169,6 +170,14 @@ describe('attachment preview and open', () => {
     expect(message).toMatch(/protected by a password/);
     expect(await viewer.getByRole('button', { name: 'Save payslip.pdf' }).isVisible()).toBe(true);
     expect(await viewer.getByRole('button', { name: 'Open payslip.pdf' }).isVisible()).toBe(true);
+    // And spelled out under the message, the two ways left to read it.
+    const failure = viewer.getByTestId('pdf-error');
+    expect(await failure.getByRole('button', { name: 'Save…' }).isVisible()).toBe(true);
+    await failure.getByRole('button', { name: 'Open…' }).click();
+    await page.getByTestId('confirm-dialog').getByRole('button', { name: 'Cancel' }).click();
+    expect(backend.openedFiles).toEqual([]);
+    await page.getByRole('button', { name: 'Preview payslip.pdf' }).click();
+    await viewer.getByTestId('pdf-error').waitFor();
     await page.keyboard.press('Escape');
     await expect.poll(() => viewer.count()).toBe(0);
   });

@@ -42,7 +42,7 @@ export function AttachmentViewer({ name, preview, onClose, onSave, onOpen }: Att
       </header>
       {preview.kind === 'pdf' ? (
         <Suspense fallback={<p className="pdf__status">{t('pdf.loading')}</p>}>
-          <PdfPreview dataUrl={preview.dataUrl} />
+          <PdfPreview dataUrl={preview.dataUrl} onSave={onSave} onOpen={onOpen} />
         </Suspense>
       ) : (
         <div className="viewer__body">

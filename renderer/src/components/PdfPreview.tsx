@@ -4,11 +4,17 @@ import { dataUrlBytes, openPdf, PdfOpenError, type PdfFailure } from '../lib/pdf
 import { useT } from '../i18n/useLocale';
 import { PdfPages } from './PdfPages';
 
+interface PdfPreviewProps {
+  readonly dataUrl: string;
+  readonly onSave: () => void;
+  readonly onOpen: () => void;
+}
+
 /**
  * Loads the document, then shows its pages; a broken or locked file says so (never a blank
- * dialog), and the viewer's Save and Open stay beside the message.
+ * dialog) with Save and Open right under the message, the ways left to read it.
  */
-export default function PdfPreview({ dataUrl }: { dataUrl: string }) {
+export default function PdfPreview({ dataUrl, onSave, onOpen }: PdfPreviewProps) {
   const t = useT();
   const [state, setState] = useState<{ doc: PDFDocumentProxy } | { failure: PdfFailure } | null>(null);
 
@@ -40,6 +46,14 @@ export default function PdfPreview({ dataUrl }: { dataUrl: string }) {
     return (
       <div className="pdf__failure" role="alert" data-testid="pdf-error">
         <p className="pdf__status">{t(state.failure === 'encrypted' ? 'pdf.encrypted' : 'pdf.corrupt')}</p>
+        <div className="pdf__failure-actions">
+          <button type="button" className="button button--secondary button--small" onClick={onSave}>
+            {t('attachments.saveTitle')}
+          </button>
+          <button type="button" className="button button--primary button--small" onClick={onOpen}>
+            {t('attachments.openTitle')}
+          </button>
+        </div>
       </div>
     );
   }
