@@ -69,7 +69,14 @@ export function PdfPage({ doc, number, scale, guess, root }: PdfPageProps) {
   const width = Math.floor(size.width * scale);
   const height = Math.floor(size.height * scale);
   return (
-    <div ref={box} className="pdf__page" data-page={number} style={{ width, height }} aria-label={t('pdf.page', { page: number })}>
+    <div
+      ref={box}
+      className="pdf__page"
+      data-page={number}
+      style={{ width, height }}
+      role="img"
+      aria-label={failed ? t('pdf.pageFailed') : t('pdf.page', { page: number })}
+    >
       <canvas ref={canvas} className="pdf__canvas" style={{ width, height }} data-testid="pdf-canvas" />
       {failed ? <p className="pdf__page-error">{t('pdf.pageFailed')}</p> : null}
     </div>
