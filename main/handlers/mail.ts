@@ -2,8 +2,11 @@
 import type { MailSelector } from '../../common/mail-types';
 import type { HandlerGroup } from './context';
 import { log } from '../logging/log';
+import { listUnified } from '../services/unified-inbox';
 
-export const mailHandlers: HandlerGroup<'listLabels' | 'listMessages' | 'getThread' | 'suggestSenders'> = ({ hub, sendersSeen, withSource }) => ({
+type MailChannels = 'listLabels' | 'listMessages' | 'listUnified' | 'getThread' | 'suggestSenders';
+
+export const mailHandlers: HandlerGroup<MailChannels> = ({ accounts, hub, sendersSeen, withSource }) => ({
   listLabels: (accountId) => withSource(accountId, (source) => source.listLabels()),
   listMessages: (accountId, selector, listOptions) =>
     withSource(accountId, async (source) => {
@@ -15,6 +18,13 @@ export const mailHandlers: HandlerGroup<'listLabels' | 'listMessages' | 'getThre
       sendersSeen.remember(accountId, page.rows.map((r) => r.from));
       return page;
     }),
+  listUnified: (selector, listOptions) =>
+    listUnified(
+      accounts.list().map((a) => a.id),
+      (accountId, sel, options) => withSource(accountId, (source) => source.listMessages(sel, options)),
+      selector as MailSelector,
+      listOptions,
+    ),
   getThread: (accountId, threadId) => withSource(accountId, (source) => source.getThread(threadId)),
   suggestSenders: async (accountId, prefix) => {
     const fromCache = await hub.suggestSenders(accountId, prefix).catch((error: unknown) => {
