@@ -1,3 +1,4 @@
+import type { AccountView } from '../../../common/ipc';
 import type { LabelSummary } from '../../../common/mail-types';
 import type { useMessageList } from '../state/useMessageList';
 import { MessageList } from './MessageList';
@@ -10,6 +11,7 @@ interface ListColumnProps {
   readonly searching: boolean;
   readonly threads: boolean;
   readonly labelsById: ReadonlyMap<string, LabelSummary>;
+  readonly accountsById?: ReadonlyMap<string, AccountView> | undefined;
   readonly selectedIndex: number;
   readonly openId: string | null;
   readonly memoryOnly: boolean;
@@ -41,6 +43,18 @@ export function ListColumn(props: ListColumnProps) {
           </button>
         </div>
       ) : null}
+      {list.missingAccounts.length > 0 ? (
+        <div className="banner banner--warning banner--flush" role="alert" data-testid="missing-accounts">
+          <span>
+            {t('list.missingAccounts', {
+              emails: list.missingAccounts.map((m) => props.accountsById?.get(m.accountId)?.email ?? m.accountId).join(', '),
+            })}
+          </span>
+          <button type="button" className="button button--small button--secondary" onClick={list.reload}>
+            {t('list.retry')}
+          </button>
+        </div>
+      ) : null}
       {hints.length > 0 ? (
         <div className="query-hint" role="note" data-testid="query-hint">
           <span>{hints.join(' · ')}</span>
@@ -62,6 +76,7 @@ export function ListColumn(props: ListColumnProps) {
         searching={props.searching}
         threads={props.threads}
         labelsById={props.labelsById}
+        accountsById={props.accountsById}
         selectedIndex={props.selectedIndex}
         openId={props.openId}
         generation={list.generation}

@@ -5,7 +5,8 @@ import type { LabelSummary, ListCoverage, ListRow } from '../../../common/mail-t
 import { errorMessage, isRetryable } from '../lib/errors';
 import { InboxIcon, RefreshIcon, SearchIcon, ThreadIcon, WifiOffIcon } from './icons';
 import { useViewSettings } from '../state/view-settings';
-import { Row } from './MessageRow';
+import { Row, type RowAccount } from './MessageRow';
+import { rowKey } from '../lib/row-key';
 import { useFormat, useT } from '../i18n/useLocale';
 import '../styles/message-list.css';
 import '../styles/message-list-fresh.css';
@@ -25,7 +26,10 @@ interface MessageListProps {
   readonly threads: boolean;
   readonly labelsById: ReadonlyMap<string, LabelSummary>;
   readonly selectedIndex: number;
+  /** The open row's rowKey. */
   readonly openId: string | null;
+  /** Unified inbox: each row's account, for its marker. */
+  readonly accountsById?: ReadonlyMap<string, RowAccount>;
   readonly generation: number;
   readonly listKey: string;
   /** Rows that came in with a refresh in place (new mail): marked until the list changes. */
@@ -125,7 +129,7 @@ export function MessageList(props: MessageListProps) {
   // first visible row where it was, unless they are at the very top, where new mail belongs.
   useLayoutEffect(() => {
     const el = scrollRef.current;
-    const keyOf = (r: ListRow | undefined) => (r ? (threads ? r.threadId : r.id) : null);
+    const keyOf = (r: ListRow | undefined) => (r ? rowKey(r, threads) : null);
     const previous = anchor.current;
     if (el && previous.listKey === listKey && previous.key !== null && el.scrollTop > 0) {
       const now = rows.findIndex((r) => keyOf(r) === previous.key);
@@ -254,11 +258,12 @@ export function MessageList(props: MessageListProps) {
                       row={row}
                       index={item.index}
                       selected={item.index === selectedIndex}
-                      open={openId !== null && (threads ? row.threadId === openId : row.id === openId)}
+                      open={openId !== null && rowKey(row, threads) === openId}
                       threads={threads}
                       labelsById={labelsById}
                       now={now}
-                      fresh={freshKeys.has(threads ? row.threadId : row.id)}
+                      fresh={freshKeys.has(rowKey(row, threads))}
+                      account={row.accountId ? props.accountsById?.get(row.accountId) : undefined}
                       onOpen={onOpen}
                     />
                   ) : (

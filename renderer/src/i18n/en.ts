@@ -108,6 +108,11 @@ export const en = {
   'account.state.signed_out': 'Signed out',
 
   'list.unread': 'Unread',
+  'list.inAccount': 'In {email}',
+  'list.missingAccounts': 'The mail of {emails} could not be read: it is missing from this list.',
+  'sidebar.inboxes': 'Inboxes',
+  'sidebar.allInboxes': 'All inboxes',
+  'sidebar.inboxCounts': '{unread} unread of {total}',
   'list.threadCount': '{count, plural, one {# message} other {# messages}}',
   'list.noSubject': '(no subject)',
   'list.new': 'New',

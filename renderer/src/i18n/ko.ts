@@ -107,6 +107,11 @@ export const ko: Record<MessageKey, string> = {
   'account.state.signed_out': '로그아웃됨',
 
   'list.unread': '읽지 않음',
+  'list.inAccount': '{email} 계정',
+  'list.missingAccounts': '{emails} 계정의 메일을 읽지 못해 이 목록에 빠져 있습니다.',
+  'sidebar.inboxes': '받은편지함',
+  'sidebar.allInboxes': '모든 받은편지함',
+  'sidebar.inboxCounts': '전체 {total}개 중 {unread}개 읽지 않음',
   'list.threadCount': '메일 {count}개',
   'list.noSubject': '(제목 없음)',
   'list.new': '새 메일',
