@@ -60,6 +60,8 @@ export interface MessagePage {
   readonly coverage?: ListCoverage;
   /** Unified inbox: accounts whose mail could not be listed, so the page is known to lack it. */
   readonly missingAccounts?: readonly MissingAccount[];
+  /** A search that found nothing or very little: the query corrected from the mailbox's own words, which finds more. */
+  readonly didYouMean?: string;
 }
 
 export interface MissingAccount {

@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startAppBackend, type AppBackend } from './harness/app-backend';
 import { launchApp, type LaunchedApp } from './harness/launch-app';
 import { screenshotDir } from './harness/paths';
+import { showTheme } from './harness/theme';
 
 const ANA = 'ana@unified.example';
 const BEN = 'ben@unified.example';
@@ -82,15 +83,16 @@ describe('the unified inbox', () => {
 
   it('signs in two demo accounts; the sidebar then offers All inboxes and each account with its counts', async () => {
     const { page, context } = app;
+    // The "browser" waits for each consent page before the click that opens it.
+    const first = backend.completeConsent(context, 'allow', ANA);
     await page.getByRole('button', { name: 'Try the demo mailbox' }).click();
-    await (await backend.completeConsent(context, 'allow', ANA)).close();
+    await (await first).close();
     await page.getByTestId('message-list').waitFor({ timeout: 20_000 });
     // One account: no unified inbox yet.
     expect(await page.getByTestId('unified-inboxes').count()).toBe(0);
 
     await page.getByTestId('account-button').click();
     await page.getByRole('menuitem', { name: 'Add another account' }).click();
-    // The emulator is up now: the consent page opens at once, so the "browser" waits for it first.
     const consent = backend.completeConsent(context, 'allow', BEN);
     await page.getByRole('dialog').getByRole('button', { name: 'Try the demo mailbox' }).click();
     await (await consent).close();
@@ -128,9 +130,9 @@ describe('the unified inbox', () => {
     await page.getByTestId('thread').waitFor();
     await expect.poll(() => page.getByTestId('thread').textContent(), { timeout: 15_000 }).toContain(`Choir rehearsal moved: the body of a message for ${ANA}.`);
     expect(await page.locator('[role="option"].row--open').getAttribute('title')).toBe(ANA);
-    await page.emulateMedia({ colorScheme: 'dark' });
+    await showTheme(page, 'dark');
     await page.screenshot({ path: path.join(screenshotDir, 'unified-inbox-dark.png') });
-    await page.emulateMedia({ colorScheme: 'light' });
+    await showTheme(page, 'light');
   });
 
   it('searches every account from All inboxes', async () => {

@@ -22,12 +22,29 @@ interface ListColumnProps {
   readonly onSelect: (index: number) => void;
   readonly onOpen: (index: number) => void;
   readonly onReauth: () => void;
+  /** Runs another search (the "Did you mean" correction). */
+  readonly onSearch: (query: string) => void;
 }
 
 /** The middle column: banners about the account or the query, then the list itself. */
 export function ListColumn(props: ListColumnProps) {
   const t = useT();
   const { list, memoryOnly, needsReauth, hints, readAs, onReauth } = props;
+  const didYouMean =
+    props.searching && list.didYouMean && !list.loading ? (
+      <p className="did-you-mean" data-testid="did-you-mean">
+        <Message
+          id="search.didYouMean"
+          values={{
+            query: (
+              <button type="button" className="did-you-mean__query" onClick={() => props.onSearch(list.didYouMean!)}>
+                {list.didYouMean}
+              </button>
+            ),
+          }}
+        />
+      </p>
+    ) : null;
   return (
     <div className="list-column">
       {memoryOnly ? (
@@ -77,6 +94,7 @@ export function ListColumn(props: ListColumnProps) {
         threads={props.threads}
         labelsById={props.labelsById}
         accountsById={props.accountsById}
+        notice={didYouMean}
         selectedIndex={props.selectedIndex}
         openId={props.openId}
         generation={list.generation}

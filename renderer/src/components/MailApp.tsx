@@ -262,6 +262,10 @@ export function MailApp(props: MailAppProps) {
               onSelect={setSelectedIndex}
               onOpen={openIndex}
               onReauth={() => onReauth(accountId)}
+              onSearch={(corrected) => {
+                dispatch({ type: 'typeSearch', search: corrected });
+                commitSearch(corrected);
+              }}
             />
           }
           reading={

@@ -1,5 +1,5 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useLayoutEffect, useMemo, useRef, type KeyboardEvent } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef, type KeyboardEvent, type ReactNode } from 'react';
 import type { IpcError } from '../../../common/ipc';
 import type { LabelSummary, ListCoverage, ListRow } from '../../../common/mail-types';
 import { errorMessage, isRetryable } from '../lib/errors';
@@ -30,6 +30,8 @@ interface MessageListProps {
   readonly openId: string | null;
   /** Unified inbox: each row's account, for its marker. */
   readonly accountsById?: ReadonlyMap<string, RowAccount>;
+  /** A line between the header and the rows ("Did you mean"). */
+  readonly notice?: ReactNode;
   readonly generation: number;
   readonly listKey: string;
   /** Rows that came in with a refresh in place (new mail): marked until the list changes. */
@@ -185,6 +187,7 @@ export function MessageList(props: MessageListProps) {
         </button>
       </header>
       {props.coverage ? <CoverageLine coverage={props.coverage} searching={searching} /> : null}
+      {props.notice}
       <div className="visually-hidden" role="status" aria-live="polite" data-testid="live-count">
         {loading ? '' : t('list.liveCount', { count: countText, title })}
       </div>

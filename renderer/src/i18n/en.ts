@@ -60,6 +60,7 @@ export const en = {
   'hint.spaceAfterOperator': 'Read "{op}: …" with a space as "{op}:…"',
   'hint.unreadable': 'The query could not be read; showing everything',
   'search.readAs': 'Searched for {query}',
+  'search.didYouMean': 'Did you mean: {query}?',
   'search.shortcuts': 'Keyboard shortcuts (?)',
   'operator.from': 'Sender',
   'operator.to': 'Recipient (To, Cc, Bcc)',

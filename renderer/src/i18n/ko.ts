@@ -59,6 +59,7 @@ export const ko: Record<MessageKey, string> = {
   'hint.spaceAfterOperator': '공백이 있는 "{op}: …"을(를) "{op}:…"로 읽었습니다',
   'hint.unreadable': '검색어를 읽을 수 없어 모든 메일을 표시합니다',
   'search.readAs': '{query}(으)로 검색했습니다',
+  'search.didYouMean': '혹시 {query}을(를) 찾으셨나요?',
   'search.shortcuts': '단축키 (?)',
   'operator.from': '보낸사람',
   'operator.to': '받는사람(받는사람, 참조, 숨은참조)',

@@ -24,6 +24,8 @@ export interface MessageListState {
   readonly freshKeys: ReadonlySet<string>;
   /** Unified inbox: accounts the list could not read, so it lacks their mail. */
   readonly missingAccounts: readonly MissingAccount[];
+  /** A search that found little: a corrected query that finds more ("Did you mean"). */
+  readonly didYouMean: string | null;
 }
 
 const EMPTY: MessageListState = {
@@ -39,6 +41,7 @@ const EMPTY: MessageListState = {
   generation: 0,
   freshKeys: new Set(),
   missingAccounts: [],
+  didYouMean: null,
 };
 
 type PageOptions = { pageToken: string | null; threads: boolean; pageSize: number };
@@ -102,6 +105,7 @@ export function useMessageList(accountId: string | null, selector: MailSelector,
           generation: s.generation + 1,
           freshKeys: new Set(),
           missingAccounts: reply.value.missingAccounts ?? [],
+          didYouMean: reply.value.didYouMean ?? null,
         }));
       })
       .catch((error: unknown) => {
