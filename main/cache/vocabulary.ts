@@ -20,19 +20,25 @@ const WORD = /^\p{L}+$/u;
 /** A query piece: a quoted phrase (maybe unclosed), or a run of non-space characters. */
 const PIECE = /"[^"]*"?|[^\s"]+/gu;
 const KEYWORDS = new Set(['OR', 'AND', 'AROUND']);
+const SUBSTITUTION = 1.25;
+/** A word in at most this many messages may itself be a typo... */
+const RARE = 2;
+/** ...of a neighbour in this many times more messages. */
+const COMMON = 20;
+const TEXT_COLUMNS = new Set(['text', 'subject']);
+const VOCABULARY = 'temp.skimmer_vocabulary';
 
-interface Loaded {
-  /** Every word the index holds, in any field (a name in an address is not a typo). */
-  readonly known: ReadonlySet<string>;
-  /** The words a correction may use (text and subject) and in how many messages each is. */
-  readonly words: ReadonlyMap<string, number>;
-  /** Words by length, to compare a word only with those within the distance. */
-  readonly byLength: ReadonlyMap<number, readonly string[]>;
-  readonly at: number;
-  readonly messages: number;
+interface Entry {
+  readonly term: string;
+  /** Messages whose text or subject has the word. */
+  readonly docs: number;
 }
 
-/** Optimal string alignment distance (a swap of neighbours is one edit), or `limit + 1` once it must exceed `limit`. */
+/**
+ * Edits between two words, a swap of neighbours counting one (optimal string alignment); a
+ * substitution costs a little more than a missing, extra or swapped letter, the commoner
+ * typos ("contrct" is "contract" before "contact"). `limit + 1` once it must exceed `limit`.
+ */
 export function editDistance(a: string, b: string, limit = MAX_DISTANCE): number {
   if (Math.abs(a.length - b.length) > limit) return limit + 1;
   let before: number[] = [];
@@ -41,7 +47,7 @@ export function editDistance(a: string, b: string, limit = MAX_DISTANCE): number
     const current = [i];
     let best = i;
     for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      const cost = a[i - 1] === b[j - 1] ? 0 : SUBSTITUTION;
       let d = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost);
       if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, before[j - 2]! + 1);
       current.push(d);
@@ -55,7 +61,11 @@ export function editDistance(a: string, b: string, limit = MAX_DISTANCE): number
 }
 
 export class CacheVocabulary {
-  private loaded: Loaded | null = null;
+  /** Words by first letter, read from the index when first needed; dropped when the mailbox changed. */
+  private byInitial = new Map<string, readonly Entry[]>();
+  private readAt = 0;
+  private readAtMessages = -1;
+  private ready = false;
 
   constructor(
     private readonly db: SqlDatabase,
@@ -65,6 +75,7 @@ export class CacheVocabulary {
 
   /** The query with its misspelt words corrected, or null when nothing needs correcting. */
   suggest(query: string): string | null {
+    this.refresh();
     let changed = false;
     const corrected = query.replace(PIECE, (piece) => {
       const fixed = this.correctPiece(piece);
@@ -86,46 +97,66 @@ export class CacheVocabulary {
   }
 
   private closest(word: string): string | null {
-    const { known, words, byLength } = this.vocabulary();
-    if (known.has(word)) return null;
-    let best: string | null = null;
-    let bestDistance = MAX_DISTANCE + 1;
-    let bestCount = 0;
-    for (let length = word.length - MAX_DISTANCE; length <= word.length + MAX_DISTANCE; length++) {
-      for (const candidate of byLength.get(length) ?? []) {
-        const distance = editDistance(word, candidate);
-        const count = words.get(candidate)!;
-        if (distance < bestDistance || (distance === bestDistance && count > bestCount)) {
-          best = candidate;
+    const own = this.lookup(word);
+    // A word the mailbox has stays, unless it is rare (a typo in someone's mail) beside a common neighbour.
+    if (own !== null && (own === 0 || own > RARE)) return null;
+    const minDocs = own === null ? 1 : Math.max(COMMON, own * COMMON);
+    // In edits, substitutions at their cost: at most two edits for an unknown word, one for a rare one.
+    const limit = (own === null ? MAX_DISTANCE : 1) * SUBSTITUTION;
+    let best: Entry | null = null;
+    let bestDistance = limit + 1;
+    const initials = new Set([...word].slice(0, 2));
+    for (const initial of initials) {
+      for (const entry of this.wordsFrom(initial)) {
+        if (entry.docs < minDocs || Math.abs(entry.term.length - word.length) > limit || entry.term === word) continue;
+        const distance = editDistance(word, entry.term, limit);
+        if (distance < bestDistance || (distance === bestDistance && best !== null && entry.docs > best.docs)) {
+          best = entry;
           bestDistance = distance;
-          bestCount = count;
         }
       }
     }
-    return bestDistance <= MAX_DISTANCE ? best : null;
+    return best && bestDistance <= limit ? best.term : null;
   }
 
-  private vocabulary(): Loaded {
+  /** In how many messages' text or subject the word is (0: only in other fields), or null when the index lacks it. */
+  private lookup(word: string): number | null {
+    const rows = this.db.prepare(`SELECT col, doc FROM ${VOCABULARY} WHERE term = ?`).all(word) as { col: string; doc: number }[];
+    if (rows.length === 0) return null;
+    return rows.filter((r) => TEXT_COLUMNS.has(r.col)).reduce((sum, r) => sum + Number(r.doc), 0);
+  }
+
+  /** The text and subject words starting with `initial` (an index range scan, not the whole vocabulary). */
+  private wordsFrom(initial: string): readonly Entry[] {
+    const cached = this.byInitial.get(initial);
+    if (cached) return cached;
+    const next = String.fromCodePoint(initial.codePointAt(0)! + 1);
+    const rows = this.db.prepare(`SELECT term, col, doc FROM ${VOCABULARY} WHERE term >= ? AND term < ?`).all(initial, next) as {
+      term: string;
+      col: string;
+      doc: number;
+    }[];
+    const docs = new Map<string, number>();
+    for (const { term, col, doc } of rows) {
+      if (TEXT_COLUMNS.has(col) && term.length >= MIN_WORD - MAX_DISTANCE && WORD.test(term) && !isCjkToken(term)) docs.set(term, (docs.get(term) ?? 0) + Number(doc));
+    }
+    const entries = [...docs].map(([term, n]) => ({ term, docs: n }));
+    this.byInitial.set(initial, entries);
+    return entries;
+  }
+
+  private refresh(): void {
+    if (!this.ready) {
+      this.db.exec(`CREATE VIRTUAL TABLE IF NOT EXISTS ${VOCABULARY} USING fts5vocab(main, 'message_fts', 'col')`);
+      this.ready = true;
+    }
     const now = Date.now();
     const messages = this.messageCount();
-    if (this.loaded && (this.loaded.messages === messages || now - this.loaded.at < REFRESH_MS)) return this.loaded;
-    this.db.exec("CREATE VIRTUAL TABLE IF NOT EXISTS temp.skimmer_vocabulary USING fts5vocab(main, 'message_fts', 'col')");
-    const rows = this.db.prepare('SELECT term, col, doc FROM temp.skimmer_vocabulary').all() as { term: string; col: string; doc: number }[];
-    const known = new Set<string>();
-    const words = new Map<string, number>();
-    for (const { term, col, doc } of rows) {
-      known.add(term);
-      if ((col !== 'text' && col !== 'subject') || term.length < MIN_WORD - MAX_DISTANCE || !WORD.test(term) || isCjkToken(term)) continue;
-      words.set(term, (words.get(term) ?? 0) + Number(doc));
+    if (messages !== this.readAtMessages && now - this.readAt >= REFRESH_MS) {
+      this.byInitial = new Map();
+      this.readAt = now;
+      this.readAtMessages = messages;
     }
-    const byLength = new Map<number, string[]>();
-    for (const term of words.keys()) {
-      const list = byLength.get(term.length) ?? [];
-      list.push(term);
-      byLength.set(term.length, list);
-    }
-    this.loaded = { known, words, byLength, at: now, messages };
-    return this.loaded;
   }
 }
 

@@ -31,6 +31,9 @@ describe('the cache vocabulary', () => {
     // Two made-up words one edit from "zundor": the more frequent one must win.
     for (let i = 0; i < 3; i++) emu.addMessage(DEMO_ACCOUNT, mail(`Zandor report ${i}`, 'The zandor figures are in.', i));
     emu.addMessage(DEMO_ACCOUNT, mail('Zindor note', 'One zindor only.', 9));
+    // A typo in someone's mail ("plovr", once) beside a word in twenty messages.
+    for (let i = 0; i < 20; i++) emu.addMessage(DEMO_ACCOUNT, mail(`Plover count ${i}`, 'The plover came back.', 100 + i));
+    emu.addMessage(DEMO_ACCOUNT, mail('Birds', 'Saw a plovr today.', 200));
     emu.addMessage(DEMO_ACCOUNT, mail('회의 일정 안내', '다음 주 회의는 화요일입니다. Bring the invoice.', 10));
     const api = gmailApiFor(emu, await refreshTokenFor(emu, DEMO_ACCOUNT));
     dataDir = mkdtempSync(join(tmpdir(), 'skimmer-vocabulary-'));
@@ -55,6 +58,17 @@ describe('the cache vocabulary', () => {
   it('prefers the more frequent of two words at the same distance', () => {
     expect(vocabulary.suggest('zundor')).toBe('zandor');
     expect(vocabulary.suggest('zindr')).toBe('zindor');
+  });
+
+  it("corrects a rare word only to a far more frequent neighbour (the mailbox's own typos)", async () => {
+    expect(await found('plovr')).toBe(1);
+    expect(vocabulary.suggest('plovr')).toBe('plover');
+    // Three messages against one is not "far more": both are words.
+    expect(vocabulary.suggest('zindor')).toBeNull();
+  });
+
+  it('prefers a missing letter to a wrong one at the same number of edits', () => {
+    expect(editDistance('contrct', 'contract')).toBeLessThan(editDistance('contrct', 'contact'));
   });
 
   it('keeps operators, quoted phrases, keywords, negation and brackets as typed', () => {
@@ -84,6 +98,7 @@ describe('the cache vocabulary', () => {
     expect(editDistance('invoice', 'invocie')).toBe(1);
     expect(editDistance('invoice', 'invoce')).toBe(1);
     expect(editDistance('meeting', 'meetng')).toBe(1);
+    expect(editDistance('invoice', 'invoise')).toBe(1.25);
     expect(editDistance('abcdef', 'uvwxyz')).toBe(3);
   });
 });
