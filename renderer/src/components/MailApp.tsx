@@ -199,6 +199,8 @@ export function MailApp(props: MailAppProps) {
 
   const offline = list.error?.code === 'offline' || sync?.phase === 'offline';
   const needsReauth = active.state === 'needs_reauth' && list.error?.code !== 'needs_reauth';
+  // The accounts and what can be done to them, as App hands them over: the sidebar's account menu.
+  const accountActions = { accounts, active, onSwitchAccount, onAddAccount, onSignOut, onReauth };
 
   return (
     <HighlightContext.Provider value={terms}>
@@ -221,8 +223,7 @@ export function MailApp(props: MailAppProps) {
           open={open !== null}
           sidebar={
             <Sidebar
-              accounts={accounts}
-              active={active}
+              {...accountActions}
               labels={labels}
               selector={mailbox}
               elsewhere={searching || unified}
@@ -238,10 +239,6 @@ export function MailApp(props: MailAppProps) {
                 ) : null
               }
               onSelect={selectMailbox}
-              onSwitchAccount={onSwitchAccount}
-              onAddAccount={onAddAccount}
-              onSignOut={onSignOut}
-              onReauth={onReauth}
             />
           }
           list={
