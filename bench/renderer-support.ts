@@ -136,6 +136,9 @@ export function syntheticRouter(rows: readonly ListRow[], overrides: Partial<Req
         queryHints: [],
       };
     },
+    listUnified: () => {
+      throw new Error('bench has one account');
+    },
     getThread: () => ({ id: 't0', subject: '', messages: [] }),
     saveAttachment: () => ({ saved: false, fileName: null }),
     saveMessageBody: () => ({ saved: false, fileName: null }),

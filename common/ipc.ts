@@ -135,6 +135,9 @@ const listOptions = z
   .object({ pageToken: z.string().max(512).nullable().optional(), threads: z.boolean().optional(), pageSize: z.number().int().min(1).max(500).optional() })
   .strict();
 
+/** The unified inbox's token packs one cursor per account, so it is longer than an account's own. */
+const unifiedListOptions = listOptions.extend({ pageToken: z.string().max(8192).nullable().optional() }).strict();
+
 export const requests = {
   getAppInfo: request<AppInfo>()('app:get-info', z.tuple([])),
   openExternal: request<null>()('app:open-external', z.tuple([httpUrl])),
@@ -156,6 +159,8 @@ export const requests = {
 
   listLabels: request<LabelSummary[]>()('mail:list-labels', z.tuple([id])),
   listMessages: request<MessagePage>()('mail:list-messages', z.tuple([id, selector, listOptions])),
+  /** "All inboxes": the selector over every signed-in account, merged newest first; each row names its account. */
+  listUnified: request<MessagePage>()('mail:list-unified', z.tuple([selector, unifiedListOptions])),
   getThread: request<ThreadDetail>()('mail:get-thread', z.tuple([id, id])),
   /** The attachment is named by its MIME part id ("1", "1.2"): Gmail's attachment ids change between calls. */
   saveAttachment: request<SavedAttachment>()('mail:save-attachment', z.tuple([id, id, z.string().min(1).max(64).regex(/^\d+(\.\d+)*$/, 'must be a part id')])),

@@ -2,6 +2,8 @@
  * What the renderer is shown of mail. The same shapes come from the Gmail API or from
  * the local cache; the renderer can't tell which, and doesn't need to.
  */
+import type { IpcErrorCode } from './ipc-result';
+
 export interface LabelSummary {
   readonly id: string;
   readonly name: string;
@@ -39,6 +41,8 @@ export interface ListRow extends MessageSummary {
   readonly threadCount: number;
   /** Everyone who wrote in the matching part of the thread, oldest first, for "Ana, me (3)". */
   readonly participants: readonly string[];
+  /** The account the row belongs to: set in the unified inbox ("All inboxes"), where rows of several accounts mix. */
+  readonly accountId?: string;
 }
 
 export interface MessagePage {
@@ -54,6 +58,16 @@ export interface MessagePage {
   readonly queryHints: readonly string[];
   /** How much of the mailbox this answer could see; absent once the cache holds all of it. */
   readonly coverage?: ListCoverage;
+  /** Unified inbox: accounts whose mail could not be listed, so the page is known to lack it. */
+  readonly missingAccounts?: readonly MissingAccount[];
+  /** A search that found nothing or very little: the query corrected from the mailbox's own words, which finds more. */
+  readonly didYouMean?: string;
+}
+
+export interface MissingAccount {
+  readonly accountId: string;
+  /** Why (offline, needs_reauth...). */
+  readonly code: IpcErrorCode;
 }
 
 export interface ListCoverage {

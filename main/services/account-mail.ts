@@ -8,6 +8,7 @@ import { deleteCacheFiles, discardCacheFile, isCorruptionError, openAccountCache
 import { GmailApi, GmailApiDisabledError, GmailDailyQuotaError, GmailRateLimitedError } from '../gmail/gmail-api';
 import { GmailMailSource, type MailSource } from '../gmail/gmail-mail-source';
 import { MergedMailSource } from './merged-mail-source';
+import { vocabularyFor } from '../cache/vocabulary';
 import { pacerFor } from '../gmail/adaptive-pacer';
 import { RepeatingTask, type IntervalTimers } from './repeating-task';
 import type { OAuth2Client } from 'google-auth-library';
@@ -71,6 +72,13 @@ export class AccountMailHub {
     const mail = await this.open(accountId);
     if (!mail.cache.source.isReady()) return [];
     return mail.cache.source.suggestSenders(prefix).map((s) => (s.name ? `${s.name} <${s.email}>` : s.email));
+  }
+
+  /** "Did you mean": the query with its misspelt words corrected from the cache's vocabulary (null: nothing to correct, or no cache yet). */
+  async suggestQuery(accountId: string, query: string): Promise<string | null> {
+    const mail = await this.open(accountId);
+    if (!mail.cache.source.isReady()) return null;
+    return vocabularyFor(mail.cache.db, () => mail.cache.store.labelCounts().total).suggest(query);
   }
 
   async status(accountId: string): Promise<SyncStatus> {

@@ -8,6 +8,8 @@ import type { EmulatorHandle } from '../../emulator/shipped';
 export interface DemoServerOptions {
   /** Mail to serve; default: the demo mailbox shipped with the app. */
   readonly mail?: string[];
+  /** Several demo accounts, each with its own mail (tests of the unified inbox). */
+  readonly accounts?: { readonly email: string; readonly mail: string[] }[];
 }
 
 export class DemoServer {
@@ -23,7 +25,9 @@ export class DemoServer {
   start(): Promise<EmulatorHandle> {
     // The shipped entry: the emulator without its test hooks.
     this.handle ??= import('../../emulator/shipped').then(({ startShippedEmulator }) =>
-      startShippedEmulator(this.options.mail ? { mail: this.options.mail, account: 'demo@skimmer.example' } : {}),
+      startShippedEmulator(
+        this.options.accounts ? { accounts: this.options.accounts } : this.options.mail ? { mail: this.options.mail, account: 'demo@skimmer.example' } : {},
+      ),
     );
     return this.handle;
   }

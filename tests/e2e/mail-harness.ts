@@ -105,6 +105,9 @@ export async function startMailBackend(options: { mail?: string[]; account?: str
     listLabels: async () => source.listLabels().catch(toFailure),
     listMessages: async (_id, selector: MailSelector, opts) =>
       source.listMessages(selector, { pageToken: opts.pageToken ?? null, pageSize: opts.pageSize ?? 50, threads: opts.threads ?? false }).catch(toFailure),
+    listUnified: () => {
+      throw new IpcFailure('invalid_request', 'One account only.');
+    },
     getThread: async (_id, threadId) => source.getThread(threadId).catch(toFailure),
     saveAttachment: async (_id, messageId, partId) => {
       // As main does: the renderer names the part; Gmail's attachmentId is not stable.

@@ -2,12 +2,11 @@ import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'r
 import type { AccountView, AppInfo, AuthStatus, SyncStatus } from '../../../common/ipc';
 import type { LabelSummary, MailSelector } from '../../../common/mail-types';
 import type { ViewSettings } from '../../../common/view-settings';
-import { describeQuery, parseGmailQuery } from '../../../common/gmail-query';
 import { skimmer } from '../api';
 import { useKeymap, type ShortcutHandlers } from '../keyboard/useKeymap';
 import { errorMessage } from '../lib/errors';
 import { highlightTerms } from '../lib/highlight';
-import { SYSTEM_MAILBOXES, selectorTitle } from '../lib/labels';
+import { SYSTEM_MAILBOXES, sameSelector, selectorTitle } from '../lib/labels';
 import { pushRecent } from '../lib/query-suggest';
 import { useFollowSelection } from '../state/useFollowSelection';
 import { useMessageList } from '../state/useMessageList';
@@ -15,7 +14,11 @@ import { usePreference } from '../state/preferences';
 import { usePaneLayout } from '../state/usePaneLayout';
 import { useViewSettings } from '../state/view-settings';
 import { useThread } from '../state/useThread';
-import { initialView, viewReducer } from '../state/view-store';
+import { INBOX, initialView, viewReducer } from '../state/view-store';
+import { useInboxCounts } from '../state/useInboxCounts';
+import { useQueryHints } from '../state/useQueryHints';
+import { rowKey } from '../lib/row-key';
+import { UnifiedInboxes } from './UnifiedInboxes';
 import { HighlightContext } from './Highlighted';
 import { ListColumn } from './ListColumn';
 import { MailPanes, paneStyle } from './MailPanes';
@@ -28,6 +31,7 @@ import { TitleBar } from './TitleBar';
 import { useT } from '../i18n/useLocale';
 
 const SEARCH_DEBOUNCE_MS = 150;
+const NO_LABELS: ReadonlyMap<string, LabelSummary> = new Map();
 
 interface MailAppProps {
   readonly info: AppInfo | null;
@@ -73,8 +77,13 @@ export function MailApp(props: MailAppProps) {
 
   const searching = query.length > 0;
   const selector: MailSelector = useMemo(() => (searching ? { kind: 'query', query } : mailbox), [searching, query, mailbox]);
-  const list = useMessageList(accountId, selector, threads);
-  const thread = useThread(accountId, open?.threadId ?? null, view.threadReload);
+  // The unified inbox (two accounts or more): every account's inbox, or search, merged; a row opens in its own account.
+  const unified = view.scope === 'all' && accounts.length >= 2;
+  const list = useMessageList(accountId, selector, threads, unified);
+  const openAccountId = open?.accountId ?? accountId;
+  const thread = useThread(openAccountId, open?.threadId ?? null, view.threadReload);
+  const inboxCounts = useInboxCounts(accounts, accounts.length >= 2);
+  const accountsById = useMemo(() => new Map(accounts.map((a) => [a.id, a])), [accounts]);
 
   const loadLabels = useCallback(() => {
     void skimmer()
@@ -107,22 +116,16 @@ export function MailApp(props: MailAppProps) {
 
   const labelsById = useMemo(() => new Map(labels.map((l) => [l.id, l])), [labels]);
   const labelNames = useMemo(() => labels.filter((l) => l.type === 'user').map((l) => l.name), [labels]);
-  const title = searching ? query : selectorTitle(mailbox, labels, t);
+  const title = searching ? query : unified ? t('sidebar.allInboxes') : selectorTitle(mailbox, labels, t);
 
   const terms = useMemo(() => (searching ? highlightTerms(query) : []), [searching, query]);
-  const hints = useMemo(() => {
-    if (!searching) return { hints: [] as string[], readAs: '' };
-    // The renderer's own reading of the query (the same parser as main's), worded in the person's language.
-    const parsed = parseGmailQuery(query);
-    const all = [...new Set(parsed.hintCodes.map((hint) => t(`hint.${hint.code}`, hint.values)))];
-    return { hints: all, readAs: all.length > 0 ? describeQuery(parsed.ast) : '' };
-  }, [searching, query, t]);
+  const hints = useQueryHints(searching ? query : '');
 
   const openIndex = useCallback(
     (index: number) => {
       const row = list.rows[index];
       if (!row) return;
-      dispatch({ type: 'open', listKey, index, conversation: { threadId: row.threadId, messageId: row.id } });
+      dispatch({ type: 'open', listKey, index, conversation: { threadId: row.threadId, messageId: row.id, accountId: row.accountId } });
       // A search counts as used once a result from it is opened, not while it is being typed.
       if (searching) setRecent((prev) => pushRecent(prev, query));
     },
@@ -196,6 +199,8 @@ export function MailApp(props: MailAppProps) {
 
   const offline = list.error?.code === 'offline' || sync?.phase === 'offline';
   const needsReauth = active.state === 'needs_reauth' && list.error?.code !== 'needs_reauth';
+  // The accounts and what can be done to them, as App hands them over: the sidebar's account menu.
+  const accountActions = { accounts, active, onSwitchAccount, onAddAccount, onSignOut, onReauth };
 
   return (
     <HighlightContext.Provider value={terms}>
@@ -218,16 +223,22 @@ export function MailApp(props: MailAppProps) {
           open={open !== null}
           sidebar={
             <Sidebar
-              accounts={accounts}
-              active={active}
+              {...accountActions}
               labels={labels}
               selector={mailbox}
-              searching={searching}
+              elsewhere={searching || unified}
+              inboxes={
+                accounts.length >= 2 ? (
+                  <UnifiedInboxes
+                    accounts={accounts}
+                    counts={inboxCounts}
+                    current={searching ? null : unified ? 'all' : sameSelector(mailbox, INBOX) ? accountId : null}
+                    onSelectAll={() => dispatch({ type: 'selectAllInboxes' })}
+                    onSelectAccount={(id) => (id === accountId ? selectMailbox(INBOX) : onSwitchAccount(id))}
+                  />
+                ) : null
+              }
               onSelect={selectMailbox}
-              onSwitchAccount={onSwitchAccount}
-              onAddAccount={onAddAccount}
-              onSignOut={onSignOut}
-              onReauth={onReauth}
             />
           }
           list={
@@ -236,9 +247,10 @@ export function MailApp(props: MailAppProps) {
               title={title}
               searching={searching}
               threads={threads}
-              labelsById={labelsById}
+              labelsById={unified ? NO_LABELS : labelsById}
+              accountsById={unified ? accountsById : undefined}
               selectedIndex={selectedIndex}
-              openId={open ? (threads ? open.threadId : open.messageId) : null}
+              openId={open ? rowKey({ id: open.messageId, threadId: open.threadId, accountId: open.accountId }, threads) : null}
               memoryOnly={authStatus?.storage === 'memory_only'}
               needsReauth={needsReauth}
               hints={hints.hints}
@@ -247,15 +259,19 @@ export function MailApp(props: MailAppProps) {
               onSelect={setSelectedIndex}
               onOpen={openIndex}
               onReauth={() => onReauth(accountId)}
+              onSearch={(corrected) => {
+                dispatch({ type: 'typeSearch', search: corrected });
+                commitSearch(corrected);
+              }}
             />
           }
           reading={
             <ReadingPane
-              accountId={accountId}
+              accountId={openAccountId}
               thread={open ? thread.thread : null}
               loading={open !== null && thread.loading}
               error={open ? thread.error : null}
-              labelsById={labelsById}
+              labelsById={openAccountId === accountId ? labelsById : NO_LABELS}
               focusMessageId={open && (!threads || open.stepped) ? open.messageId : null}
               onBack={() => dispatch({ type: 'close' })}
               onRetry={() => dispatch({ type: 'reloadThread' })}

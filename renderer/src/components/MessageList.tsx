@@ -1,11 +1,13 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useLayoutEffect, useMemo, useRef, type KeyboardEvent } from 'react';
-import type { IpcError } from '../../../common/ipc';
+import { useEffect, useLayoutEffect, useMemo, useRef, type KeyboardEvent, type ReactNode } from 'react';
 import type { LabelSummary, ListCoverage, ListRow } from '../../../common/mail-types';
+import type { MessageListState } from '../state/useMessageList';
 import { errorMessage, isRetryable } from '../lib/errors';
 import { InboxIcon, RefreshIcon, SearchIcon, ThreadIcon, WifiOffIcon } from './icons';
 import { useViewSettings } from '../state/view-settings';
-import { Row } from './MessageRow';
+import { ReauthBanner } from './ReauthBanner';
+import { Row, type RowAccount } from './MessageRow';
+import { rowKey } from '../lib/row-key';
 import { useFormat, useT } from '../i18n/useLocale';
 import '../styles/message-list.css';
 import '../styles/message-list-fresh.css';
@@ -13,31 +15,29 @@ import '../styles/message-list-fresh.css';
 const ROW_HEIGHTS = { comfortable: 84, compact: 62 } as const;
 const NO_KEYS: ReadonlySet<string> = new Set();
 
-interface MessageListProps {
+/** What the list shows of useMessageList's state, and its two actions. */
+export type ListView = Pick<
+  MessageListState,
+  'rows' | 'loading' | 'loadingMore' | 'hasMore' | 'error' | 'generation' | 'freshKeys' | 'coverage'
+> & { readonly listKey: string; readonly loadMore: () => void; readonly reload: () => void };
+
+export interface MessageListProps {
+  readonly list: ListView;
   readonly title: string;
-  readonly rows: readonly ListRow[];
-  readonly loading: boolean;
-  readonly loadingMore: boolean;
-  readonly hasMore: boolean;
-  readonly error: IpcError | null;
-  readonly estimate: number;
   readonly searching: boolean;
   readonly threads: boolean;
   readonly labelsById: ReadonlyMap<string, LabelSummary>;
   readonly selectedIndex: number;
+  /** The open row's rowKey. */
   readonly openId: string | null;
-  readonly generation: number;
-  readonly listKey: string;
-  /** Rows that came in with a refresh in place (new mail): marked until the list changes. */
-  readonly freshKeys?: ReadonlySet<string>;
+  /** Unified inbox: each row's account, for its marker. */
+  readonly accountsById?: ReadonlyMap<string, RowAccount> | undefined;
+  /** A line between the header and the rows ("Did you mean"). */
+  readonly notice?: ReactNode;
   readonly onToggleThreads: () => void;
   readonly onSelect: (index: number) => void;
   readonly onOpen: (index: number) => void;
-  readonly onLoadMore: () => void;
-  readonly onRetry: () => void;
   readonly onReauth: () => void;
-  /** How much of the mailbox this answer could see, while the cache is filling. */
-  readonly coverage?: ListCoverage | null;
 }
 
 function Skeleton({ count, rowHeight }: { count: number; rowHeight: number }) {
@@ -85,13 +85,11 @@ function CoverageLine({ coverage, searching }: { readonly coverage: ListCoverage
 
 /** The virtualised list: a bounded DOM whatever the number of rows. */
 export function MessageList(props: MessageListProps) {
-  const {
-    title, rows, loading, loadingMore, hasMore, error, searching, threads, labelsById,
-    selectedIndex, openId, generation, listKey, onToggleThreads, onSelect, onOpen, onLoadMore, onRetry, onReauth,
-  } = props;
+  const { title, searching, threads, labelsById, selectedIndex, openId, onToggleThreads, onSelect, onOpen, onReauth } = props;
+  const { rows, loading, loadingMore, hasMore, error, generation, listKey, coverage, loadMore: onLoadMore, reload: onRetry } = props.list;
   const t = useT();
   const format = useFormat();
-  const freshKeys = props.freshKeys ?? NO_KEYS;
+  const freshKeys = props.list.freshKeys ?? NO_KEYS;
   const rowHeight = ROW_HEIGHTS[useViewSettings().density];
   const scrollRef = useRef<HTMLDivElement>(null);
   const anchor = useRef<{ listKey: string; key: string | null; index: number }>({ listKey: '', key: null, index: 0 });
@@ -125,7 +123,7 @@ export function MessageList(props: MessageListProps) {
   // first visible row where it was, unless they are at the very top, where new mail belongs.
   useLayoutEffect(() => {
     const el = scrollRef.current;
-    const keyOf = (r: ListRow | undefined) => (r ? (threads ? r.threadId : r.id) : null);
+    const keyOf = (r: ListRow | undefined) => (r ? rowKey(r, threads) : null);
     const previous = anchor.current;
     if (el && previous.listKey === listKey && previous.key !== null && el.scrollTop > 0) {
       const now = rows.findIndex((r) => keyOf(r) === previous.key);
@@ -180,17 +178,13 @@ export function MessageList(props: MessageListProps) {
           <span>{threads ? t('list.toggle.conversations') : t('list.toggle.messages')}</span>
         </button>
       </header>
-      {props.coverage ? <CoverageLine coverage={props.coverage} searching={searching} /> : null}
+      {coverage ? <CoverageLine coverage={coverage} searching={searching} /> : null}
+      {props.notice}
       <div className="visually-hidden" role="status" aria-live="polite" data-testid="live-count">
         {loading ? '' : t('list.liveCount', { count: countText, title })}
       </div>
       {error && error.code === 'needs_reauth' ? (
-        <div className="banner banner--warning" role="alert" data-testid="reauth-banner">
-          <span>{t('app.reauth')}</span>
-          <button type="button" className="button button--small button--primary" onClick={onReauth}>
-            {t('app.signInAgain')}
-          </button>
-        </div>
+        <ReauthBanner onReauth={onReauth} />
       ) : error && rows.length === 0 && error.code === 'offline' ? null : error ? (
         <div className={`banner ${error.code === 'offline' ? 'banner--muted' : 'banner--error'}`} role="alert" data-testid="list-error">
           {error.code === 'offline' ? <WifiOffIcon size={16} /> : null}
@@ -254,11 +248,12 @@ export function MessageList(props: MessageListProps) {
                       row={row}
                       index={item.index}
                       selected={item.index === selectedIndex}
-                      open={openId !== null && (threads ? row.threadId === openId : row.id === openId)}
+                      open={openId !== null && rowKey(row, threads) === openId}
                       threads={threads}
                       labelsById={labelsById}
                       now={now}
-                      fresh={freshKeys.has(threads ? row.threadId : row.id)}
+                      fresh={freshKeys.has(rowKey(row, threads))}
+                      account={row.accountId ? props.accountsById?.get(row.accountId) : undefined}
                       onOpen={onOpen}
                     />
                   ) : (

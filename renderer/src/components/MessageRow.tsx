@@ -2,6 +2,7 @@ import { memo } from 'react';
 import type { LabelSummary, ListRow } from '../../../common/mail-types';
 import { displayName, participantsLabel } from '../lib/format';
 import { stripBidi } from '../lib/link-safety';
+import { AccountMarker } from './AccountMarker';
 import { Highlighted } from './Highlighted';
 import { PaperclipIcon, StarIcon } from './icons';
 import { useFormat, useT } from '../i18n/useLocale';
@@ -16,10 +17,17 @@ interface RowProps {
   readonly now: Date;
   readonly fresh: boolean;
   readonly onOpen: (index: number) => void;
+  /** Unified inbox: the account the row belongs to. */
+  readonly account?: RowAccount | undefined;
+}
+
+export interface RowAccount {
+  readonly email: string;
+  readonly name: string;
 }
 
 /** One conversation or message in the list: three lines, fixed height for the virtualiser. */
-export const Row = memo(function Row({ row, index, selected, open, threads, labelsById, now, fresh, onOpen }: RowProps) {
+export const Row = memo(function Row({ row, index, selected, open, threads, labelsById, now, fresh, onOpen, account }: RowProps) {
   const t = useT();
   const format = useFormat();
   const sender = threads && row.participants.length > 0 ? stripBidi(participantsLabel(row.participants, 3, t('list.me'))) : displayName(row.from);
@@ -38,11 +46,14 @@ export const Row = memo(function Row({ row, index, selected, open, threads, labe
       data-id={row.id}
       data-thread-id={row.threadId}
       data-fresh={fresh ? 'true' : undefined}
+      data-account={account?.email}
+      title={account?.email}
       className={`row ${row.unread ? 'row--unread' : ''} ${selected ? 'row--selected' : ''} ${open ? 'row--open' : ''} ${fresh ? 'row--fresh' : ''}`}
       onClick={() => onOpen(index)}
     >
       <div className="row__line row__line--top">
         {row.unread ? <span className="row__unread-dot" aria-label={t('list.unread')} /> : null}
+        {account ? <AccountMarker email={account.email} name={account.name} /> : null}
         <span className="row__sender" title={row.from.email}>
           {sender}
         </span>

@@ -1,4 +1,4 @@
-import { useMemo, type ComponentType } from 'react';
+import { useMemo, type ComponentType, type ReactNode } from 'react';
 import type { AccountView } from '../../../common/ipc';
 import type { LabelSummary, MailSelector } from '../../../common/mail-types';
 import {
@@ -55,7 +55,10 @@ interface SidebarProps {
   readonly active: AccountView | null;
   readonly labels: readonly LabelSummary[];
   readonly selector: MailSelector;
-  readonly searching: boolean;
+  /** The list shows a search or the unified inbox, not one of these mailboxes: none is marked current. */
+  readonly elsewhere: boolean;
+  /** The unified inbox's entries, above this account's mailboxes (two accounts or more). */
+  readonly inboxes?: ReactNode;
   readonly onSelect: (selector: MailSelector) => void;
   readonly onSwitchAccount: (id: string) => void;
   readonly onAddAccount: () => void;
@@ -72,7 +75,7 @@ function countFor(mailbox: Mailbox, labels: readonly LabelSummary[]): number {
 
 /** Accounts, mailboxes, categories and the user-label tree. */
 export function Sidebar(props: SidebarProps) {
-  const { labels, selector, searching, onSelect } = props;
+  const { labels, selector, elsewhere, onSelect } = props;
   const t = useT();
   const format = useFormat();
   const [collapsed, setCollapsed] = usePreference<string[]>('collapsedLabels', []);
@@ -88,7 +91,7 @@ export function Sidebar(props: SidebarProps) {
 
   const mailboxItem = (mailbox: Mailbox) => {
     const Icon = ICONS[mailbox.icon];
-    const current = !searching && sameSelector(selector, mailbox.selector);
+    const current = !elsewhere && sameSelector(selector, mailbox.selector);
     const count = countFor(mailbox, labels);
     return (
       <li key={mailbox.key}>
@@ -114,6 +117,7 @@ export function Sidebar(props: SidebarProps) {
   return (
     <nav className="sidebar" aria-label={t('region.accountsAndLabels')}>
       <AccountSwitcher {...props} />
+      {props.inboxes}
       <ul className="nav-list" aria-label={t('sidebar.mailboxes')}>
         {SYSTEM_MAILBOXES.map(mailboxItem)}
       </ul>
@@ -141,7 +145,7 @@ export function Sidebar(props: SidebarProps) {
           <ul className="nav-list" role="tree" aria-label={t('sidebar.labels')}>
             {rows.map((node) => {
               const nodeSelector = labelNodeSelector(node);
-              const current = !searching && sameSelector(selector, nodeSelector);
+              const current = !elsewhere && sameSelector(selector, nodeSelector);
               const hasChildren = node.children.length > 0;
               const open = hasChildren && !collapsedSet.has(node.path);
               const unread = open ? (node.label?.messagesUnread ?? 0) : node.unreadTotal;

@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'react';
 import type { ListRow } from '../../../common/mail-types';
+import { rowKey } from '../lib/row-key';
 
 /**
  * A refresh in place can insert rows above the selection: follow the selected row, not its old
@@ -14,7 +15,7 @@ export function useFollowSelection(
 ): void {
   const selectedKey = useRef<{ rows: readonly ListRow[]; key: string | null }>({ rows: [], key: null });
   useEffect(() => {
-    const keyOf = (r: ListRow) => (threads ? r.threadId : r.id);
+    const keyOf = (r: ListRow) => rowKey(r, threads);
     const previous = selectedKey.current;
     const row = selectedIndex >= 0 ? rows[selectedIndex] : undefined;
     if (previous.rows !== rows && previous.rows.length > 0 && previous.key !== null && row && keyOf(row) !== previous.key) {

@@ -1,7 +1,8 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { IpcError } from '../../../common/ipc';
-import type { ListCoverage, ListRow, MailSelector, MessagePage } from '../../../common/mail-types';
+import type { ListCoverage, ListRow, MailSelector, MessagePage, MissingAccount } from '../../../common/mail-types';
 import { skimmer } from '../api';
+import { rowKey } from '../lib/row-key';
 
 export const PAGE_SIZE = 100;
 
@@ -21,6 +22,10 @@ export interface MessageListState {
   readonly generation: number;
   /** Rows (by conversation or message id) that arrived with a refresh in place: shown as new. */
   readonly freshKeys: ReadonlySet<string>;
+  /** Unified inbox: accounts the list could not read, so it lacks their mail. */
+  readonly missingAccounts: readonly MissingAccount[];
+  /** A search that found little: a corrected query that finds more ("Did you mean"). */
+  readonly didYouMean: string | null;
 }
 
 const EMPTY: MessageListState = {
@@ -35,7 +40,16 @@ const EMPTY: MessageListState = {
   queryHints: [],
   generation: 0,
   freshKeys: new Set(),
+  missingAccounts: [],
+  didYouMean: null,
 };
+
+type PageOptions = { pageToken: string | null; threads: boolean; pageSize: number };
+
+/** One account's list, or with `unified` every account's, merged by main. */
+function listPage(accountId: string, unified: boolean, selector: MailSelector, options: PageOptions) {
+  return unified ? skimmer().listUnified(selector, options) : skimmer().listMessages(accountId, selector, options);
+}
 
 const MAX_REFRESH_ROWS = 500;
 
@@ -52,15 +66,15 @@ function remember(key: string, state: MessageListState): void {
   while (recentLists.size > RECENT_LISTS) recentLists.delete(recentLists.keys().next().value as string);
 }
 
-/** One list of rows for (account, selector, grouping), paged by nextPageToken. */
-export function useMessageList(accountId: string | null, selector: MailSelector, threads: boolean) {
+/** One list of rows for (account, selector, grouping), paged by nextPageToken; `unified`: all accounts' rows merged. */
+export function useMessageList(accountId: string | null, selector: MailSelector, threads: boolean, unified = false) {
   const [state, setState] = useState<MessageListState & { key: string }>({ ...EMPTY, key: '' });
   const tokenRef = useRef<string | null>(null);
   const inFlight = useRef(false);
   const generation = useRef(0);
   const selectorJson = JSON.stringify(selector);
   const [reloadTick, setReloadTick] = useState(0);
-  const key = accountId ? `${accountId}|${threads ? 't' : 'm'}|${reloadTick}|${selectorJson}` : '';
+  const key = accountId ? `${unified ? '*' : accountId}|${threads ? 't' : 'm'}|${reloadTick}|${selectorJson}` : '';
 
   useEffect(() => {
     if (!accountId) return;
@@ -68,8 +82,7 @@ export function useMessageList(accountId: string | null, selector: MailSelector,
     inFlight.current = true;
     tokenRef.current = null;
     const parsedSelector = JSON.parse(selectorJson) as MailSelector;
-    skimmer()
-      .listMessages(accountId, parsedSelector, { pageToken: null, threads, pageSize: PAGE_SIZE })
+    listPage(accountId, unified, parsedSelector, { pageToken: null, threads, pageSize: PAGE_SIZE })
       .then((reply) => {
         if (gen !== generation.current) return;
         inFlight.current = false;
@@ -91,6 +104,8 @@ export function useMessageList(accountId: string | null, selector: MailSelector,
           queryHints: reply.value.queryHints,
           generation: s.generation + 1,
           freshKeys: new Set(),
+          missingAccounts: reply.value.missingAccounts ?? [],
+          didYouMean: reply.value.didYouMean ?? null,
         }));
       })
       .catch((error: unknown) => {
@@ -104,7 +119,7 @@ export function useMessageList(accountId: string | null, selector: MailSelector,
           generation: s.generation + 1,
         }));
       });
-  }, [accountId, selectorJson, threads, key]);
+  }, [accountId, selectorJson, threads, key, unified]);
 
   useEffect(() => {
     if (state.key && !state.loading && !state.error && state.rows.length > 0) remember(state.key, state);
@@ -115,8 +130,7 @@ export function useMessageList(accountId: string | null, selector: MailSelector,
     const gen = generation.current;
     inFlight.current = true;
     setState((s) => ({ ...s, loadingMore: true }));
-    skimmer()
-      .listMessages(accountId, selector, { pageToken: tokenRef.current, threads, pageSize: PAGE_SIZE })
+    listPage(accountId, unified, selector, { pageToken: tokenRef.current, threads, pageSize: PAGE_SIZE })
       .then((reply) => {
         if (gen !== generation.current) return;
         inFlight.current = false;
@@ -127,8 +141,8 @@ export function useMessageList(accountId: string | null, selector: MailSelector,
         tokenRef.current = reply.value.nextPageToken;
         setState((s) => {
           // A thread can straddle two pages; keep its first (newest) row only.
-          const seen = new Set(s.rows.map((r) => (threads ? r.threadId : r.id)));
-          const fresh = reply.value.rows.filter((r) => !seen.has(threads ? r.threadId : r.id));
+          const seen = new Set(s.rows.map((r) => rowKey(r, threads)));
+          const fresh = reply.value.rows.filter((r) => !seen.has(rowKey(r, threads)));
           return {
             ...s,
             rows: [...s.rows, ...fresh],
@@ -136,6 +150,7 @@ export function useMessageList(accountId: string | null, selector: MailSelector,
             error: null,
             hasMore: reply.value.nextPageToken !== null,
             source: reply.value.source,
+            missingAccounts: reply.value.missingAccounts ?? [],
           };
         });
       })
@@ -144,7 +159,7 @@ export function useMessageList(accountId: string | null, selector: MailSelector,
         inFlight.current = false;
         setState((s) => ({ ...s, loadingMore: false }));
       });
-  }, [accountId, selector, threads]);
+  }, [accountId, selector, threads, unified]);
 
   const reload = useCallback(() => setReloadTick((t) => t + 1), []);
 
@@ -156,15 +171,14 @@ export function useMessageList(accountId: string | null, selector: MailSelector,
   }, [state, key]);
   useEffect(() => {
     if (!accountId) return;
-    const keyOf = (r: ListRow) => (threads ? r.threadId : r.id);
+    const keyOf = (r: ListRow) => rowKey(r, threads);
     return skimmer().on.mailChanged((change) => {
-      if (change.accountId !== accountId || inFlight.current) return;
+      if ((!unified && change.accountId !== accountId) || inFlight.current) return;
       const gen = generation.current;
       const loaded = rowsRef.current;
       const pageSize = Math.min(MAX_REFRESH_ROWS, Math.max(PAGE_SIZE, loaded.length));
       inFlight.current = true;
-      void skimmer()
-        .listMessages(accountId, JSON.parse(selectorJson) as MailSelector, { pageToken: null, threads, pageSize })
+      void listPage(accountId, unified, JSON.parse(selectorJson) as MailSelector, { pageToken: null, threads, pageSize })
         .then((reply) => {
           inFlight.current = false;
           if (gen !== generation.current || !reply.ok) return;
@@ -186,6 +200,7 @@ export function useMessageList(accountId: string | null, selector: MailSelector,
               source: reply.value.source,
               coverage: reply.value.coverage ?? null,
               freshKeys: fresh,
+              missingAccounts: reply.value.missingAccounts ?? [],
             };
           });
         })
@@ -193,7 +208,7 @@ export function useMessageList(accountId: string | null, selector: MailSelector,
           inFlight.current = false;
         });
     });
-  }, [accountId, selectorJson, threads, key]);
+  }, [accountId, selectorJson, threads, key, unified]);
 
   // Until the answer for the current key arrives: the remembered list, else a loading one.
   const cached = state.key === key ? undefined : recentLists.get(key);

@@ -8,10 +8,14 @@ export interface OpenConversation {
   readonly messageId: string;
   /** The person moved to this message with n/p, so the pane scrolls to it even in thread view. */
   readonly stepped?: boolean;
+  /** Opened from the unified inbox: the account it belongs to (else the active one). */
+  readonly accountId?: string | undefined;
 }
 
 export interface ViewState {
   readonly mailbox: MailSelector;
+  /** `all`: the unified inbox, every account's inbox (and searches) merged. */
+  readonly scope: 'account' | 'all';
   /** What the search box shows. */
   readonly search: string;
   /** The search the list runs (the box, debounced, trimmed). */
@@ -25,6 +29,7 @@ export interface ViewState {
 
 export type ViewAction =
   | { readonly type: 'selectMailbox'; readonly mailbox: MailSelector }
+  | { readonly type: 'selectAllInboxes' }
   | { readonly type: 'typeSearch'; readonly search: string }
   | { readonly type: 'runQuery'; readonly query: string }
   | { readonly type: 'clearSearch' }
@@ -37,6 +42,7 @@ export type ViewAction =
 
 export const initialView: ViewState = {
   mailbox: INBOX,
+  scope: 'account',
   search: '',
   query: '',
   selection: { listKey: '', index: -1 },
@@ -48,7 +54,9 @@ export const initialView: ViewState = {
 export function viewReducer(state: ViewState, action: ViewAction): ViewState {
   switch (action.type) {
     case 'selectMailbox':
-      return { ...state, mailbox: action.mailbox, search: '', query: '', open: null };
+      return { ...state, mailbox: action.mailbox, scope: 'account', search: '', query: '', open: null };
+    case 'selectAllInboxes':
+      return { ...state, mailbox: INBOX, scope: 'all', search: '', query: '', open: null };
     case 'typeSearch':
       return { ...state, search: action.search };
     case 'runQuery':

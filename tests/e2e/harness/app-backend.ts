@@ -30,13 +30,15 @@ export interface AppBackend {
   /** The demo emulator (started on first use). */
   emulator(): Promise<EmulatorHandle>;
   /** Plays the system browser: opens the next consent URL, picks the account, clicks a button. */
-  completeConsent(context: BrowserContext, decision?: 'allow' | 'deny'): Promise<Page>;
+  completeConsent(context: BrowserContext, decision?: 'allow' | 'deny', account?: string): Promise<Page>;
   close(): Promise<void>;
 }
 
 export interface AppBackendOptions {
   /** Mail for the demo account; default: the shipped demo mailbox. */
   readonly mail?: string[];
+  /** Several demo accounts, each with its own mail (instead of `mail`). */
+  readonly accounts?: { readonly email: string; readonly mail: string[] }[];
   /** Token ciphers; default: the OS keychain when reachable, else memory only. */
   readonly ciphers?: Cipher[];
   /** What app.getLocale() would say (default: null, so the renderer reads navigator.language). */
@@ -56,7 +58,7 @@ export async function startAppBackend(options: AppBackendOptions = {}): Promise<
   const copiedTexts: string[] = [];
   const urlWaiters: ((url: string) => void)[] = [];
   let emitToPage: ((channel: string, payload: unknown) => Promise<void>) | null = null;
-  const demo = new DemoServer(options.mail ? { mail: options.mail } : {});
+  const demo = new DemoServer(options.accounts ? { accounts: options.accounts } : options.mail ? { mail: options.mail } : {});
 
   const services = await createAppServices({
     dataDir,
@@ -99,11 +101,11 @@ export async function startAppBackend(options: AppBackendOptions = {}): Promise<
       emitToPage = emit;
     },
     emulator: () => demo.start(),
-    completeConsent: async (context, decision = 'allow') => {
+    completeConsent: async (context, decision = 'allow', email) => {
       const url = await nextOpenedUrl();
       const browserPage = await context.newPage();
       await browserPage.goto(url);
-      const account = browserPage.locator('input[name="account"]').first();
+      const account = browserPage.locator(email ? `input[name="account"][value="${email}"]` : 'input[name="account"]').first();
       if (await account.count()) await account.check();
       await browserPage.locator(`button[name="decision"][value="${decision}"]`).click();
       await browserPage.waitForLoadState('load');
