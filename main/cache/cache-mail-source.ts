@@ -10,7 +10,7 @@ import type { ParsedQuery, QueryNode } from '../../common/gmail-query/ast';
 import { parseGmailQuery } from '../../common/gmail-query/parser';
 import { foldText } from '../../common/gmail-query/text';
 import type { LabelSummary, ListRow, MailSelector, MessageDetail, MessagePage, MessageSummary, ThreadDetail } from '../../common/mail-types';
-import { GmailNotFoundError } from '../gmail/gmail-api';
+import { GmailNotFoundError } from '../gmail/gmail-failures';
 import type { ListOptions, MailSource } from '../gmail/gmail-mail-source';
 import { detailMessage } from '../gmail/message-parts';
 import { searchContext } from './local-search';

@@ -10,7 +10,8 @@
  */
 import type { GmailApi } from '../gmail/gmail-api';
 import { CacheMailSource } from './cache-mail-source';
-import { cacheFileFor, closeCacheDatabase, openCacheDatabase, openCacheReader, type SqlDatabase } from './database';
+import { cacheFileFor, closeCacheDatabase, openCacheDatabase, type SqlDatabase } from './database';
+import { openReadOnlyCache } from './read-only-cache';
 import { MailStore } from './mail-store';
 import { acquireSyncLock } from './sync-lock';
 import { SyncEngine, type SyncApi } from './sync-engine';
@@ -47,9 +48,10 @@ export interface AccountCache {
 }
 
 export function openAccountCache(options: OpenAccountCacheOptions): AccountCache {
+  if (options.readOnly && !options.api) return { ...openReadOnlyCache(options), sync: null };
   const file = cacheFileFor(options.dataDir, options.accountId);
   const openOptions = options.onRecovered ? { onRecovered: options.onRecovered } : {};
-  const db = options.readOnly && !options.api ? openCacheReader(file, openOptions) : openCacheDatabase(file, openOptions);
+  const db = openCacheDatabase(file, openOptions);
   const store = new MailStore(db);
   const api = options.api;
   const getAttachment = api?.getAttachment?.bind(api);

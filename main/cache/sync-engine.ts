@@ -22,7 +22,9 @@
 import type { gmail_v1 } from '@googleapis/gmail';
 import { TypedEmitter } from '../../common/typed-emitter';
 import { GMAIL_METHOD_COSTS } from '../gmail/quota';
-import { HistoryTooOldError, type GmailApi } from '../gmail/gmail-api';
+import type { GmailApi } from '../gmail/gmail-api';
+import { HistoryTooOldError } from '../gmail/gmail-failures';
+import { KEY_HISTORY, KEY_INITIAL, initialSyncProgress, type InitialState } from './sync-progress';
 import { CACHED_MESSAGE_FIELDS, type MailStore } from './mail-store';
 import { orderKeyOf } from './message-record';
 
@@ -73,30 +75,9 @@ export interface SyncEngineOptions {
   readonly acquireLock?: () => () => void;
 }
 
-interface InitialState {
-  generation: number;
-  startHistoryId: string;
-  pageToken: string | null;
-  total: number;
-  resync: boolean;
-  pages: number;
-}
-
-const KEY_HISTORY = 'historyId';
-const KEY_INITIAL = 'initial';
 const KEY_GENERATION = 'generation';
 
 export type FetchMethod = 'messages.get' | 'threads.get';
-
-/**
- * Whether a cache holds the whole mailbox (the initial sync finished), and while it doesn't,
- * how many messages the mailbox had when the sync began. Read from the file, so a process
- * that doesn't sync (the CLI's search) knows it too.
- */
-export function initialSyncProgress(store: MailStore): { done: boolean; total: number | null } {
-  const initial = store.getState<InitialState>(KEY_INITIAL);
-  return { done: store.getState<string>(KEY_HISTORY) !== undefined && initial === undefined, total: initial?.total ?? null };
-}
 
 function sortOldestFirst(messages: readonly gmail_v1.Schema$Message[]): gmail_v1.Schema$Message[] {
   const key = (m: gmail_v1.Schema$Message) => Number(m.internalDate ?? 0);

@@ -1,4 +1,4 @@
-// Skimmer's headless CLI: `npm run cli -- <command> [options]` (tsx main/cli/cli.ts).
+// Skimmer's headless CLI: `npm run cli -- <command> [options]` (the built bundle out/cli/cli.mjs on plain node).
 import { pathToFileURL } from 'node:url';
 import { EXIT, UsageError, line, type CliCommand, type CliIO } from './command';
 import { COMMANDS } from './commands/index';
@@ -67,6 +67,11 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
+  // `skimmer search … | head`: the reader left, which is not a failure worth a stack trace.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(EXIT.ok);
+    throw error;
+  });
   const code = await runCli(process.argv.slice(2), {
     stdout: process.stdout,
     stderr: process.stderr,

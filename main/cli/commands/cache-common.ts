@@ -1,18 +1,22 @@
 /** What the cache commands (sync, search, stats) share: picking the account and opening its cache. */
-import type { Account } from '../../auth/account-types';
+import type { AccountDirectory } from '../account-directory';
 import { line, type CliIO } from '../command';
-import type { CliContext } from '../context';
 import { t } from '../../i18n/translate';
 
 /** The account named by EMAIL, else the active one, else the only one; null (after a message) when none fits. */
-export function pickAccount(ctx: CliContext, io: CliIO, email: string | undefined): Account | null {
+export function pickAccount<A extends { id: string; email: string }>(
+  accounts: AccountDirectory<A>,
+  dataDir: string,
+  io: CliIO,
+  email: string | undefined,
+): A | null {
   if (email) {
-    const account = ctx.accounts.findByEmail(email);
-    if (!account) line(io.stderr, t('cli.noSuchAccount', { email, dataDir: ctx.dataDir }));
+    const account = accounts.findByEmail(email);
+    if (!account) line(io.stderr, t('cli.noSuchAccount', { email, dataDir }));
     return account ?? null;
   }
-  const list = ctx.accounts.list();
-  const active = ctx.accounts.getActive() ?? (list.length === 1 ? list[0] : undefined);
+  const list = accounts.list();
+  const active = accounts.getActive() ?? (list.length === 1 ? list[0] : undefined);
   if (!active) {
     line(io.stderr, list.length === 0
       ? t('cli.noAccountsHint')

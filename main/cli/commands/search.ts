@@ -1,15 +1,13 @@
 import { parseAddressList } from '../../../common/gmail-query/text';
-import { discardCacheFile, isCorruptionError, openAccountCache, retryWhileBusy } from '../../cache/index';
+import { discardCacheFile, isCorruptionError, retryWhileBusy } from '../../cache/database';
 import { searchLocal } from '../../cache/local-search';
+import { openReadOnlyCache, type CacheReader } from '../../cache/read-only-cache';
+import { initialSyncProgress } from '../../cache/sync-progress';
 import { optionalPositiveNumber, parse, requireString } from '../args';
 import type { ListRow, MessagePage } from '../../../common/mail-types';
-import type { AccountCache } from '../../cache/index';
-import { initialSyncProgress } from '../../cache/sync-engine';
-import { GmailApi } from '../../gmail/gmail-api';
-import { GmailMailSource } from '../../gmail/gmail-mail-source';
-import { MergedMailSource } from '../../services/merged-mail-source';
+import { openReaderContext } from '../account-directory';
 import { EXIT, UsageError, line, type CliCommand, type CliIO } from '../command';
-import { openCliContext, type CliContext } from '../context';
+import type { CliContext } from '../context';
 import { pickAccount } from './cache-common';
 import { t } from '../../i18n/translate';
 
@@ -31,8 +29,14 @@ function printRow(io: CliIO, json: boolean, row: ListRow): void {
 }
 
 /** The app's merged answer (MergedMailSource), or null when no authorised client can be had. */
-async function mergedAnswer(ctx: CliContext, accountId: string, cache: AccountCache, query: string, limit: number, io: CliIO): Promise<MessagePage | null> {
+async function mergedAnswer(ctx: CliContext, accountId: string, cache: CacheReader, query: string, limit: number, io: CliIO): Promise<MessagePage | null> {
   if (!ctx.hasClient) return null;
+  // Loaded only here: the Gmail client is most of the start-up a cache search would pay.
+  const [{ GmailApi }, { GmailMailSource }, { MergedMailSource }] = await Promise.all([
+    import('../../gmail/gmail-api'),
+    import('../../gmail/gmail-mail-source'),
+    import('../../services/merged-mail-source'),
+  ]);
   let auth;
   try {
     auth = await ctx.accounts.getAuthorizedClient(accountId);
@@ -85,15 +89,16 @@ export const searchCommand: CliCommand = {
     const dataDir = requireString(values['data-dir'], '--data-dir');
     if (positionals.length !== 1) throw new UsageError(t('cli.search.oneQuery'));
     const limit = optionalPositiveNumber(values.limit, '--limit') ?? 50;
-    const ctx = await openCliContext({ dataDir, env: io.env, requireClient: false });
+    // The keychain and the OAuth client are opened only when Gmail must be asked (cache not complete).
+    const ctx = await openReaderContext(dataDir, io.env);
     try {
-      const account = pickAccount(ctx, io, values.account);
+      const account = pickAccount(ctx.accounts, ctx.dataDir, io, values.account);
       if (!account) return EXIT.notFound;
       // A reader: a sync running in another process goes on undisturbed.
-      const cache = await retryWhileBusy(() => openAccountCache({ dataDir: ctx.dataDir, accountId: account.id, readOnly: true }));
+      const cache = await retryWhileBusy(() => openReadOnlyCache({ dataDir: ctx.dataDir, accountId: account.id }));
       try {
         if (!initialSyncProgress(cache.store).done) {
-          const merged = values.offline ? null : await mergedAnswer(ctx, account.id, cache, positionals[0] ?? '', Math.floor(limit), io);
+          const merged = values.offline ? null : await mergedAnswer(await ctx.full(), account.id, cache, positionals[0] ?? '', Math.floor(limit), io);
           if (merged) {
             for (const row of merged.rows) printRow(io, Boolean(values.json), row);
             if (merged.coverage?.partial) line(io.stderr, partialNote(merged.coverage.cachedMessages, merged.coverage.totalMessages));
@@ -136,7 +141,7 @@ export const searchCommand: CliCommand = {
         if (cache.db.open) await cache.close();
       }
     } finally {
-      ctx.accounts.dispose();
+      ctx.dispose();
     }
   },
 };

@@ -1,8 +1,9 @@
 import { existsSync, statSync } from 'node:fs';
-import { openAccountCache, retryWhileBusy } from '../../cache/index';
+import { retryWhileBusy } from '../../cache/database';
+import { openReadOnlyCache } from '../../cache/read-only-cache';
 import { parse, requireString } from '../args';
 import { EXIT, line, type CliCommand } from '../command';
-import { openCliContext } from '../context';
+import { openReaderContext } from '../account-directory';
 import { formatNumber, t } from '../../i18n/translate';
 
 function fileBytes(file: string): number {
@@ -20,7 +21,7 @@ export const statsCommand: CliCommand = {
   async run(argv, io) {
     const { values, positionals } = parse(argv, { 'data-dir': { type: 'string' }, json: { type: 'boolean' } }, true);
     const dataDir = requireString(values['data-dir'], '--data-dir');
-    const ctx = await openCliContext({ dataDir, env: io.env, requireClient: false });
+    const ctx = await openReaderContext(dataDir, io.env);
     try {
       const wanted = positionals[0]?.toLowerCase();
       const accounts = ctx.accounts.list().filter((a) => !wanted || a.email.toLowerCase() === wanted);
@@ -31,7 +32,7 @@ export const statsCommand: CliCommand = {
       const out = [];
       for (const account of accounts) {
         // A reader: a sync running in another process goes on undisturbed.
-        const cache = await retryWhileBusy(() => openAccountCache({ dataDir: ctx.dataDir, accountId: account.id, readOnly: true }));
+        const cache = await retryWhileBusy(() => openReadOnlyCache({ dataDir: ctx.dataDir, accountId: account.id }));
         try {
           const { stats, historyId, initial } = await retryWhileBusy(() => cache.store.transaction(() => ({
             stats: cache.store.stats(),
@@ -64,7 +65,7 @@ export const statsCommand: CliCommand = {
       }
       return EXIT.ok;
     } finally {
-      ctx.accounts.dispose();
+      ctx.dispose();
     }
   },
 };

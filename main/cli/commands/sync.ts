@@ -50,7 +50,7 @@ export const syncCommand: CliCommand = {
       requireClient: true,
     });
     try {
-      const account = pickAccount(ctx, io, positionals[0]);
+      const account = pickAccount(ctx.accounts, ctx.dataDir, io, positionals[0]);
       if (!account) return EXIT.notFound;
       const auth = await ctx.accounts.getAuthorizedClient(account.id);
       const api = new GmailApi({ auth, rootUrl: ctx.clientConfig.gmailRootUrl });

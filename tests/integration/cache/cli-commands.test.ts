@@ -3,9 +3,11 @@
  * account and cache are seeded directly; sync against the emulator when a Secret Service
  * is reachable (sign-in stores the token there).
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../../main/cli/cli';
@@ -81,6 +83,33 @@ describe('cli: search and stats from the cache', () => {
     expect(await runCli(['stats', '--data-dir', dataDir], plain.io, commands)).toBe(0);
     expect(plain.out()).toContain(`${ALICE}: 14 messages`);
   });
+
+  it('the built CLI searches and reports without loading the Gmail client, OAuth, conf or the keychain', () => {
+    // Every package the process resolves is logged by a module hook; the bundle is the one `npm run cli` runs.
+    const hook = join(dataDir, 'log-packages.mjs');
+    const logged = join(dataDir, 'packages.log');
+    writeFileSync(hook, [
+      "import { registerHooks } from 'node:module';",
+      "import { appendFileSync } from 'node:fs';",
+      'registerHooks({ resolve(specifier, context, next) {',
+      '  const resolved = next(specifier, context);',
+      "  if (resolved.url.includes('/node_modules/')) appendFileSync(process.env.PACKAGES_LOG, resolved.url + '\\n');",
+      '  return resolved;',
+      '} });',
+    ].join('\n'));
+    for (const args of [['search', '--data-dir', dataDir, 'lunch'], ['stats', '--data-dir', dataDir]]) {
+      rmSync(logged, { force: true });
+      const run = spawnSync(process.execPath, ['--import', pathToFileURL(hook).href, 'scripts/cli.mjs', ...args], {
+        cwd: join(import.meta.dirname, '../../..'), encoding: 'utf8', env: { ...process.env, PACKAGES_LOG: logged },
+      });
+      expect(run.stderr).toBe('');
+      expect(run.status).toBe(0);
+      expect(run.stdout).toContain(args[0] === 'search' ? 'Lunch plans' : `${ALICE}: 14 messages`);
+      const packages = new Set(readFileSync(logged, 'utf8').split('\n').map((url) => /node_modules\/((@[^/]+\/)?[^/]+)/.exec(url)?.[1]));
+      expect(packages).toContain('libsql');
+      for (const heavy of ['@googleapis/gmail', 'googleapis-common', 'google-auth-library', 'gaxios', 'conf', '@napi-rs/keyring']) expect(packages).not.toContain(heavy);
+    }
+  }, 60_000);
 
   it('lists sync, search and stats in the usage', async () => {
     const t = io();
