@@ -14,7 +14,8 @@ import { OAuth2Client } from 'google-auth-library';
 import { startEmulator, type EmulatorHandle } from '../emulator/index';
 import { closeCacheDatabase, openCacheDatabase } from '../main/cache/database';
 import { MailStore } from '../main/cache/mail-store';
-import { chooseFetchMethod, SyncEngine } from '../main/cache/sync-engine';
+import { SyncEngine } from '../main/cache/sync-engine';
+import { chooseFetchMethod } from '../main/cache/sync-plan';
 import { GmailApi } from '../main/gmail/gmail-api';
 import { QuotaPacer } from '../main/gmail/quota';
 

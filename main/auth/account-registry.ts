@@ -6,17 +6,14 @@ import { TypedEmitter } from '../../common/typed-emitter';
 import { log } from '../logging/log';
 import { VaultLockedError } from '../secrets/token-vault';
 import {
-  ACCOUNTS_STORE_KEY,
-  ACTIVE_ACCOUNT_STORE_KEY,
   AccountError,
   initialsOf,
-  persistedAccount,
   type Account,
   type AccountEvents,
   type AccountServiceOptions,
   type AccountState,
-  type PersistedAccount,
 } from './account-types';
+import { ACCOUNTS_STORE_KEY, ACTIVE_ACCOUNT_STORE_KEY, parsePersistedAccount, type PersistedAccount } from './persisted-account';
 import type { ManagedOAuth2Client } from './managed-client';
 
 export interface Live {
@@ -70,20 +67,20 @@ export abstract class AccountRegistry extends TypedEmitter<AccountEvents> {
     const raw = this.options.store.get(ACCOUNTS_STORE_KEY);
     const list = Array.isArray(raw) ? raw : [];
     for (const item of list) {
-      const p = persistedAccount.safeParse(item);
-      if (!p.success) continue;
+      const meta = parsePersistedAccount(item);
+      if (!meta) continue;
       let state: AccountState;
-      if (p.data.needsReauth) state = 'needs_reauth';
+      if (meta.needsReauth) state = 'needs_reauth';
       else {
         try {
-          state = (await this.options.vault.load(p.data.id)) ? 'signed_in' : 'signed_out';
+          state = (await this.options.vault.load(meta.id)) ? 'signed_in' : 'signed_out';
         } catch (e) {
-          log.warn('accounts', 'a stored sign-in could not be opened at start-up', { accountId: p.data.id, error: e });
+          log.warn('accounts', 'a stored sign-in could not be opened at start-up', { accountId: meta.id, error: e });
           // A locked keychain at start-up is not a lost sign-in: the envelope is still on disk.
           state = e instanceof VaultLockedError ? 'signed_in' : 'needs_reauth';
         }
       }
-      this.accounts.set(p.data.id, { meta: p.data, state, client: null, clientPromise: null });
+      this.accounts.set(meta.id, { meta, state, client: null, clientPromise: null });
     }
     const active = this.options.store.get(ACTIVE_ACCOUNT_STORE_KEY);
     this.active = typeof active === 'string' && this.accounts.has(active) ? active : (this.accounts.keys().next().value ?? null);

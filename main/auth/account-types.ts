@@ -1,5 +1,4 @@
 /** What the account service deals in: accounts, their states and errors, its options. */
-import { z } from 'zod';
 import { SkimmerError } from '../../common/errors';
 import { t } from '../i18n/translate';
 import type { OAuthClientConfig } from './client-config';
@@ -76,18 +75,6 @@ export interface SignOutResult {
   revoke: 'revoked' | 'offline' | 'failed' | 'no_token';
 }
 
-export const persistedAccount = z.object({
-  id: z.string().min(1),
-  email: z.string(),
-  name: z.string(),
-  avatarUrl: z.string().optional(),
-  needsReauth: z.boolean().optional(),
-  addedAt: z.number().optional(),
-});
-export type PersistedAccount = z.infer<typeof persistedAccount>;
-
-export const ACCOUNTS_STORE_KEY = 'accounts';
-export const ACTIVE_ACCOUNT_STORE_KEY = 'activeAccountId';
 
 export function initialsOf(name: string, email: string): string {
   const words = name.trim().split(/\s+/).filter((w) => /\p{L}|\p{N}/u.test(w));

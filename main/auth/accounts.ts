@@ -5,13 +5,12 @@
 import type { Credentials, OAuth2Client } from 'google-auth-library';
 import { log } from '../logging/log';
 import { VaultLockedError, VaultReadError, type StorageMode } from '../secrets/token-vault';
+import { ACTIVE_ACCOUNT_STORE_KEY, type PersistedAccount } from './persisted-account';
 import {
-  ACTIVE_ACCOUNT_STORE_KEY,
   AccountError,
   keychainLockedMessage,
   type Account,
   type AccountServiceOptions,
-  type PersistedAccount,
   type SignInRequest,
   type SignOutResult,
 } from './account-types';

@@ -22,7 +22,8 @@ export {
   type SqlDatabase,
 } from './database';
 export { MailStore, type CacheStats } from './mail-store';
-export { SyncEngine, SyncStoppedError, chooseFetchMethod, type SyncProgress, type SyncPhase, type SyncResult, type SyncEngineOptions, type SyncApi } from './sync-engine';
+export { chooseFetchMethod } from './sync-plan';
+export { SyncEngine, SyncStoppedError, type SyncProgress, type SyncPhase, type SyncResult, type SyncEngineOptions, type SyncApi } from './sync-engine';
 export { searchLocal, type SearchHit } from './local-search';
 export { compileSearch, compileWhere, type SearchContext } from './query-to-sql';
 

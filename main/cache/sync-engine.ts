@@ -13,125 +13,20 @@
  * Incremental sync: `history.list` from the stored historyId; additions are fetched,
  * deletions dropped, label changes applied; all in one transaction with the new historyId.
  *
- * Fetch method: messages.get costs 5 units per message, threads.get 10 per conversation,
- * so threads.get is cheaper for a conversation with more than 2 messages to fetch.
- * `planFetch` decides per conversation on each listed page (both through the batch
- * endpoint); `chooseFetchMethod` gives the mailbox-wide answer from the profile's totals
- * (the corpus averages about 1 message per thread, so nearly everything is messages.get).
+ * How each page's details are fetched at the fewest units: sync-plan.ts.
  */
 import type { gmail_v1 } from '@googleapis/gmail';
 import { TypedEmitter } from '../../common/typed-emitter';
-import { GMAIL_METHOD_COSTS } from '../gmail/quota';
-import type { GmailApi } from '../gmail/gmail-api';
 import { HistoryTooOldError } from '../gmail/gmail-failures';
 import { KEY_HISTORY, KEY_INITIAL, initialSyncProgress, type InitialState } from './sync-progress';
-import { CACHED_MESSAGE_FIELDS, type MailStore } from './mail-store';
-import { orderKeyOf } from './message-record';
+import type { MailStore } from './mail-store';
+import { foldHistory } from './history-changes';
+import type { SyncApi, SyncEngineOptions, SyncEvents, SyncPhase, SyncProgress, SyncResult } from './sync-types';
 
-export type SyncPhase = 'idle' | 'initial' | 'resync' | 'incremental' | 'error';
-
-export interface SyncProgress {
-  readonly phase: SyncPhase;
-  readonly cachedMessages: number;
-  readonly totalMessages: number;
-  /** Seconds left at the current rate, null when unknown. */
-  readonly etaSeconds: number | null;
-}
-
-export interface SyncResult {
-  readonly kind: 'initial' | 'resync' | 'incremental';
-  readonly added: number;
-  readonly deleted: number;
-  readonly relabelled: number;
-  readonly historyId: string;
-}
-
-export type SyncEvents = {
-  progress: [SyncProgress];
-  /** A sync ended with an error (the timer keeps going; syncNow() rejects). */
-  error: [Error];
-  synced: [SyncResult];
-  /** The first page (the newest mail) is in the cache. */
-  firstPage: [];
-};
-
-/** The subset of GmailApi the engine needs (tests may wrap it). */
-export type SyncApi = Pick<GmailApi, 'profile' | 'listLabels' | 'listMessages' | 'listHistory' | 'batchGet'>;
-
-export interface SyncEngineOptions {
-  readonly store: MailStore;
-  readonly api: SyncApi;
-  /** Ids per messages.list page after the first (one transaction each). */
-  readonly pageSize?: number;
-  /** The first page is small so the newest mail shows up fast. */
-  readonly firstPageSize?: number;
-  /** Run syncNow() every this many ms after start(). */
-  readonly intervalMs?: number;
-  readonly clock?: () => number;
-  /**
-   * Takes the cross-process sync lock (one writer per cache); returns its release. Throws
-   * SyncLockedError while another process syncs this account.
-   */
-  readonly acquireLock?: () => () => void;
-}
+export type { SyncApi, SyncEngineOptions, SyncPhase, SyncProgress, SyncResult } from './sync-types';
+import { isInvalidPageToken, messagePath, planFetch, sortOldestFirst, threadPath } from './sync-plan';
 
 const KEY_GENERATION = 'generation';
-
-export type FetchMethod = 'messages.get' | 'threads.get';
-
-function sortOldestFirst(messages: readonly gmail_v1.Schema$Message[]): gmail_v1.Schema$Message[] {
-  const key = (m: gmail_v1.Schema$Message) => Number(m.internalDate ?? 0);
-  return [...messages].sort((a, b) => key(a) - key(b) || orderKeyOf(a.id ?? '').localeCompare(orderKeyOf(b.id ?? '')));
-}
-
-/** Units per message for each way of fetching details; pick the cheaper. */
-export function chooseFetchMethod(profile: { messagesTotal?: number | null; threadsTotal?: number | null }): FetchMethod {
-  const messages = profile.messagesTotal ?? 0;
-  const threads = profile.threadsTotal ?? 0;
-  if (messages === 0 || threads === 0) return 'messages.get';
-  const perMessageViaMessages = GMAIL_METHOD_COSTS['users.messages.get'];
-  const perMessageViaThreads = (GMAIL_METHOD_COSTS['users.threads.get'] * threads) / messages;
-  return perMessageViaThreads < perMessageViaMessages ? 'threads.get' : 'messages.get';
-}
-
-function messagePath(id: string, format: 'full' | 'minimal'): string {
-  const fields = format === 'full' ? CACHED_MESSAGE_FIELDS : 'id,threadId,labelIds';
-  return `/gmail/v1/users/me/messages/${encodeURIComponent(id)}?format=${format}&fields=${encodeURIComponent(fields)}`;
-}
-
-const THREAD_FIELDS = `id,messages(${CACHED_MESSAGE_FIELDS})`;
-
-function threadPath(id: string): string {
-  return `/gmail/v1/users/me/threads/${encodeURIComponent(id)}?format=full&fields=${encodeURIComponent(THREAD_FIELDS)}`;
-}
-
-/**
- * How to fetch a page's new messages at the fewest quota units: a conversation with more
- * than 2 new messages on the page costs less as one threads.get (10 units) than as
- * messages.get each (5 units apiece); everything else goes through messages.get.
- */
-export function planFetch(refs: readonly { id?: string | null; threadId?: string | null }[]): { singles: string[]; threads: string[] } {
-  const byThread = new Map<string, string[]>();
-  for (const r of refs) {
-    const key = r.threadId ?? r.id!;
-    byThread.set(key, [...(byThread.get(key) ?? []), r.id!]);
-  }
-  const threads: string[] = [];
-  const singles: string[] = [];
-  const perThread = GMAIL_METHOD_COSTS['users.threads.get'];
-  const perMessage = GMAIL_METHOD_COSTS['users.messages.get'];
-  for (const [threadId, members] of byThread) {
-    if (members.length * perMessage > perThread) threads.push(threadId);
-    else singles.push(...members);
-  }
-  return { singles, threads };
-}
-
-function isInvalidPageToken(error: unknown): boolean {
-  const e = error as { response?: { status?: number }; status?: number; message?: string } | null;
-  const status = e?.response?.status ?? e?.status;
-  return status === 400 && /page ?token/i.test(String(e?.message ?? ''));
-}
 
 /** stop() was called while an initial sync was running; it resumes at the next start. */
 export class SyncStoppedError extends Error {
@@ -363,48 +258,7 @@ export class SyncEngine extends TypedEmitter<SyncEvents> {
     } while (pageToken);
     await this.refreshLabels();
 
-    const toFetch = new Set<string>();
-    const toDelete = new Set<string>();
-    const labelOps = new Map<string, { add: Set<string>; remove: Set<string> }>();
-    const opsFor = (id: string) => {
-      let ops = labelOps.get(id);
-      if (!ops) labelOps.set(id, (ops = { add: new Set(), remove: new Set() }));
-      return ops;
-    };
-    for (const record of records) {
-      for (const a of record.messagesAdded ?? []) {
-        const id = a.message?.id;
-        if (!id) continue;
-        toDelete.delete(id);
-        labelOps.delete(id);
-        toFetch.add(id);
-      }
-      for (const d of record.messagesDeleted ?? []) {
-        const id = d.message?.id;
-        if (!id) continue;
-        toFetch.delete(id);
-        labelOps.delete(id);
-        toDelete.add(id);
-      }
-      for (const change of record.labelsAdded ?? []) {
-        const id = change.message?.id;
-        if (!id || toFetch.has(id) || toDelete.has(id)) continue;
-        const ops = opsFor(id);
-        for (const l of change.labelIds ?? []) {
-          ops.add.add(l);
-          ops.remove.delete(l);
-        }
-      }
-      for (const change of record.labelsRemoved ?? []) {
-        const id = change.message?.id;
-        if (!id || toFetch.has(id) || toDelete.has(id)) continue;
-        const ops = opsFor(id);
-        for (const l of change.labelIds ?? []) {
-          ops.remove.add(l);
-          ops.add.delete(l);
-        }
-      }
-    }
+    const { toFetch, toDelete, labelOps } = foldHistory(records);
     // A relabelled message we never stored (e.g. it came in between pages): fetch it whole.
     for (const id of labelOps.keys()) {
       if (!this.store.hasMessage(id)) {

@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { ACCOUNTS_STORE_KEY, ACTIVE_ACCOUNT_STORE_KEY, persistedAccount, type PersistedAccount } from '../auth/account-types';
+import { ACCOUNTS_STORE_KEY, ACTIVE_ACCOUNT_STORE_KEY, parsePersistedAccount, type PersistedAccount } from '../auth/persisted-account';
 import { configureLog } from '../logging/log';
 import type { CliContext } from './context';
 
@@ -31,10 +31,7 @@ export function readAccountDirectory(dataDir: string): AccountDirectory<Persiste
   if (typeof settings !== 'object' || settings === null) return null;
   const record = settings as Record<string, unknown>;
   const raw = record[ACCOUNTS_STORE_KEY];
-  const accounts = (Array.isArray(raw) ? raw : []).flatMap((item) => {
-    const parsed = persistedAccount.safeParse(item);
-    return parsed.success ? [parsed.data] : [];
-  });
+  const accounts = (Array.isArray(raw) ? raw : []).flatMap((item) => parsePersistedAccount(item) ?? []);
   const activeId = record[ACTIVE_ACCOUNT_STORE_KEY];
   const active = accounts.find((a) => a.id === activeId) ?? accounts[0];
   return {
