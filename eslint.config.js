@@ -31,6 +31,7 @@ function restrict(groups, { electronAllowed = false, builtins = false } = {}) {
 
 // Globals that exist in only one environment; common/ code runs in all of them.
 const nodeOnlyGlobals = ['process', 'Buffer', 'global', '__dirname', '__filename', 'require', 'module', 'exports', 'setImmediate', 'clearImmediate'];
+// prettier-ignore
 const domOnlyGlobals = [
   'window', 'document', 'navigator', 'location', 'localStorage', 'sessionStorage', 'self', 'HTMLElement', 'Element', 'Node', 'fetch', 'XMLHttpRequest',
 ];

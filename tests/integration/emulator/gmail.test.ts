@@ -17,7 +17,12 @@ afterAll(async () => {
   await f.cleanup();
 });
 
-async function failure(p: Promise<unknown>): Promise<{ status: number; data: { error: { code: number; message: string; status: string; errors?: { reason: string; domain?: string; message: string }[]; details?: unknown[] } }; headers: Headers }> {
+/** Google's error body, as the client library hands it back. */
+interface GoogleErrorBody {
+  error: { code: number; message: string; status: string; errors?: { reason: string; domain?: string; message: string }[]; details?: unknown[] };
+}
+
+async function failure(p: Promise<unknown>): Promise<{ status: number; data: GoogleErrorBody; headers: Headers }> {
   try {
     await p;
   } catch (e) {
