@@ -14,7 +14,8 @@ function usage(msg?: string): never {
   if (msg) process.stderr.write(`emulator: ${msg}\n`);
   process.stderr.write(
     'usage: npm run emulator -- [--port N] [--mail PATH ...] [--account EMAIL [--mail PATH ...]]... ' +
-      '[--name NAME] [--quota-profile off|legacy|2026] [--quota UNITS_PER_SEC] [--quota-per-minute UNITS] [--quota-refusal-status 429|403] [--api-disabled] [--max-concurrent N] [--latency MS] [--error-rate R] [--drop-rate R] ' +
+      '[--name NAME] [--quota-profile off|legacy|2026] [--quota UNITS_PER_SEC] [--quota-per-minute UNITS] [--quota-refusal-status 429|403] ' +
+      '[--api-disabled] [--max-concurrent N] [--latency MS] [--error-rate R] [--drop-rate R] ' +
       '[--token-ttl SECONDS] [--client-id ID --client-secret SECRET] [--log]\n',
   );
   process.exit(2);

@@ -13,7 +13,10 @@ export function addTravel(c: DemoContext): void {
     const depart = date + rng.int(14, 60) * DAY;
     const conf = rng.hex(6).toUpperCase();
     const airline: Person = { name: 'Tandem Air', email: 'itinerary@tandemair.example', tz: 0 };
-    const itinerary = `Your trip to ${trip.city} is confirmed.\n\nConfirmation code: ${conf}\nDeparture: ${new Date(depart).toUTCString()}\nRoute: SFO -> ${trip.code}\nSeat: ${rng.int(8, 38)}${rng.pick(['A', 'C', 'D', 'F'])}\n\nCheck in opens 24 hours before departure.`;
+    const itinerary = [
+      `Your trip to ${trip.city} is confirmed.`, '', `Confirmation code: ${conf}`, `Departure: ${new Date(depart).toUTCString()}`, `Route: SFO -> ${trip.code}`,
+      `Seat: ${rng.int(8, 38)}${rng.pick(['A', 'C', 'D', 'F'])}`, '', 'Check in opens 24 hours before departure.',
+    ].join('\n');
     out.push({
       date, from: airline, to: [ME], subject: `Your Tandem Air itinerary: SFO to ${trip.code} (${conf})`, messageId: mid('tandemair.example'), thread: { gmId: undefined },
       labels: ['Inbox', 'Category Updates', 'Travel', 'Important'],
@@ -26,7 +29,10 @@ export function addTravel(c: DemoContext): void {
     out.push({
       date: date + rng.int(1, 48) * HOUR, from: { name: 'Quayside Hotels', email: 'reservations@quayside.example', tz: 0 }, to: [ME],
       subject: `Reservation confirmed: ${trip.hotel}`, messageId: mid('quayside.example'), thread: { gmId: undefined }, labels: ['Inbox', 'Category Updates', 'Travel'],
-      body: textPart(`Dear Dana Whitfield,\n\nThank you for choosing ${trip.hotel}.\nCheck-in: ${utcDay(depart + DAY)}\nNights: ${rng.int(2, 6)}\nRate: ${rng.int(120, 340)} per night, breakfast included.\n\nWe look forward to welcoming you.`),
+      body: textPart([
+        'Dear Dana Whitfield,', '', `Thank you for choosing ${trip.hotel}.`, `Check-in: ${utcDay(depart + DAY)}`, `Nights: ${rng.int(2, 6)}`,
+        `Rate: ${rng.int(120, 340)} per night, breakfast included.`, '', 'We look forward to welcoming you.',
+      ].join('\n')),
       kind: 'travel',
     });
     const start = depart + 2 * DAY;
@@ -94,7 +100,10 @@ export function addUpdatesAndReceipts(c: DemoContext): void {
     if (date > DEMO_END) break;
     const month = MONTH_NAMES[new Date(date).getUTCMonth()]!;
     const attach = rng.chance(0.5);
-    const text = textPart(`Hello Dana,\n\nYour ${month} statement for the account ending in 4821 is ready.\nClosing balance: $${rng.int(1200, 9800)}.${rng.int(10, 99)}\n\nSign in to online banking to view it.\n\nCopperleaf Bank`);
+    const text = textPart([
+      'Hello Dana,', '', `Your ${month} statement for the account ending in 4821 is ready.`, `Closing balance: $${rng.int(1200, 9800)}.${rng.int(10, 99)}`, '',
+      'Sign in to online banking to view it.', '', 'Copperleaf Bank',
+    ].join('\n'));
     out.push({
       date, from: { name: 'Copperleaf Bank', email: 'statements@copperleaf.example', tz: -300 }, to: [ME], subject: `Your ${month} statement is ready`, messageId: mid('copperleaf.example'), thread: { gmId: undefined },
       labels: ['Inbox', 'Category Updates', 'Important'], body: attach ? multipart('mixed', [text, attachmentPart(`statement-${month.toLowerCase()}.pdf`, 'application/pdf', makePdf([`Copperleaf Bank statement: ${month}`, 'Account ending 4821', `Opening balance $${rng.int(1000, 5000)}.00`]))], boundary()) : text, kind: 'update',

@@ -337,7 +337,8 @@ function multipart(boundary: string, parts: { id?: string; line: string; headers
     parts
       .map(
         (p) =>
-          `--${boundary}\r\nContent-Type: application/http\r\n${p.id ? `Content-ID: <${p.id}>\r\n` : ''}\r\n${p.line}\r\n${(p.headers ?? []).map((h) => h + '\r\n').join('')}\r\n${p.body ?? ''}`,
+          `--${boundary}\r\nContent-Type: application/http\r\n${p.id ? `Content-ID: <${p.id}>\r\n` : ''}\r\n` +
+          `${p.line}\r\n${(p.headers ?? []).map((h) => h + '\r\n').join('')}\r\n${p.body ?? ''}`,
       )
       .join('\r\n') + `\r\n--${boundary}--\r\n`
   );
