@@ -87,14 +87,19 @@ export const PERSONAL_REPLIES = [
   'Let me check my calendar and get back to you tonight.',
 ];
 
-export const TRAVEL_CITIES = [
-  { city: 'Lisbon', code: 'LIS', hotel: 'Quayside Lisbon Riverside' },
-  { city: 'Kyoto', code: 'KIX', hotel: 'Quayside Kyoto Garden' },
-  { city: 'Seoul', code: 'ICN', hotel: 'Quayside Seoul Namsan' },
-  { city: 'Montreal', code: 'YUL', hotel: 'Quayside Old Port' },
-  { city: 'Reykjavik', code: 'KEF', hotel: 'Quayside Harbour' },
-  { city: 'Chicago', code: 'ORD', hotel: 'Quayside Riverwalk' },
-];
+/** A table written as rows under one header, so that no row repeats the keys. */
+function rowsOf<const K extends readonly string[]>(keys: K, rows: readonly { [I in keyof K]: string }[]): { [P in K[number]]: string }[] {
+  return rows.map((row) => Object.fromEntries(keys.map((key, i) => [key, row[i]])) as { [P in K[number]]: string });
+}
+
+export const TRAVEL_CITIES = rowsOf(['city', 'code', 'hotel'], [
+  ['Lisbon', 'LIS', 'Quayside Lisbon Riverside'],
+  ['Kyoto', 'KIX', 'Quayside Kyoto Garden'],
+  ['Seoul', 'ICN', 'Quayside Seoul Namsan'],
+  ['Montreal', 'YUL', 'Quayside Old Port'],
+  ['Reykjavik', 'KEF', 'Quayside Harbour'],
+  ['Chicago', 'ORD', 'Quayside Riverwalk'],
+]);
 
 export const BRANDS = [
   { name: 'Brightwater Outfitters', email: 'news@brightwater.example', slug: 'brightwater', color: '#1f6f5c', items: ['Trail Runner 3 shoes', 'Packable rain shell', 'Merino base layer', 'Ultralight tent', 'Insulated bottle'] },
@@ -103,12 +108,12 @@ export const BRANDS = [
   { name: 'Voltline Electronics', email: 'deals@voltline.example', slug: 'voltline', color: '#1d4ed8', items: ['Noise-cancelling headphones', 'USB-C dock', '4K monitor', 'Mechanical keyboard', 'Smart plug 4-pack'] },
 ];
 
-export const SPAM = [
-  { from: 'Prize Center <winner@prize-center.example>', subject: 'Congratulations!!! You have WON a $500 gift card', body: 'Claim your reward now before it expires. Click the link and enter your card details to verify.' },
-  { from: 'Account Security <security@paypa1-verify.example>', subject: 'URGENT: your account will be suspended', body: 'We detected unusual activity. Verify your identity within 24 hours or your account will be closed.' },
-  { from: 'Dr. James Okoro <j.okoro@bank-transfer.example>', subject: 'Confidential business proposal', body: 'I am a bank officer with a proposal to transfer 12,500,000 USD. I need a trustworthy partner. Reply with your full name and phone number.' },
-  { from: 'Crypto Alerts <alerts@moonshot-coin.example>', subject: 'This coin will 100x next week', body: 'Insiders are buying. Do not miss the next big thing. Limited presale spots.' },
-  { from: 'Cheap Meds <store@pharma-discount.example>', subject: 'Save 90% on prescriptions', body: 'No prescription needed. Discreet shipping worldwide.' },
-  { from: 'SEO Expert <rank@seo-top1.example>', subject: 'Your website is not ranking', body: 'I can get your site to the first page of search results in 7 days. Guaranteed.' },
-  { from: 'Parcel Service <noreply@parcel-redelivery.example>', subject: 'Delivery failed: pay the customs fee', body: 'Your package is on hold. Pay a 1.99 fee to schedule redelivery.' },
-];
+export const SPAM = rowsOf(['from', 'subject', 'body'], [
+  ['Prize Center <winner@prize-center.example>', 'Congratulations!!! You have WON a $500 gift card', 'Claim your reward now before it expires. Click the link and enter your card details to verify.'],
+  ['Account Security <security@paypa1-verify.example>', 'URGENT: your account will be suspended', 'We detected unusual activity. Verify your identity within 24 hours or your account will be closed.'],
+  ['Dr. James Okoro <j.okoro@bank-transfer.example>', 'Confidential business proposal', 'I am a bank officer with a proposal to transfer 12,500,000 USD. I need a trustworthy partner. Reply with your full name and phone number.'],
+  ['Crypto Alerts <alerts@moonshot-coin.example>', 'This coin will 100x next week', 'Insiders are buying. Do not miss the next big thing. Limited presale spots.'],
+  ['Cheap Meds <store@pharma-discount.example>', 'Save 90% on prescriptions', 'No prescription needed. Discreet shipping worldwide.'],
+  ['SEO Expert <rank@seo-top1.example>', 'Your website is not ranking', 'I can get your site to the first page of search results in 7 days. Guaranteed.'],
+  ['Parcel Service <noreply@parcel-redelivery.example>', 'Delivery failed: pay the customs fee', 'Your package is on hold. Pay a 1.99 fee to schedule redelivery.'],
+]);
