@@ -4,7 +4,7 @@
  */
 import { TypedEmitter } from '../../common/typed-emitter';
 import { log } from '../logging/log';
-import { VaultLockedError } from '../secrets/token-vault';
+import { VaultReadError } from '../secrets/token-vault';
 import {
   ACCOUNTS_STORE_KEY,
   ACTIVE_ACCOUNT_STORE_KEY,
@@ -80,7 +80,7 @@ export abstract class AccountRegistry extends TypedEmitter<AccountEvents> {
         } catch (e) {
           log.warn('accounts', 'a stored sign-in could not be opened at start-up', { accountId: p.data.id, error: e });
           // A locked keychain at start-up is not a lost sign-in: the envelope is still on disk.
-          state = e instanceof VaultLockedError ? 'signed_in' : 'needs_reauth';
+          state = e instanceof VaultReadError && e.locked ? 'signed_in' : 'needs_reauth';
         }
       }
       this.accounts.set(p.data.id, { meta: p.data, state, client: null, clientPromise: null });
