@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { AuthStatus, IpcError } from '../../../common/ipc';
+import type { IpcResult } from '../../../common/ipc-result';
 import { skimmer } from '../api';
 import { signInErrorMessage } from '../lib/errors';
 import { KeyIcon, ShieldIcon, SparkIcon, UploadIcon } from './icons';
@@ -41,45 +42,28 @@ export function SignIn({ authStatus, onAuthStatus, notice, accountId, demoAccoun
     else setError(null);
   };
 
-  const signIn = async () => {
+  /** One action at a time (the others are disabled until its reply); a refusal shows why. */
+  const run = async <T,>(action: Exclude<Busy, 'none'>, call: () => Promise<IpcResult<T>>, onValue: (value: T) => void) => {
+    // Only a sign-in (Google or the demo) has a consent URL to forget.
+    const signingIn = action !== 'import';
     setError(null);
-    setBusy('google');
-    setPendingUrl(null);
+    setBusy(action);
+    if (signingIn) setPendingUrl(null);
     try {
-      const reply = await skimmer().signIn(accountId ? { accountId } : {});
+      const reply = await call();
       if (!reply.ok) fail(reply.error);
-      else onDone?.();
+      else onValue(reply.value);
     } finally {
       setBusy('none');
-      setPendingUrl(null);
+      if (signingIn) setPendingUrl(null);
     }
   };
-
-  const demo = async () => {
-    setError(null);
-    setBusy('demo');
-    setPendingUrl(null);
-    try {
-      const reply = await skimmer().startDemo();
-      if (!reply.ok) fail(reply.error);
-      else onDone?.();
-    } finally {
-      setBusy('none');
-      setPendingUrl(null);
-    }
-  };
-
-  const importClient = async () => {
-    setError(null);
-    setBusy('import');
-    try {
-      const reply = await skimmer().importClientSecret();
-      if (!reply.ok) fail(reply.error);
-      else if (reply.value) onAuthStatus(reply.value);
-    } finally {
-      setBusy('none');
-    }
-  };
+  const signIn = () => run('google', () => skimmer().signIn(accountId ? { accountId } : {}), () => onDone?.());
+  const demo = () => run('demo', () => skimmer().startDemo(), () => onDone?.());
+  const importClient = () =>
+    run('import', () => skimmer().importClientSecret(), (status) => {
+      if (status) onAuthStatus(status);
+    });
 
   const cancel = async () => {
     await skimmer().cancelSignIn();
