@@ -3,6 +3,7 @@ import { LanguageSetting } from '../i18n/LanguageSetting';
 import type { MessageKey } from '../i18n/translate';
 import { useT } from '../i18n/useLocale';
 import { Dialog, DialogHeader } from './Dialog';
+import { TextButton } from './TextButton';
 import '../styles/settings.css';
 
 /** Each setting's choices, in the order shown; the catalogs hold `settings.<group>.<value>` for each. */
@@ -61,9 +62,9 @@ export function SettingsDialog({ settings, onChange, onClose }: SettingsDialogPr
         <Group name="checkEverySeconds" group="check" note="settings.check.note" {...common} />
       </div>
       <footer className="settings__footer">
-        <button type="button" className="button button--primary button--small" onClick={onClose}>
+        <TextButton variant="primary" size="small" onClick={onClose}>
           {t('settings.done')}
-        </button>
+        </TextButton>
       </footer>
     </Dialog>
   );

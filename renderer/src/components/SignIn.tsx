@@ -5,6 +5,7 @@ import { skimmer } from '../api';
 import { signInErrorMessage } from '../lib/errors';
 import { KeyIcon, ShieldIcon, SparkIcon, UploadIcon } from './icons';
 import { Message } from '../i18n/Message';
+import { TextButton } from './TextButton';
 import { useT } from '../i18n/useLocale';
 import '../styles/signin.css';
 
@@ -94,16 +95,16 @@ export function SignIn({ authStatus, onAuthStatus, notice, accountId, demoAccoun
                 <code className="signin__url-text" data-testid="consent-url" title={pendingUrl}>
                   {pendingUrl}
                 </code>
-                <button type="button" className="button button--secondary button--small" onClick={copy}>
+                <TextButton variant="secondary" size="small" onClick={copy}>
                   {copied ? t('signin.copied') : t('signin.copy')}
-                </button>
+                </TextButton>
               </div>
             </div>
           ) : null}
           <div className="signin__actions">
-            <button type="button" className="button button--secondary" onClick={cancel}>
+            <TextButton variant="secondary" onClick={cancel}>
               {t('signin.cancel')}
-            </button>
+            </TextButton>
           </div>
         </div>
       </section>
@@ -150,9 +151,9 @@ export function SignIn({ authStatus, onAuthStatus, notice, accountId, demoAccoun
             </button>
           )}
           {onCancel ? (
-            <button type="button" className="button button--ghost" onClick={onCancel}>
+            <TextButton variant="ghost" onClick={onCancel}>
               {t('signin.notNow')}
-            </button>
+            </TextButton>
           ) : null}
         </div>
         {error ? (

@@ -44,22 +44,18 @@ function labelMailbox(labelId: NamedMailboxId, icon: MailboxIcon, count: Mailbox
   return { key: labelId, nameKey: `mailbox.${labelId}`, icon, selector: { kind: 'label', labelId }, countLabelId: labelId, count };
 }
 
+// prettier-ignore
 export const SYSTEM_MAILBOXES: readonly Mailbox[] = [
-  labelMailbox('INBOX', 'inbox', 'unread'),
-  labelMailbox('STARRED', 'star', 'none'),
-  labelMailbox('IMPORTANT', 'important', 'none'),
-  labelMailbox('SENT', 'send', 'none'),
-  labelMailbox('DRAFT', 'draft', 'total'),
+  labelMailbox('INBOX', 'inbox', 'unread'), labelMailbox('STARRED', 'star', 'none'), labelMailbox('IMPORTANT', 'important', 'none'),
+  labelMailbox('SENT', 'send', 'none'), labelMailbox('DRAFT', 'draft', 'total'),
   { key: 'ALL', nameKey: 'mailbox.ALL', icon: 'all', selector: { kind: 'query', query: ALL_MAIL_QUERY }, countLabelId: null, count: 'none' },
-  labelMailbox('SPAM', 'spam', 'unread'),
-  labelMailbox('TRASH', 'trash', 'none'),
+  labelMailbox('SPAM', 'spam', 'unread'), labelMailbox('TRASH', 'trash', 'none'),
 ];
 
+// prettier-ignore
 export const CATEGORY_MAILBOXES: readonly Mailbox[] = [
-  labelMailbox('CATEGORY_PERSONAL', 'person', 'unread'),
-  labelMailbox('CATEGORY_SOCIAL', 'people', 'unread'),
-  labelMailbox('CATEGORY_PROMOTIONS', 'tag', 'unread'),
-  labelMailbox('CATEGORY_UPDATES', 'info', 'unread'),
+  labelMailbox('CATEGORY_PERSONAL', 'person', 'unread'), labelMailbox('CATEGORY_SOCIAL', 'people', 'unread'),
+  labelMailbox('CATEGORY_PROMOTIONS', 'tag', 'unread'), labelMailbox('CATEGORY_UPDATES', 'info', 'unread'),
   labelMailbox('CATEGORY_FORUMS', 'forum', 'unread'),
 ];
 
