@@ -2,12 +2,12 @@
 import { BRANDS, FRIENDS, ME, TRAVEL_CITIES, WORK, type Person } from './content';
 import { DAY, HOUR, type DemoContext } from './demo-context';
 import { escapeHtml, MONTH_NAMES, utcDay } from './formatting';
-import { makeIcs, makePdf } from './attachments';
+import { makePdf } from './attachments';
 import { attachmentPart, multipart, textPart } from './mime-writer';
 
 /** Travel: flights, hotels, calendar invites. */
 export function addTravel(c: DemoContext): void {
-  const { rng, out, mid, randomDate, boundary } = c;
+  const { rng, out, mid, randomDate, boundary, invite } = c;
   for (const trip of TRAVEL_CITIES) {
     const date = randomDate();
     const depart = date + rng.int(14, 60) * DAY;
@@ -38,7 +38,7 @@ export function addTravel(c: DemoContext): void {
     const start = depart + 2 * DAY;
     out.push({
       date: date + rng.int(2, 5) * DAY, from: ME, to: [FRIENDS.jordan], subject: `${trip.city} plans`, messageId: mid('skimmer.example'), thread: { gmId: undefined }, labels: ['Sent', 'Travel'],
-      body: multipart('mixed', [textPart(`Booked! I land in ${trip.city} on ${utcDay(depart)}. Invite for the walking tour attached.\n\nDana`), attachmentPart('walking-tour.ics', 'text/calendar', makeIcs({ uid: `${rng.hex(16)}@skimmer.example`, start, end: start + 3 * HOUR, summary: `${trip.city} walking tour`, location: `${trip.city} old town`, organizer: ME.email, stamp: date }))], boundary()),
+      body: multipart('mixed', [textPart(`Booked! I land in ${trip.city} on ${utcDay(depart)}. Invite for the walking tour attached.\n\nDana`), invite('walking-tour.ics', start, `${trip.city} walking tour`, `${trip.city} old town`, date)], boundary()),
       kind: 'travel',
     });
   }
