@@ -77,7 +77,7 @@ export function AccountSwitcher({ accounts, active, onSwitchAccount, onAddAccoun
         <Avatar name={active.name} email={active.email} initials={active.initials} size={30} />
         <span className="account__text">
           <span className="account__name">{active.name || active.email}</span>
-          <span className="account__email">{active.email}</span>
+          <span className="account__email truncate">{active.email}</span>
         </span>
         {active.state !== 'signed_in' ? (
           <span className={`badge badge--${active.state}`} data-testid="account-state">
@@ -87,7 +87,7 @@ export function AccountSwitcher({ accounts, active, onSwitchAccount, onAddAccoun
         <MoreIcon size={16} className="account__more" />
       </button>
       {open ? (
-        <div ref={menuRef} className="menu" role="menu" aria-label={t('region.accounts')} onKeyDown={onMenuKey}>
+        <div ref={menuRef} className="menu popover" role="menu" aria-label={t('region.accounts')} onKeyDown={onMenuKey}>
           {accounts.map((account) => (
             <button
               key={account.id}

@@ -91,7 +91,7 @@ export function Attachments({ accountId, messageId, attachments }: AttachmentsPr
                 <span className="attachment__name" title={att.filename}>
                   {att.filename || t('attachments.unnamed')}
                 </span>
-                <span className="attachment__meta">
+                <span className="attachment__meta truncate">
                   {state.startsWith('saved:') ? (
                     <span className="attachment__saved">{t('attachments.savedAs', { name: state.slice(6) })}</span>
                   ) : state.startsWith('error:') ? (
