@@ -76,7 +76,7 @@ export function AccountSwitcher({ accounts, active, onSwitchAccount, onAddAccoun
       >
         <Avatar name={active.name} email={active.email} initials={active.initials} size={30} />
         <span className="account__text">
-          <span className="account__name">{active.name || active.email}</span>
+          <span className="account__name truncate">{active.name || active.email}</span>
           <span className="account__email truncate">{active.email}</span>
         </span>
         {active.state !== 'signed_in' ? (
