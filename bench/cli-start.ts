@@ -54,7 +54,9 @@ async function main(): Promise<void> {
       }
       result[name] = { ...summarize(samples), maxLinesPrinted: lines };
     }
-    process.stdout.write(`${JSON.stringify({ bench: 'cli-start', runs: RUNS, queries: QUERIES, messages: bases.length, budgetMs: 500, loadAverage: loadavg().map((x) => Math.round(x * 10) / 10), result }, null, 2)}\n`);
+    const loadAverage = loadavg().map((x) => Math.round(x * 10) / 10);
+    const report = { bench: 'cli-start', runs: RUNS, queries: QUERIES, messages: bases.length, budgetMs: 500, loadAverage, result };
+    process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
   } finally {
     rmSync(dataDir, { recursive: true, force: true });
   }

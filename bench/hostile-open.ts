@@ -42,7 +42,9 @@ async function main(): Promise<void> {
     await app.page.waitForSelector('[role="option"][data-id]');
     await app.page.evaluate(`(() => {
       window.__longest = 0;
-      new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__longest = Math.max(window.__longest, e.duration); }).observe({ type: 'longtask' });
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) window.__longest = Math.max(window.__longest, e.duration);
+      }).observe({ type: 'longtask' });
     })()`);
     for (const [i, name] of names.entries()) {
       const times: number[] = [];

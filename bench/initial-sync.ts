@@ -6,63 +6,32 @@
  *
  *   npx tsx bench/initial-sync.ts [--messages 2000] [--units 250] [--latency 50]
  */
-import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { OAuth2Client } from 'google-auth-library';
-import { startEmulator, type EmulatorHandle } from '../emulator/index';
+import { startEmulator } from '../emulator/index';
 import { closeCacheDatabase, openCacheDatabase } from '../main/cache/database';
 import { MailStore } from '../main/cache/mail-store';
 import { SyncEngine } from '../main/cache/sync-engine';
 import { chooseFetchMethod } from '../main/cache/sync-plan';
 import { GmailApi } from '../main/gmail/gmail-api';
 import { QuotaPacer } from '../main/gmail/quota';
+import { refreshTokenFor } from '../tests/integration/cache/helpers/emulator-client';
+import { CORPUS_ACCOUNT, corpusFiles, numberOption } from './sync-support';
 
-const CORPUS = join(import.meta.dirname, '../../shared/corpus/mail');
-const args = process.argv.slice(2);
-const option = (name: string, fallback: number) => {
-  const i = args.indexOf(name);
-  return i >= 0 ? Number(args[i + 1]) : fallback;
-};
-const MESSAGES = option('--messages', 2000);
-const UNITS = option('--units', 250);
-const LATENCY = option('--latency', 50);
-const ACCOUNT = 'phillip.allen@enron.com';
-
-/** Plays the consent page as a browser would and returns a refresh token. */
-async function refreshToken(emu: EmulatorHandle): Promise<string> {
-  const client = new OAuth2Client({ clientId: emu.clientId, clientSecret: emu.clientSecret, redirectUri: 'http://127.0.0.1:53682/cb', endpoints: emu.endpoints });
-  const { codeVerifier, codeChallenge } = await client.generateCodeVerifierAsync();
-  const url = client.generateAuthUrl({
-    scope: ['https://www.googleapis.com/auth/gmail.readonly'], access_type: 'offline', login_hint: ACCOUNT, state: 's',
-    code_challenge: codeChallenge, code_challenge_method: 'S256' as never,
-  });
-  const page = await (await fetch(url)).text();
-  const action = /<form[^>]*action="([^"]+)"/.exec(page)![1]!.replace(/&amp;/g, '&');
-  const fields: [string, string][] = [];
-  for (const m of page.matchAll(/<input([^>]*)>/g)) {
-    const name = /name="([^"]+)"/.exec(m[1]!)?.[1];
-    const value = (/value="([^"]*)"/.exec(m[1]!)?.[1] ?? '').replace(/&amp;/g, '&').replace(/&quot;/g, '"');
-    const type = /type="([^"]+)"/.exec(m[1]!)?.[1];
-    if (!name || ((type === 'radio' || type === 'checkbox') && !/\bchecked\b/.test(m[1]!))) continue;
-    fields.push([name, value]);
-  }
-  fields.push(['decision', 'allow']);
-  const res = await fetch(new URL(action, emu.baseUrl), { method: 'POST', redirect: 'manual', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(fields).toString() });
-  const code = new URL(res.headers.get('location')!).searchParams.get('code')!;
-  const { tokens } = await client.getToken({ code, codeVerifier });
-  return tokens.refresh_token!;
-}
+const MESSAGES = numberOption('--messages', 2000);
+const UNITS = numberOption('--units', 250);
+const LATENCY = numberOption('--latency', 50);
 
 function bytesOf(file: string): number {
   return ['', '-wal'].reduce((sum, s) => sum + (existsSync(file + s) ? statSync(file + s).size : 0), 0);
 }
 
 async function main(): Promise<void> {
-  const files = readdirSync(CORPUS).filter((f) => f.endsWith('.eml')).sort().slice(0, MESSAGES).map((f) => join(CORPUS, f));
-  const emu = await startEmulator({ accounts: [{ email: ACCOUNT, mail: files }] });
-  const token = await refreshToken(emu);
+  const emu = await startEmulator({ accounts: [{ email: CORPUS_ACCOUNT, mail: corpusFiles(MESSAGES) }] });
+  const token = await refreshTokenFor(emu, CORPUS_ACCOUNT);
   emu.setQuota({ unitsPerSecond: UNITS });
   emu.setFaults({ latencyMs: LATENCY });
   emu.resetQuotaUsage();
@@ -85,7 +54,7 @@ async function main(): Promise<void> {
   });
   const result = await engine.syncNow();
   const seconds = (performance.now() - started) / 1000;
-  const usage = emu.quotaUsage(ACCOUNT);
+  const usage = emu.quotaUsage(CORPUS_ACCOUNT);
   const cached = store.messageCount();
   closeCacheDatabase(store.db);
   const bytes = bytesOf(file);

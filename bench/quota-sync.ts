@@ -12,7 +12,7 @@
  *
  *   npx tsx bench/quota-sync.ts [--messages-2026 1000] [--messages-legacy 3000] [--latency 50] [--max-concurrent 10]
  */
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -27,22 +27,15 @@ import { GmailApi } from '../main/gmail/gmail-api';
 import { GmailMailSource } from '../main/gmail/gmail-mail-source';
 import { MergedMailSource } from '../main/services/merged-mail-source';
 import { refreshTokenFor } from '../tests/integration/cache/helpers/emulator-client';
+import { CORPUS_ACCOUNT, corpusFiles, numberOption } from './sync-support';
 
-const CORPUS = join(import.meta.dirname, '../../shared/corpus/mail');
-const args = process.argv.slice(2);
-const option = (name: string, fallback: number) => {
-  const i = args.indexOf(name);
-  return i >= 0 ? Number(args[i + 1]) : fallback;
-};
-const LATENCY = option('--latency', 50);
-const MAX_CONCURRENT = option('--max-concurrent', 10);
-const ACCOUNT = 'phillip.allen@enron.com';
+const LATENCY = numberOption('--latency', 50);
+const MAX_CONCURRENT = numberOption('--max-concurrent', 10);
 const QUERY = 'gas';
 
 async function runRegime(profile: QuotaProfile, messages: number) {
-  const files = readdirSync(CORPUS).filter((f) => f.endsWith('.eml')).sort().slice(0, messages).map((f) => join(CORPUS, f));
-  const emu: EmulatorHandle = await startEmulator({ accounts: [{ email: ACCOUNT, mail: files }] });
-  const token = await refreshTokenFor(emu, ACCOUNT);
+  const emu: EmulatorHandle = await startEmulator({ accounts: [{ email: CORPUS_ACCOUNT, mail: corpusFiles(messages) }] });
+  const token = await refreshTokenFor(emu, CORPUS_ACCOUNT);
   const dir = mkdtempSync(join(tmpdir(), 'skimmer-bench-quota-'));
   const store = new MailStore(openCacheDatabase(join(dir, 'mail.db')));
   const auth = new OAuth2Client({ clientId: emu.clientId, clientSecret: emu.clientSecret, endpoints: emu.endpoints });
@@ -82,7 +75,7 @@ async function runRegime(profile: QuotaProfile, messages: number) {
 
   await syncing;
   const seconds = (performance.now() - started) / 1000;
-  const usage = emu.quotaUsage(ACCOUNT);
+  const usage = emu.quotaUsage(CORPUS_ACCOUNT);
   const ceiling = usage.ceilingUnitsPerSecond ?? Infinity;
 
   // New mail while the list is open, on the app's 20 s timer: it arrives just after a check
@@ -92,7 +85,7 @@ async function runRegime(profile: QuotaProfile, messages: number) {
   await checked;
   await new Promise((r) => setTimeout(r, 500));
   const arrived = performance.now();
-  const id = emu.addMessage(ACCOUNT, `From: a@example.org\r\nTo: ${ACCOUNT}\r\nSubject: new\r\nMessage-ID: <bench-new@example.org>\r\n\r\nhi`, { labelIds: ['INBOX'], internalDate: Date.now() }).id;
+  const id = emu.addMessage(CORPUS_ACCOUNT, `From: a@example.org\r\nTo: ${CORPUS_ACCOUNT}\r\nSubject: new\r\nMessage-ID: <bench-new@example.org>\r\n\r\nhi`, { labelIds: ['INBOX'], internalDate: Date.now() }).id;
   let arrivalMs: number | null = null;
   while (performance.now() - arrived < 60_000) {
     const inbox = await cache.listMessages({ kind: 'label', labelId: 'INBOX' }, { threads: false, pageSize: 10 });
@@ -129,8 +122,8 @@ async function runRegime(profile: QuotaProfile, messages: number) {
 
 async function main(): Promise<void> {
   const results = [];
-  results.push(await runRegime('2026', option('--messages-2026', 1000)));
-  results.push(await runRegime('legacy', option('--messages-legacy', 3000)));
+  results.push(await runRegime('2026', numberOption('--messages-2026', 1000)));
+  results.push(await runRegime('legacy', numberOption('--messages-legacy', 3000)));
   process.stdout.write(`${JSON.stringify({ bench: 'quota-sync', results, goals: { ceilingShareUsed: '>= 90', failedPages: 0, wrongStateShown: false } }, null, 2)}\n`);
 }
 

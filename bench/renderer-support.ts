@@ -11,11 +11,11 @@ import type { AccountView, SyncStatus } from '../common/ipc';
 import type { ListRow, MessagePage } from '../common/mail-types';
 import { createIpcRouter, type IpcRouter, type RequestHandlers } from '../main/ipc/router';
 import { MemoryStore } from '../main/settings/settings-store';
-import { createLocaleHandlers } from '../main/services/locale-settings';
 import { createViewSettingsHandlers } from '../main/handlers/view-settings';
 import { buildBridgeScript, CHROMIUM_ARGS, CHROMIUM_PATH } from '../tests/e2e/harness/launch-app';
 import { repoRoot } from '../tests/e2e/harness/paths';
 import { startStaticServer } from '../tests/e2e/harness/static-server';
+import { signedInHandlers } from '../tests/e2e/harness/signed-in-handlers';
 
 export interface BenchApp {
   readonly page: Page;
@@ -110,16 +110,8 @@ export function syntheticRouter(rows: readonly ListRow[], overrides: Partial<Req
     },
     getAppInfo: () => ({ name: 'Skimmer', version: 'bench', platform: process.platform, shell: 'test-bridge' }),
     openExternal: () => null,
-    copyText: () => null,
-    ...createLocaleHandlers(new MemoryStore()),
+    ...signedInHandlers(account),
     getAuthStatus: () => ({ client: 'google', storage: 'encrypted', help: '' }),
-    importClientSecret: () => null,
-    signIn: () => account,
-    startDemo: () => account,
-    cancelSignIn: () => null,
-    listAccounts: () => [account],
-    switchAccount: () => null,
-    signOut: () => null,
     listLabels: () => [
       { id: 'INBOX', name: 'INBOX', type: 'system', messagesTotal: rows.length, messagesUnread: Math.ceil(rows.length / 5), threadsTotal: 0, threadsUnread: 0 },
       { id: 'Label_1', name: 'Work/Projects', type: 'user', messagesTotal: 10, messagesUnread: 2, threadsTotal: 0, threadsUnread: 0 },

@@ -22,6 +22,7 @@ export function decodeEntitiesStrict(text: string): string {
 }
 
 const SKIP_CONTENT = new Set(['head', 'style', 'script', 'title', 'noscript', 'template', 'xml']);
+// prettier-ignore
 const BLOCK = new Set([
   'p', 'div', 'br', 'tr', 'li', 'ul', 'ol', 'table', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote',
   'pre', 'hr', 'section', 'article', 'header', 'footer', 'dt', 'dd', 'dl', 'center', 'form', 'address',

@@ -14,11 +14,24 @@ function usage(msg?: string): never {
   if (msg) process.stderr.write(`emulator: ${msg}\n`);
   process.stderr.write(
     'usage: npm run emulator -- [--port N] [--mail PATH ...] [--account EMAIL [--mail PATH ...]]... ' +
-      '[--name NAME] [--quota-profile off|legacy|2026] [--quota UNITS_PER_SEC] [--quota-per-minute UNITS] [--quota-refusal-status 429|403] [--api-disabled] [--max-concurrent N] [--latency MS] [--error-rate R] [--drop-rate R] ' +
+      '[--name NAME] [--quota-profile off|legacy|2026] [--quota UNITS_PER_SEC] [--quota-per-minute UNITS] [--quota-refusal-status 429|403] ' +
+      '[--api-disabled] [--max-concurrent N] [--latency MS] [--error-rate R] [--drop-rate R] ' +
       '[--token-ttl SECONDS] [--client-id ID --client-secret SECRET] [--log]\n',
   );
   process.exit(2);
 }
+
+/** The flags that set one number of the quota or the fault options. */
+const QUOTA_NUMBERS = new Map<string, 'unitsPerSecond' | 'unitsPerMinute' | 'maxConcurrent'>([
+  ['--quota', 'unitsPerSecond'],
+  ['--quota-per-minute', 'unitsPerMinute'],
+  ['--max-concurrent', 'maxConcurrent'],
+]);
+const FAULT_NUMBERS = new Map<string, 'latencyMs' | 'errorRate' | 'dropRate'>([
+  ['--latency', 'latencyMs'],
+  ['--error-rate', 'errorRate'],
+  ['--drop-rate', 'dropRate'],
+]);
 
 export function parseArgs(argv: string[]): StartEmulatorOptions {
   const opts: StartEmulatorOptions = {};
@@ -38,6 +51,16 @@ export function parseArgs(argv: string[]): StartEmulatorOptions {
       if (v === undefined) usage(`${flag} needs a value`);
       return v;
     };
+    const quotaField = QUOTA_NUMBERS.get(flag);
+    const faultField = FAULT_NUMBERS.get(flag);
+    if (quotaField) {
+      opts.quota = { ...opts.quota, [quotaField]: number(flag, value()) };
+      continue;
+    }
+    if (faultField) {
+      opts.faults = { ...opts.faults, [faultField]: number(flag, value()) };
+      continue;
+    }
     switch (flag) {
       case '--port':
         opts.port = number(flag, value());
@@ -58,18 +81,12 @@ export function parseArgs(argv: string[]): StartEmulatorOptions {
         cur.name = value();
         break;
       }
-      case '--quota':
-        opts.quota = { ...opts.quota, unitsPerSecond: number(flag, value()) };
-        break;
       case '--quota-profile': {
         const profile = value();
         if (profile !== 'off' && profile !== 'legacy' && profile !== '2026') usage('--quota-profile is off, legacy or 2026');
         opts.quota = { ...opts.quota, profile };
         break;
       }
-      case '--quota-per-minute':
-        opts.quota = { ...opts.quota, unitsPerMinute: number(flag, value()) };
-        break;
       case '--quota-refusal-status': {
         const status = number(flag, value());
         if (status !== 429 && status !== 403) usage('--quota-refusal-status is 429 or 403');
@@ -78,18 +95,6 @@ export function parseArgs(argv: string[]): StartEmulatorOptions {
       }
       case '--api-disabled':
         opts.quota = { ...opts.quota, apiDisabled: true };
-        break;
-      case '--max-concurrent':
-        opts.quota = { ...opts.quota, maxConcurrent: number(flag, value()) };
-        break;
-      case '--latency':
-        opts.faults = { ...opts.faults, latencyMs: number(flag, value()) };
-        break;
-      case '--error-rate':
-        opts.faults = { ...opts.faults, errorRate: number(flag, value()) };
-        break;
-      case '--drop-rate':
-        opts.faults = { ...opts.faults, dropRate: number(flag, value()) };
         break;
       case '--token-ttl':
         opts.accessTokenTtlSeconds = number(flag, value());

@@ -30,18 +30,21 @@ const ALWAYS: LabelCondition = { kind: 'always' };
 // Maps, not object literals, for every table looked up by query text: `label:constructor`
 // must not find Object.prototype.constructor.
 /** System labels reachable by name through label:, in: and is: alike (rule 9b). */
+// prettier-ignore
 const SYSTEM_LABEL_NAMES: ReadonlyMap<string, string> = new Map(Object.entries({
   inbox: 'INBOX', starred: 'STARRED', important: 'IMPORTANT', sent: 'SENT',
   draft: 'DRAFT', drafts: 'DRAFT', spam: 'SPAM', trash: 'TRASH', unread: 'UNREAD',
   chat: 'CHAT', chats: 'CHAT',
 }));
 
+// prettier-ignore
 const CATEGORY_LABELS: ReadonlyMap<string, string> = new Map(Object.entries({
   primary: 'CATEGORY_PERSONAL', personal: 'CATEGORY_PERSONAL', social: 'CATEGORY_SOCIAL',
   promotions: 'CATEGORY_PROMOTIONS', updates: 'CATEGORY_UPDATES', forums: 'CATEGORY_FORUMS',
   reservations: 'CATEGORY_RESERVATIONS', purchases: 'CATEGORY_PURCHASES',
 }));
 
+// prettier-ignore
 const STAR_NAMES = new Set([
   'yellow-star', 'orange-star', 'red-star', 'purple-star', 'blue-star', 'green-star', 'red-bang',
   'yellow-bang', 'orange-guillemet', 'green-check', 'blue-info', 'purple-question',

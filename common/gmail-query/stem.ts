@@ -14,6 +14,7 @@ const DOUBLES = ['bb', 'dd', 'ff', 'gg', 'mm', 'nn', 'pp', 'rr', 'tt'];
 const LI_ENDINGS = 'cdeghkmnrt';
 
 // A Map, not an object literal: words such as "constructor" must not find Object.prototype members.
+// prettier-ignore
 const EXCEPTIONS: ReadonlyMap<string, string> = new Map(Object.entries({
   skis: 'ski', skies: 'sky', dying: 'die', lying: 'lie', tying: 'tie',
   idly: 'idl', gently: 'gentl', ugly: 'ugli', early: 'earli', only: 'onli', singly: 'singl',
@@ -21,6 +22,7 @@ const EXCEPTIONS: ReadonlyMap<string, string> = new Map(Object.entries({
 }));
 const AFTER_1A_INVARIANTS = new Set(['inning', 'outing', 'canning', 'herring', 'earring', 'proceed', 'exceed', 'succeed']);
 
+// prettier-ignore
 const STEP2: ReadonlyArray<readonly [string, string]> = [
   ['ization', 'ize'], ['ational', 'ate'], ['fulness', 'ful'], ['ousness', 'ous'], ['iveness', 'ive'],
   ['tional', 'tion'], ['biliti', 'ble'], ['lessli', 'less'], ['entli', 'ent'], ['ation', 'ate'],
@@ -28,10 +30,12 @@ const STEP2: ReadonlyArray<readonly [string, string]> = [
   ['enci', 'ence'], ['anci', 'ance'], ['abli', 'able'], ['izer', 'ize'], ['ator', 'ate'],
   ['alli', 'al'], ['bli', 'ble'], ['ogi', 'og'], ['li', ''],
 ];
+// prettier-ignore
 const STEP3: ReadonlyArray<readonly [string, string]> = [
   ['ational', 'ate'], ['tional', 'tion'], ['alize', 'al'], ['icate', 'ic'], ['iciti', 'ic'],
   ['ative', ''], ['ical', 'ic'], ['ness', ''], ['ful', ''],
 ];
+// prettier-ignore
 const STEP4 = [
   'ement', 'ance', 'ence', 'able', 'ible', 'ment', 'ant', 'ent', 'ism', 'ate', 'iti', 'ous',
   'ive', 'ize', 'ion', 'al', 'er', 'ic',

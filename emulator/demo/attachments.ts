@@ -96,6 +96,19 @@ export function makeIcs(ev: { uid: string; start: number; end: number; summary: 
   );
 }
 
+/** What a zip's local and central headers both say of an entry, from "version needed" to the name's length. */
+function writeEntryFields(header: Buffer, at: number, entry: { crc: number; size: number; nameLength: number; dosTime: number; dosDate: number }): void {
+  header.writeUInt16LE(20, at); // version needed: 2.0
+  header.writeUInt16LE(0x0800, at + 2); // flags: UTF-8 names
+  header.writeUInt16LE(0, at + 4); // method: stored
+  header.writeUInt16LE(entry.dosTime, at + 6);
+  header.writeUInt16LE(entry.dosDate, at + 8);
+  header.writeUInt32LE(entry.crc, at + 10);
+  header.writeUInt32LE(entry.size, at + 14); // compressed
+  header.writeUInt32LE(entry.size, at + 18); // uncompressed
+  header.writeUInt16LE(entry.nameLength, at + 22);
+}
+
 /** A stored (uncompressed) zip: enough for a DOCX/XLSX-shaped attachment. */
 export function makeZip(files: { name: string; data: Buffer }[], dosTime = 0, dosDate = 0x5a21): Buffer {
   const locals: Buffer[] = [];
@@ -103,31 +116,15 @@ export function makeZip(files: { name: string; data: Buffer }[], dosTime = 0, do
   let offset = 0;
   for (const f of files) {
     const name = Buffer.from(f.name, 'utf8');
-    const crc = crc32(f.data);
+    const entry = { crc: crc32(f.data), size: f.data.length, nameLength: name.length, dosTime, dosDate };
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(0x0800, 6);
-    local.writeUInt16LE(0, 8);
-    local.writeUInt16LE(dosTime, 10);
-    local.writeUInt16LE(dosDate, 12);
-    local.writeUInt32LE(crc, 14);
-    local.writeUInt32LE(f.data.length, 18);
-    local.writeUInt32LE(f.data.length, 22);
-    local.writeUInt16LE(name.length, 26);
+    writeEntryFields(local, 4, entry);
     locals.push(local, name, f.data);
     const central = Buffer.alloc(46);
     central.writeUInt32LE(0x02014b50, 0);
-    central.writeUInt16LE(20, 4);
-    central.writeUInt16LE(20, 6);
-    central.writeUInt16LE(0x0800, 8);
-    central.writeUInt16LE(0, 10);
-    central.writeUInt16LE(dosTime, 12);
-    central.writeUInt16LE(dosDate, 14);
-    central.writeUInt32LE(crc, 16);
-    central.writeUInt32LE(f.data.length, 20);
-    central.writeUInt32LE(f.data.length, 24);
-    central.writeUInt16LE(name.length, 28);
+    central.writeUInt16LE(20, 4); // version made by
+    writeEntryFields(central, 6, entry);
     central.writeUInt32LE(offset, 42);
     centrals.push(central, name);
     offset += 30 + name.length + f.data.length;

@@ -1,19 +1,22 @@
-/** The demo mailbox's machine-sent mail: travel bookings, newsletters, social notifications, receipts, spam, drafts. */
-import { BRANDS, CLIENTS, FRIENDS, ME, SPAM, TRAVEL_CITIES, WORK, type Person } from './content';
-import { DEMO_END, DEMO_START, DAY, HOUR, type DemoContext, type DemoThread } from './demo-context';
+/** The demo mailbox's machine-sent mail, part one: travel bookings, newsletters, social notifications (part two: notices.ts). */
+import { BRANDS, FRIENDS, ME, TRAVEL_CITIES, WORK, type Person } from './content';
+import { DAY, HOUR, type DemoContext } from './demo-context';
 import { escapeHtml, MONTH_NAMES, utcDay } from './formatting';
-import { makeIcs, makePdf } from './attachments';
+import { makePdf } from './attachments';
 import { attachmentPart, multipart, textPart } from './mime-writer';
 
 /** Travel: flights, hotels, calendar invites. */
 export function addTravel(c: DemoContext): void {
-  const { rng, out, mid, randomDate, boundary } = c;
+  const { rng, out, mid, randomDate, boundary, invite } = c;
   for (const trip of TRAVEL_CITIES) {
     const date = randomDate();
     const depart = date + rng.int(14, 60) * DAY;
     const conf = rng.hex(6).toUpperCase();
     const airline: Person = { name: 'Tandem Air', email: 'itinerary@tandemair.example', tz: 0 };
-    const itinerary = `Your trip to ${trip.city} is confirmed.\n\nConfirmation code: ${conf}\nDeparture: ${new Date(depart).toUTCString()}\nRoute: SFO -> ${trip.code}\nSeat: ${rng.int(8, 38)}${rng.pick(['A', 'C', 'D', 'F'])}\n\nCheck in opens 24 hours before departure.`;
+    const itinerary = [
+      `Your trip to ${trip.city} is confirmed.`, '', `Confirmation code: ${conf}`, `Departure: ${new Date(depart).toUTCString()}`, `Route: SFO -> ${trip.code}`,
+      `Seat: ${rng.int(8, 38)}${rng.pick(['A', 'C', 'D', 'F'])}`, '', 'Check in opens 24 hours before departure.',
+    ].join('\n');
     out.push({
       date, from: airline, to: [ME], subject: `Your Tandem Air itinerary: SFO to ${trip.code} (${conf})`, messageId: mid('tandemair.example'), thread: { gmId: undefined },
       labels: ['Inbox', 'Category Updates', 'Travel', 'Important'],
@@ -26,13 +29,16 @@ export function addTravel(c: DemoContext): void {
     out.push({
       date: date + rng.int(1, 48) * HOUR, from: { name: 'Quayside Hotels', email: 'reservations@quayside.example', tz: 0 }, to: [ME],
       subject: `Reservation confirmed: ${trip.hotel}`, messageId: mid('quayside.example'), thread: { gmId: undefined }, labels: ['Inbox', 'Category Updates', 'Travel'],
-      body: textPart(`Dear Dana Whitfield,\n\nThank you for choosing ${trip.hotel}.\nCheck-in: ${utcDay(depart + DAY)}\nNights: ${rng.int(2, 6)}\nRate: ${rng.int(120, 340)} per night, breakfast included.\n\nWe look forward to welcoming you.`),
+      body: textPart([
+        'Dear Dana Whitfield,', '', `Thank you for choosing ${trip.hotel}.`, `Check-in: ${utcDay(depart + DAY)}`, `Nights: ${rng.int(2, 6)}`,
+        `Rate: ${rng.int(120, 340)} per night, breakfast included.`, '', 'We look forward to welcoming you.',
+      ].join('\n')),
       kind: 'travel',
     });
     const start = depart + 2 * DAY;
     out.push({
       date: date + rng.int(2, 5) * DAY, from: ME, to: [FRIENDS.jordan], subject: `${trip.city} plans`, messageId: mid('skimmer.example'), thread: { gmId: undefined }, labels: ['Sent', 'Travel'],
-      body: multipart('mixed', [textPart(`Booked! I land in ${trip.city} on ${utcDay(depart)}. Invite for the walking tour attached.\n\nDana`), attachmentPart('walking-tour.ics', 'text/calendar', makeIcs({ uid: `${rng.hex(16)}@skimmer.example`, start, end: start + 3 * HOUR, summary: `${trip.city} walking tour`, location: `${trip.city} old town`, organizer: ME.email, stamp: date }))], boundary()),
+      body: multipart('mixed', [textPart(`Booked! I land in ${trip.city} on ${utcDay(depart)}. Invite for the walking tour attached.\n\nDana`), invite('walking-tour.ics', start, `${trip.city} walking tour`, `${trip.city} old town`, date)], boundary()),
       kind: 'travel',
     });
   }
@@ -83,81 +89,5 @@ export function addSocialNotifications(c: DemoContext): void {
       body: multipart('alternative', [textPart(`${subject}.\n\nSee it on ${site.name}: https://${site.slug}.example/`), textPart(html, { subtype: 'html', cte: 'qp' })], boundary()),
       kind: 'social',
     });
-  }
-}
-
-/** Bank statements, invoices, orders and their shipping threads. */
-export function addUpdatesAndReceipts(c: DemoContext): void {
-  const { rng, out, mid, randomDate, boundary } = c;
-  for (let i = 0; i < 24; i++) {
-    const date = DEMO_START + i * 61 * DAY + rng.int(0, 5) * DAY;
-    if (date > DEMO_END) break;
-    const month = MONTH_NAMES[new Date(date).getUTCMonth()]!;
-    const attach = rng.chance(0.5);
-    const text = textPart(`Hello Dana,\n\nYour ${month} statement for the account ending in 4821 is ready.\nClosing balance: $${rng.int(1200, 9800)}.${rng.int(10, 99)}\n\nSign in to online banking to view it.\n\nCopperleaf Bank`);
-    out.push({
-      date, from: { name: 'Copperleaf Bank', email: 'statements@copperleaf.example', tz: -300 }, to: [ME], subject: `Your ${month} statement is ready`, messageId: mid('copperleaf.example'), thread: { gmId: undefined },
-      labels: ['Inbox', 'Category Updates', 'Important'], body: attach ? multipart('mixed', [text, attachmentPart(`statement-${month.toLowerCase()}.pdf`, 'application/pdf', makePdf([`Copperleaf Bank statement: ${month}`, 'Account ending 4821', `Opening balance $${rng.int(1000, 5000)}.00`]))], boundary()) : text, kind: 'update',
-    });
-  }
-  for (let i = 0; i < 16; i++) {
-    const date = DEMO_START + i * 91 * DAY + rng.int(0, 20) * DAY;
-    if (date > DEMO_END) break;
-    const inv = `CN-${2023 + Math.floor(i / 4)}-${String(rng.int(1000, 9999))}`;
-    out.push({
-      date, from: { name: 'Cloudnest Billing', email: 'billing@cloudnest.example', tz: 0 }, to: [ME], subject: `Invoice ${inv} for your Cloudnest subscription`, messageId: mid('cloudnest.example'), thread: { gmId: undefined },
-      labels: ['Inbox', 'Category Updates', 'Receipts'],
-      body: multipart('mixed', [textPart(`Thanks for your payment.\n\nInvoice: ${inv}\nPlan: Team (5 seats)\nTotal: $${rng.int(40, 90)}.00\n\nThe invoice PDF is attached.`), attachmentPart(`${inv}.pdf`, 'application/pdf', makePdf([`Cloudnest invoice ${inv}`, 'Plan: Team (5 seats)', 'Paid by card ending 0092']))], boundary()),
-      kind: 'update',
-    });
-  }
-  for (let i = 0; i < 14; i++) {
-    const date = randomDate();
-    const order = `FW${rng.int(100000, 999999)}`;
-    const book = rng.pick(BRANDS[1]!.items);
-    const price = `${rng.int(9, 39)}.${rng.int(10, 99)}`;
-    out.push({
-      date, from: { name: 'Fernway Books', email: 'orders@fernway.example', tz: -300 }, to: [ME], subject: `Your Fernway Books order ${order}`, messageId: mid('fernway.example'), thread: { gmId: undefined },
-      labels: ['Inbox', 'Category Updates', 'Receipts'],
-      body: multipart('alternative', [
-        textPart(`Order ${order}\n\n1 x ${book}  $${price}\nShipping: free\n\nWe will email you when it ships.`),
-        textPart(`<html><body style="font-family:Georgia,serif"><img src="https://images.example.com/fernway/logo.png" width="120" alt="Fernway Books"><h2>Thanks for your order!</h2><table style="border-collapse:collapse"><tr><td style="padding:4px 12px;border-bottom:1px solid #ddd">${escapeHtml(book)}</td><td style="padding:4px 12px;border-bottom:1px solid #ddd">$${price}</td></tr><tr><td style="padding:4px 12px">Shipping</td><td style="padding:4px 12px">free</td></tr></table><p>Order number: <b>${order}</b></p></body></html>`, { subtype: 'html' }),
-      ], boundary()),
-      kind: 'update',
-    });
-    const shipThread: DemoThread = { gmId: undefined };
-    let prev: string | undefined;
-    for (const [k, status] of ['shipped', 'out for delivery', 'delivered'].entries()) {
-      const m = mid('parcelpeak.example');
-      out.push({
-        date: date + (k + 1) * rng.int(20, 40) * HOUR, from: { name: 'ParcelPeak', email: 'tracking@parcelpeak.example', tz: -300 }, to: [ME], subject: `Your package is ${status}`, messageId: m,
-        inReplyTo: prev, references: prev ? [prev] : undefined, thread: shipThread, labels: ['Inbox', 'Category Updates'],
-        body: textPart(`Tracking number PP${rng.int(10000000, 99999999)}: your Fernway Books package is ${status}.\n\nTrack it at https://parcelpeak.example/t/${rng.hex(10)}`), kind: 'update',
-      });
-      prev = m;
-      if (!rng.chance(0.5)) break;
-    }
-  }
-}
-
-/** Spam, and a few unsent drafts. */
-export function addSpamAndDrafts(c: DemoContext): void {
-  const { rng, out, mid, randomDate } = c;
-  for (let i = 0; i < 16; i++) {
-    const s = SPAM[i % SPAM.length]!;
-    const [, name, email] = /^(.*) <(.*)>$/.exec(s.from)!;
-    const html = rng.chance(0.5);
-    out.push({
-      date: randomDate(DEMO_END - 60 * DAY, DEMO_END), from: { name: name!, email: email!, tz: rng.pick([-600, 120, 480]) }, to: [ME], subject: s.subject, messageId: mid(email!.split('@')[1]!), thread: { gmId: undefined }, labels: ['Spam'],
-      body: html ? textPart(`<html><body><h1 style="color:red">${escapeHtml(s.subject)}</h1><p>${escapeHtml(s.body)}</p><a href="http://${email!.split('@')[1]}/claim">CLICK HERE</a><img src="https://images.example.com/track/${rng.hex(16)}.gif" width="1" height="1"></body></html>`, { subtype: 'html' }) : textPart(s.body),
-      kind: 'spam',
-    });
-  }
-  for (const [to, subject, text] of [
-    [WORK.priya, 'Draft: thoughts on the reorg', 'Priya,\n\nI wanted to share a few thoughts before Monday'],
-    [FRIENDS.sam, 'Gift ideas', 'Sam, what about a pottery class plus'],
-    [CLIENTS.olivia, 'Follow-up on the renewal', 'Hi Olivia,\n\nFollowing up on our call,'],
-  ] as const) {
-    out.push({ date: randomDate(DEMO_END - 20 * DAY, DEMO_END), from: ME, to: [to], subject, messageId: mid('skimmer.example'), thread: { gmId: undefined }, labels: ['Draft'], body: textPart(text), kind: 'draft' });
   }
 }

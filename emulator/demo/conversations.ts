@@ -26,7 +26,9 @@ export function addWorkThreads(c: DemoContext): void {
     for (let i = 0; i < count && date < DEMO_END; i++) {
       const lines = i === 0 ? topic.lines.map((l) => fill(l, v)) : [fill(rng.pick(WORK_REPLIES), v)];
       const to = speaker === ME ? others : [ME];
-      let text = `Hi ${speaker === ME ? firstName(others[0]!) : 'Dana'},\n\n${lines.join('\n')}\n\n${speaker === ME ? 'Thanks,\nDana' : `Best,\n${firstName(speaker)}`}`;
+      const greeting = `Hi ${speaker === ME ? firstName(others[0]!) : 'Dana'},`;
+      const signOff = speaker === ME ? 'Thanks,\nDana' : `Best,\n${firstName(speaker)}`;
+      let text = `${greeting}\n\n${lines.join('\n')}\n\n${signOff}`;
       if (prev) text += quote(prev.plain ?? '', prev.from, prev.date);
       const parts = i === 0 && topic.attachment ? [attachmentFor(topic.attachment, subject, v, date)] : [];
       const body = withAttachment(textPart(text, { cte: rng.chance(0.3) ? 'qp' : undefined }), parts);

@@ -55,6 +55,13 @@ export function createDemoContext(rng: Rng, out: DemoMessage[]) {
   });
   const png = (seedColor: number): Buffer =>
     makePng(48, 32, (x, y) => [(seedColor * 37 + x * 5) % 256, (seedColor * 91 + y * 7) % 256, (x * y + seedColor * 13) % 256]);
+  /** A three-hour calendar invite from Dana, sent at `stamp`. */
+  const invite = (fileName: string, start: number, summary: string, location: string, stamp: number): Part =>
+    attachmentPart(
+      fileName,
+      'text/calendar',
+      makeIcs({ uid: `${rng.hex(16)}@skimmer.example`, start, end: start + 3 * HOUR, summary, location, organizer: ME.email, stamp }),
+    );
   const attachmentFor = (kind: string, subject: string, v: Record<string, string | number>, date: number): Part => {
     switch (kind) {
       case 'csv': {
@@ -70,11 +77,11 @@ export function createDemoContext(rng: Rng, out: DemoMessage[]) {
         return attachmentPart(`image-${rng.int(100, 999)}.png`, 'image/png', png(rng.int(0, 255)));
       default: {
         const start = date + rng.int(2, 10) * DAY;
-        return attachmentPart('invite.ics', 'text/calendar', makeIcs({ uid: `${rng.hex(16)}@skimmer.example`, start, end: start + 3 * HOUR, summary: subject, location: 'Ridge trailhead', organizer: ME.email, stamp: date }));
+        return invite('invite.ics', start, subject, 'Ridge trailhead', date);
       }
     }
   };
-  return { rng, out, mid, domainOf, randomDate, boundary, withAttachment, vars, png, attachmentFor };
+  return { rng, out, mid, domainOf, randomDate, boundary, withAttachment, vars, png, invite, attachmentFor };
 }
 
 export type DemoContext = ReturnType<typeof createDemoContext>;

@@ -1,15 +1,16 @@
 /**
  * Writes the demo mailbox: a Google Takeout-style mbox (X-GM-THRID, X-Gmail-Labels) of
  * invented mail, deterministic for a seed. Run: npx tsx emulator/demo/generate.ts
- * The mail itself comes from conversations.ts and bulk-mail.ts; this file orders it, decides
+ * The mail itself comes from conversations.ts, bulk-mail.ts and notices.ts; this file orders it, decides
  * read/starred/archived state and renders the mbox.
  */
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { addNewsletters, addSocialNotifications, addSpamAndDrafts, addTravel, addUpdatesAndReceipts } from './bulk-mail';
+import { addNewsletters, addSocialNotifications, addTravel } from './bulk-mail';
 import { ME } from './content';
 import { addCjkMail, addMailingLists, addPersonalThreads, addWorkThreads } from './conversations';
+import { addSpamAndDrafts, addUpdatesAndReceipts } from './notices';
 import { createDemoContext, DAY, DEMO_END, type DemoMessage } from './demo-context';
 import { ctime, rfcDate } from './formatting';
 import { address, encodeWord, renderHeaders } from './mime-writer';

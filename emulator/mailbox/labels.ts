@@ -23,6 +23,7 @@ export const SYSTEM_LABELS: readonly GmailLabel[] = [
 export const SYSTEM_LABEL_IDS: ReadonlySet<string> = new Set(SYSTEM_LABELS.map((l) => l.id));
 
 /** System labels a client may add or remove with messages.modify (SENT, DRAFT, CHAT are set by Gmail). */
+// prettier-ignore
 export const USER_APPLICABLE_SYSTEM_LABELS: ReadonlySet<string> = new Set([
   'INBOX', 'SPAM', 'TRASH', 'UNREAD', 'STARRED', 'IMPORTANT',
   'CATEGORY_PERSONAL', 'CATEGORY_SOCIAL', 'CATEGORY_PROMOTIONS', 'CATEGORY_UPDATES', 'CATEGORY_FORUMS',
@@ -33,6 +34,7 @@ export const USER_APPLICABLE_SYSTEM_LABELS: ReadonlySet<string> = new Set([
  * Takeout writes that is no label in the API ("Opened", "Archived").
  */
 // Maps, not object literals: a label named "constructor" must stay a user label.
+// prettier-ignore
 const TAKEOUT_SYSTEM: ReadonlyMap<string, string | null> = new Map(Object.entries({
   inbox: 'INBOX', sent: 'SENT', 'sent mail': 'SENT', starred: 'STARRED', unread: 'UNREAD', important: 'IMPORTANT',
   spam: 'SPAM', trash: 'TRASH', draft: 'DRAFT', drafts: 'DRAFT', chat: 'CHAT', chats: 'CHAT',
@@ -51,6 +53,7 @@ export function takeoutSystemLabel(name: string): string | null | undefined {
 }
 
 /** Folder names (directly below a loaded root) that mean a system label rather than a user label. */
+// prettier-ignore
 const FOLDER_SYSTEM: ReadonlyMap<string, string> = new Map(Object.entries({
   inbox: 'INBOX', sent: 'SENT', 'sent mail': 'SENT', 'sent items': 'SENT', sent_items: 'SENT', 'sent messages': 'SENT',
   spam: 'SPAM', junk: 'SPAM', 'junk e-mail': 'SPAM', trash: 'TRASH', 'deleted items': 'TRASH', 'deleted messages': 'TRASH',

@@ -47,8 +47,15 @@ const MONTHS: ReadonlyMap<string, number> = new Map(Object.entries({ jan: 0, feb
 const ZONES: ReadonlyMap<string, number> = new Map(Object.entries({ ut: 0, utc: 0, gmt: 0, z: 0, est: -5, edt: -4, cst: -6, cdt: -5, mst: -7, mdt: -6, pst: -8, pdt: -7 }));
 
 /** RFC 5322 date (with the obsolete 2- and 3-digit years: "102" is 2002), falling back to Date.parse. */
+// "Tue, 3 Mar 2026 10:00:00 +0000" and its sloppy variants, in three parts: day month year, time, am/pm and zone.
+const MAIL_DATE = new RegExp(
+  String.raw`(\d{1,2})[\s-]+([A-Za-z]{3})[a-z]*\.?[\s-]+(\d{2,4})` +
+    String.raw`\s+(\d{1,2}):(\d{1,2})(?::(\d{1,2}))?(?:\.\d+)?` +
+    String.raw`\s*(?:([AaPp])\.?[Mm]\.?\b)?\s*([+-]\d{1,2}:?\d{2}|[A-Za-z]{1,5})?`,
+);
+
 export function parseMailDate(value: string): number | undefined {
-  const m = /(\d{1,2})[\s-]+([A-Za-z]{3})[a-z]*\.?[\s-]+(\d{2,4})\s+(\d{1,2}):(\d{1,2})(?::(\d{1,2}))?(?:\.\d+)?\s*(?:([AaPp])\.?[Mm]\.?\b)?\s*([+-]\d{1,2}:?\d{2}|[A-Za-z]{1,5})?/.exec(value);
+  const m = MAIL_DATE.exec(value);
   if (m) {
     const month = MONTHS.get(m[2]!.toLowerCase());
     let year = Number(m[3]);

@@ -193,7 +193,9 @@ export const errors = {
     }
     // Google states both regimes' per-user limit per minute (250/s is 15,000/min).
     const limit = reason === 'project' ? 'Queries per minute' : 'Queries per minute per user';
-    const message = `Quota exceeded for quota metric 'Queries' and limit '${limit}' of service 'gmail.googleapis.com' for consumer 'project_number:${PROJECT_NUMBER}'.`;
+    const message =
+      `Quota exceeded for quota metric 'Queries' and limit '${limit}' of service 'gmail.googleapis.com' ` +
+      `for consumer 'project_number:${PROJECT_NUMBER}'.`;
     const itemReason = reason === 'project' ? 'rateLimitExceeded' : 'userRateLimitExceeded';
     if (status === 403) {
       return apiError(403, reason === 'project' ? 'Rate Limit Exceeded' : 'User Rate Limit Exceeded', { reason: itemReason, domain: 'usageLimits', status: 'PERMISSION_DENIED' });

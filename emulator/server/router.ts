@@ -15,6 +15,36 @@ export type InfoFn = () => Record<string, unknown>;
 /** The test hooks' entry (server/hooks.ts), passed in only where tests may use them. */
 export type HookHandler = (state: EmulatorState, req: EmuRequest, info: InfoFn) => EmuResponse;
 
+interface Endpoint {
+  paths: readonly string[];
+  /** The methods it answers; any when absent. Others fall through to 405 or 404. */
+  methods?: readonly string[];
+  handle: (state: EmulatorState, req: EmuRequest, info: InfoFn) => EmuResponse;
+}
+
+const GET_OR_POST = ['GET', 'POST'];
+const noContent = (): EmuResponse => ({ status: 204, headers: {}, body: '' });
+
+/** The OAuth and identity endpoints, each under every path Google answers it on. */
+const ENDPOINTS: ReadonlyMap<string, Endpoint> = new Map(
+  (
+    [
+      { paths: ['/o/oauth2/v2/auth', '/o/oauth2/auth'], handle: (s, r) => (r.method === 'GET' || r.method === 'HEAD' ? handleAuthorize(s, r) : noContent()) },
+      { paths: [CONSENT_PATH], methods: ['POST'], handle: handleConsent },
+      { paths: ['/token', '/o/oauth2/token', '/oauth2/v4/token'], handle: handleToken },
+      { paths: ['/revoke', '/o/oauth2/revoke'], handle: handleRevoke },
+      { paths: ['/tokeninfo', '/oauth2/v3/tokeninfo', '/oauth2/v1/tokeninfo'], methods: GET_OR_POST, handle: handleTokeninfo },
+      { paths: ['/oauth2/v2/userinfo', '/userinfo/v2/me'], methods: GET_OR_POST, handle: handleUserinfoV2 },
+      { paths: ['/v1/userinfo', '/oauth2/v3/userinfo', '/oauth2/v1/userinfo'], methods: GET_OR_POST, handle: handleUserinfoOidc },
+      { paths: ['/oauth2/v3/certs'], handle: (s) => handleCerts(s, 'jwk') },
+      { paths: ['/oauth2/v1/certs'], handle: (s) => handleCerts(s, 'pem') },
+      { paths: ['/.well-known/openid-configuration'], handle: handleDiscovery },
+      { paths: ['/'], methods: ['GET'], handle: (_s, _r, info) => jsonResponse(200, info()) },
+      { paths: ['/favicon.ico'], handle: noContent },
+    ] satisfies Endpoint[]
+  ).flatMap((e) => e.paths.map((path) => [path, e] as const)),
+);
+
 function notFound(path: string): EmuResponse {
   return errorToResponse(apiError(404, `The requested URL ${path} was not found on this server.`, { reason: 'notFound', itemMessage: 'Not Found' }));
 }
@@ -33,47 +63,8 @@ export function createRouter(state: EmulatorState, info: InfoFn, hooks: HookHand
       const avatar = handleAvatar(state, req);
       if (avatar) return avatar;
       if (hooks && (p === '/__emulator' || p.startsWith('/__emulator/'))) return hooks(state, req, info);
-      switch (p) {
-        case '/o/oauth2/v2/auth':
-        case '/o/oauth2/auth':
-          if (M === 'GET' || M === 'HEAD') return handleAuthorize(state, req);
-          break;
-        case CONSENT_PATH:
-          if (M === 'POST') return handleConsent(state, req);
-          break;
-        case '/token':
-        case '/o/oauth2/token':
-        case '/oauth2/v4/token':
-          return handleToken(state, req);
-        case '/revoke':
-        case '/o/oauth2/revoke':
-          return handleRevoke(state, req);
-        case '/tokeninfo':
-        case '/oauth2/v3/tokeninfo':
-        case '/oauth2/v1/tokeninfo':
-          if (M === 'GET' || M === 'POST') return handleTokeninfo(state, req);
-          break;
-        case '/oauth2/v2/userinfo':
-        case '/userinfo/v2/me':
-          if (M === 'GET' || M === 'POST') return handleUserinfoV2(state, req);
-          break;
-        case '/v1/userinfo':
-        case '/oauth2/v3/userinfo':
-        case '/oauth2/v1/userinfo':
-          if (M === 'GET' || M === 'POST') return handleUserinfoOidc(state, req);
-          break;
-        case '/oauth2/v3/certs':
-          return handleCerts(state, 'jwk');
-        case '/oauth2/v1/certs':
-          return handleCerts(state, 'pem');
-        case '/.well-known/openid-configuration':
-          return handleDiscovery(state);
-        case '/':
-          if (M === 'GET') return jsonResponse(200, info());
-          break;
-        case '/favicon.ico':
-          return { status: 204, headers: {}, body: '' };
-      }
+      const endpoint = ENDPOINTS.get(p);
+      if (endpoint && (!endpoint.methods || endpoint.methods.includes(M))) return endpoint.handle(state, req, info);
       if (p === '/token' || p === '/revoke') throw oauthError(405, 'invalid_request', 'Method not allowed.');
       return notFound(p);
     } catch (e) {

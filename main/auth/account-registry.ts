@@ -4,7 +4,7 @@
  */
 import { TypedEmitter } from '../../common/typed-emitter';
 import { log } from '../logging/log';
-import { VaultLockedError } from '../secrets/token-vault';
+import { VaultReadError } from '../secrets/token-vault';
 import {
   AccountError,
   initialsOf,
@@ -77,7 +77,7 @@ export abstract class AccountRegistry extends TypedEmitter<AccountEvents> {
         } catch (e) {
           log.warn('accounts', 'a stored sign-in could not be opened at start-up', { accountId: meta.id, error: e });
           // A locked keychain at start-up is not a lost sign-in: the envelope is still on disk.
-          state = e instanceof VaultLockedError ? 'signed_in' : 'needs_reauth';
+          state = e instanceof VaultReadError && e.locked ? 'signed_in' : 'needs_reauth';
         }
       }
       this.accounts.set(meta.id, { meta, state, client: null, clientPromise: null });

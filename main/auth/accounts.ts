@@ -4,7 +4,7 @@
  */
 import type { Credentials, OAuth2Client } from 'google-auth-library';
 import { log } from '../logging/log';
-import { VaultLockedError, VaultReadError, type StorageMode } from '../secrets/token-vault';
+import { VaultReadError, type StorageMode } from '../secrets/token-vault';
 import { ACTIVE_ACCOUNT_STORE_KEY, type PersistedAccount } from './persisted-account';
 import {
   AccountError,
@@ -107,7 +107,7 @@ export class AccountService extends AccountRegistry {
     } catch (e) {
       log.warn('accounts', 'the stored sign-in could not be opened', { accountId, error: e });
       // Locked: the tokens and cache stay, the state stays; the next call tries again.
-      if (e instanceof VaultLockedError) throw new AccountError('keychain_locked', keychainLockedMessage(), accountId);
+      if (e instanceof VaultReadError && e.locked) throw new AccountError('keychain_locked', keychainLockedMessage(), accountId);
       if (e instanceof VaultReadError) {
         this.setState(accountId, 'needs_reauth');
         throw new AccountError('needs_reauth', 'The stored sign-in could not be opened; please sign in again.', accountId);

@@ -28,6 +28,7 @@ export type SignInErrorCode =
   | 'oauth_error'
   | 'internal';
 
+// prettier-ignore
 const SIGN_IN_CODES: readonly SignInErrorCode[] = [
   'denied', 'timed_out', 'cancelled', 'invalid_grant', 'redirect_mismatch', 'network', 'state_mismatch', 'already_in_progress', 'port_unavailable',
   'insufficient_scope', 'oauth_error', 'internal',

@@ -12,12 +12,47 @@ abstract class GmailError extends SkimmerError {
   }
 }
 
-export class GmailAuthError extends GmailError {
-  override readonly name = 'GmailAuthError';
-  constructor(cause: unknown) {
-    super('needs_reauth', "Google no longer accepts this account's sign-in.", cause, 'Google needs you to sign in to this account again.');
-  }
+/** A failure whose only argument is the raw error: one class per row, each its own for `instanceof`. */
+function causedFailure(name: string, code: IpcErrorCode, message: string, publicMessage?: string) {
+  return class extends GmailError {
+    override readonly name = name;
+    constructor(cause: unknown) {
+      super(code, message, cause, publicMessage);
+    }
+  };
 }
+
+export const GmailAuthError = causedFailure(
+  'GmailAuthError',
+  'needs_reauth',
+  "Google no longer accepts this account's sign-in.",
+  'Google needs you to sign in to this account again.',
+);
+export const GmailUnavailableError = causedFailure(
+  'GmailUnavailableError',
+  'offline',
+  'Gmail could not be reached.',
+  'Gmail could not be reached. Check your connection; Skimmer will keep trying.',
+);
+/** Gmail kept refusing for quota for longer than the retry budget (several quota windows). */
+export const GmailRateLimitedError = causedFailure(
+  'GmailRateLimitedError',
+  'rate_limited',
+  'Gmail asked Skimmer to slow down and has not let it continue yet.',
+  'Gmail asked Skimmer to slow down. It will go on by itself in a minute or two.',
+);
+/** The day's quota is spent (403 dailyLimitExceeded): nothing helps until tomorrow. */
+export const GmailDailyQuotaError = causedFailure(
+  'GmailDailyQuotaError',
+  'quota_exhausted',
+  "Today's Gmail quota for this Google Cloud project is used up; syncing resumes tomorrow.",
+);
+/** Gmail could not read the search (400 on messages.list with a `q`): the person can rephrase it. */
+export const GmailInvalidQueryError = causedFailure(
+  'GmailInvalidQueryError',
+  'invalid_query',
+  'Gmail could not read that search. Check the operators and quotes, then try again.',
+);
 
 export class GmailNotFoundError extends GmailError {
   override readonly name = 'GmailNotFoundError';
@@ -33,37 +68,6 @@ export class HistoryTooOldError extends GmailError {
   }
 }
 
-export class GmailUnavailableError extends GmailError {
-  override readonly name = 'GmailUnavailableError';
-  constructor(cause: unknown) {
-    super('offline', 'Gmail could not be reached.', cause, 'Gmail could not be reached. Check your connection; Skimmer will keep trying.');
-  }
-}
-
-/** Gmail kept refusing for quota for longer than the retry budget (several quota windows). */
-export class GmailRateLimitedError extends GmailError {
-  override readonly name = 'GmailRateLimitedError';
-  constructor(cause: unknown) {
-    super('rate_limited', 'Gmail asked Skimmer to slow down and has not let it continue yet.', cause, RATE_LIMITED_PUBLIC);
-  }
-}
-
-/** The day's quota is spent (403 dailyLimitExceeded): nothing helps until tomorrow. */
-export class GmailDailyQuotaError extends GmailError {
-  override readonly name = 'GmailDailyQuotaError';
-  constructor(cause: unknown) {
-    super('quota_exhausted', "Today's Gmail quota for this Google Cloud project is used up; syncing resumes tomorrow.", cause);
-  }
-}
-
-/** Gmail could not read the search (400 on messages.list with a `q`): the person can rephrase it. */
-export class GmailInvalidQueryError extends GmailError {
-  override readonly name = 'GmailInvalidQueryError';
-  constructor(cause: unknown) {
-    super('invalid_query', 'Gmail could not read that search. Check the operators and quotes, then try again.', cause);
-  }
-}
-
 /** The Cloud project behind the OAuth client has the Gmail API disabled (403 accessNotConfigured). */
 export class GmailApiDisabledError extends GmailError {
   override readonly name = 'GmailApiDisabledError';
@@ -75,5 +79,3 @@ export class GmailApiDisabledError extends GmailError {
     this.consoleUrl = consoleUrl;
   }
 }
-
-const RATE_LIMITED_PUBLIC = 'Gmail asked Skimmer to slow down. It will go on by itself in a minute or two.';

@@ -32,22 +32,21 @@ export interface VaultEntryInfo {
   storage: CipherId | 'memory';
 }
 
-/** An envelope exists but can't be opened now (cipher gone, keychain key replaced, tampered). */
+/**
+ * An envelope exists but can't be opened now (cipher gone, keychain key replaced, tampered).
+ * `locked`: the envelope is fine but the keychain that opens it is locked; keep the token, ask to unlock.
+ */
 export class VaultReadError extends SkimmerError {
+  readonly locked: boolean;
+
   constructor(
     readonly accountId: string,
     message: string,
+    { locked = false } = {},
   ) {
     super('internal', message);
-    this.name = 'VaultReadError';
-  }
-}
-
-/** The envelope is fine but the keychain that opens it is locked: keep the token, ask to unlock. */
-export class VaultLockedError extends VaultReadError {
-  constructor(accountId: string, message: string) {
-    super(accountId, message);
-    this.name = 'VaultLockedError';
+    this.name = locked ? 'VaultLockedError' : 'VaultReadError';
+    this.locked = locked;
   }
 }
 
@@ -132,7 +131,7 @@ export class TokenVault {
     try {
       opened = await decryptWithHint(cipher, env.ciphertext);
     } catch (e) {
-      if (e instanceof KeychainLockedError) throw new VaultLockedError(accountId, e.message);
+      if (e instanceof KeychainLockedError) throw new VaultReadError(accountId, e.message, { locked: true });
       throw new VaultReadError(accountId, `The stored token can't be opened: ${e instanceof Error ? e.message : String(e)}`);
     }
     const token: StoredToken = { refreshToken: opened.plain, scopes: env.scopes, email: env.email };

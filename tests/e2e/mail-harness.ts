@@ -21,7 +21,7 @@ import { MemoryStore } from '../../main/settings/settings-store';
 import { createViewSettingsHandlers } from '../../main/handlers/view-settings';
 import { createAttachmentHandlers } from '../../main/handlers/attachments';
 import { safeFileName } from '../../main/handlers/files';
-import { createLocaleHandlers } from '../../main/services/locale-settings';
+import { signedInHandlers } from './harness/signed-in-handlers';
 
 export const READONLY_SCOPE = 'https://www.googleapis.com/auth/gmail.readonly';
 
@@ -92,16 +92,8 @@ export async function startMailBackend(options: { mail?: string[]; account?: str
       opened.push(url);
       return null;
     },
-    copyText: () => null,
-    ...createLocaleHandlers(new MemoryStore()),
+    ...signedInHandlers(account),
     getAuthStatus: () => status,
-    importClientSecret: () => null,
-    signIn: () => account,
-    startDemo: () => account,
-    cancelSignIn: () => null,
-    listAccounts: () => [account],
-    switchAccount: () => null,
-    signOut: () => null,
     listLabels: async () => source.listLabels().catch(toFailure),
     listMessages: async (_id, selector: MailSelector, opts) =>
       source.listMessages(selector, { pageToken: opts.pageToken ?? null, pageSize: opts.pageSize ?? 50, threads: opts.threads ?? false }).catch(toFailure),

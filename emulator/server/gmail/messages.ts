@@ -5,7 +5,7 @@ import type { StoredMessageLike } from '../types';
 import { formatMessage, type MessageFormat } from './format';
 import { pageSize, PageTokens } from './params';
 import type { GmailContext, GmailRoute } from './route';
-import { BODY_SCOPES, ID_RE, LIST_PARAMS, READ_SCOPES, WRITE_SCOPES } from './route';
+import { BODY_SCOPES, getByIdRoute, ID_RE, LIST_PARAMS, READ_SCOPES, WRITE_SCOPES } from './route';
 
 const tokensFor = new WeakMap<object, PageTokens>();
 export function pageTokens(ctx: GmailContext): PageTokens {
@@ -118,20 +118,9 @@ function modify(ctx: GmailContext): unknown {
   return { id: after.id, threadId: after.threadId, ...(after.labelIds.length ? { labelIds: after.labelIds } : {}) };
 }
 
-const FORMAT_ENUM = { kind: 'enum', field: 'format', typeName: 'type.googleapis.com/gmail.users.messages.get.Format', values: ['minimal', 'full', 'raw', 'metadata'] } as const;
-
 export const messageRoutes: GmailRoute[] = [
   { method: 'GET', path: '/messages', id: 'users.messages.list', rpc: 'caribou.api.proto.MailboxService.ListMessages', params: LIST_PARAMS, scopes: READ_SCOPES, schema: SCHEMAS.messageList, handler: list },
-  {
-    method: 'GET',
-    path: '/messages/{}',
-    id: 'users.messages.get',
-    rpc: 'caribou.api.proto.MailboxService.GetMessage',
-    params: { format: { ...FORMAT_ENUM, values: [...FORMAT_ENUM.values] }, metadataHeaders: { kind: 'strings' } },
-    scopes: READ_SCOPES,
-    schema: SCHEMAS.message,
-    handler: get,
-  },
+  getByIdRoute('messages', 'GetMessage', ['minimal', 'full', 'raw', 'metadata'], SCHEMAS.message, get),
   {
     method: 'GET',
     path: '/messages/{}/attachments/{}',

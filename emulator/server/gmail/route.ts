@@ -3,7 +3,7 @@ import type { EmuRequest } from '../http';
 import type { Account, EmulatorState } from '../state';
 import type { AccessToken } from '../oauth/store';
 import type { Schema } from '../fields';
-import type { BoundParams, ParamSpec } from './params';
+import type { BoundParams, ParamSpec, ParamType } from './params';
 import { SCOPES } from '../oauth/scopes';
 
 export interface GmailContext {
@@ -47,3 +47,27 @@ export const LIST_PARAMS: ParamSpec = {
 };
 
 export const ID_RE = /^[0-9a-fA-F]{1,16}$/;
+
+/**
+ * users.<resource>.get: one item by id, in one of the formats its proto allows (the enum's
+ * type name follows the resource), with metadataHeaders; readable with every read scope.
+ */
+export function getByIdRoute(
+  resource: 'messages' | 'threads',
+  rpc: string,
+  formats: readonly string[],
+  schema: Schema,
+  handler: GmailRoute['handler'],
+): GmailRoute {
+  const format: ParamType = { kind: 'enum', field: 'format', typeName: `type.googleapis.com/gmail.users.${resource}.get.Format`, values: [...formats] };
+  return {
+    method: 'GET',
+    path: `/${resource}/{}`,
+    id: `users.${resource}.get`,
+    rpc: `caribou.api.proto.MailboxService.${rpc}`,
+    params: { format, metadataHeaders: { kind: 'strings' } },
+    scopes: READ_SCOPES,
+    schema,
+    handler,
+  };
+}

@@ -6,7 +6,7 @@ import { formatMessage, maxHistoryId } from './format';
 import { formatOf, pageTokens, selectMessages } from './messages';
 import { pageSize } from './params';
 import type { GmailContext, GmailRoute } from './route';
-import { ID_RE, LIST_PARAMS, READ_SCOPES } from './route';
+import { getByIdRoute, ID_RE, LIST_PARAMS, READ_SCOPES } from './route';
 
 function list(ctx: GmailContext): unknown {
   const mailbox = ctx.account.mailbox;
@@ -56,17 +56,5 @@ function get(ctx: GmailContext): unknown {
 
 export const threadRoutes: GmailRoute[] = [
   { method: 'GET', path: '/threads', id: 'users.threads.list', rpc: 'caribou.api.proto.MailboxService.ListThreads', params: LIST_PARAMS, scopes: READ_SCOPES, schema: SCHEMAS.threadList, handler: list },
-  {
-    method: 'GET',
-    path: '/threads/{}',
-    id: 'users.threads.get',
-    rpc: 'caribou.api.proto.MailboxService.GetThread',
-    params: {
-      format: { kind: 'enum', field: 'format', typeName: 'type.googleapis.com/gmail.users.threads.get.Format', values: ['minimal', 'full', 'metadata'] },
-      metadataHeaders: { kind: 'strings' },
-    },
-    scopes: READ_SCOPES,
-    schema: SCHEMAS.thread,
-    handler: get,
-  },
+  getByIdRoute('threads', 'GetThread', ['minimal', 'full', 'metadata'], SCHEMAS.thread, get),
 ];

@@ -88,7 +88,8 @@ export function handleAuthorize(state: EmulatorState, req: EmuRequest): EmuRespo
     return blocked(
       400,
       'redirect_uri_mismatch',
-      `You can't sign in to this app because it doesn't comply with Google's OAuth 2.0 policy. If you're the app developer, register the redirect URI in the Google Cloud Console. Request details: redirect_uri=${redirectUri}`,
+      "You can't sign in to this app because it doesn't comply with Google's OAuth 2.0 policy. " +
+        `If you're the app developer, register the redirect URI in the Google Cloud Console. Request details: redirect_uri=${redirectUri}`,
       details,
     );
   }

@@ -2,11 +2,14 @@
 import { escapeHtml } from '../http';
 import { describeScope, isIdentityScope } from './scopes';
 
-const LOGO = `<svg width="44" height="12" viewBox="0 0 44 12" aria-hidden="true"><circle cx="6" cy="6" r="5" fill="#4285F4"/><circle cx="17" cy="6" r="5" fill="#EA4335"/><circle cx="28" cy="6" r="5" fill="#FBBC05"/><circle cx="39" cy="6" r="5" fill="#34A853"/></svg><span class="mark">Accounts</span>`;
+// Four dots, 11 px apart, in Google's colours.
+const DOTS = ['#4285F4', '#EA4335', '#FBBC05', '#34A853'].map((fill, i) => `<circle cx="${6 + 11 * i}" cy="6" r="5" fill="${fill}"/>`).join('');
+const LOGO = `<svg width="44" height="12" viewBox="0 0 44 12" aria-hidden="true">${DOTS}</svg><span class="mark">Accounts</span>`;
 
 const CSS = `
 *{box-sizing:border-box}
-body{margin:0;background:#f0f4f9;font-family:"Google Sans",Roboto,Arial,Helvetica,sans-serif;color:#1f1f1f;display:flex;min-height:100vh;align-items:center;justify-content:center}
+body{margin:0;background:#f0f4f9;font-family:"Google Sans",Roboto,Arial,Helvetica,sans-serif;color:#1f1f1f;
+  display:flex;min-height:100vh;align-items:center;justify-content:center}
 .card{background:#fff;border-radius:28px;padding:36px 40px 28px;width:100%;max-width:560px;margin:24px;box-shadow:0 1px 2px rgba(0,0,0,.08)}
 .brand{display:flex;align-items:center;gap:10px;color:#444746;font-size:14px}
 .mark{font-size:18px;color:#444746}

@@ -15,18 +15,25 @@ export const SCOPES = {
   openid: 'openid',
 } as const;
 
-const DESCRIPTIONS: Record<string, { title: string; detail: string; sensitive: boolean }> = {
-  [SCOPES.mailFull]: { title: 'Read, compose, send and permanently delete all your email from Gmail', detail: 'Full access to your mailbox.', sensitive: true },
-  [SCOPES.modify]: { title: 'Read, compose and send emails from your Gmail account', detail: 'Also change labels and move mail to the bin.', sensitive: true },
-  [SCOPES.readonly]: { title: 'View your email messages and settings', detail: 'Read messages, threads, labels, attachments and history. Nothing can be changed.', sensitive: true },
-  [SCOPES.metadata]: { title: 'View your email message metadata such as labels and headers, but not the email body', detail: 'Headers, labels and history only.', sensitive: true },
-  [SCOPES.labels]: { title: 'See and edit your email labels', detail: 'Label names and colours only.', sensitive: false },
-  [SCOPES.compose]: { title: 'Manage drafts and send emails', detail: '', sensitive: true },
-  [SCOPES.send]: { title: 'Send email on your behalf', detail: '', sensitive: true },
-  [SCOPES.insert]: { title: 'Add emails into your Gmail mailbox', detail: '', sensitive: true },
-  [SCOPES.userinfoEmail]: { title: 'See your primary Google Account email address', detail: '', sensitive: false },
-  [SCOPES.userinfoProfile]: { title: "See your personal info, including any personal info you've made publicly available", detail: 'Name and profile picture.', sensitive: false },
-  [SCOPES.openid]: { title: 'Associate you with your personal info on Google', detail: '', sensitive: false },
+interface ScopeDescription {
+  title: string;
+  detail: string;
+  sensitive: boolean;
+}
+const scope = (title: string, detail: string, sensitive: boolean): ScopeDescription => ({ title, detail, sensitive });
+
+const DESCRIPTIONS: Record<string, ScopeDescription> = {
+  [SCOPES.mailFull]: scope('Read, compose, send and permanently delete all your email from Gmail', 'Full access to your mailbox.', true),
+  [SCOPES.modify]: scope('Read, compose and send emails from your Gmail account', 'Also change labels and move mail to the bin.', true),
+  [SCOPES.readonly]: scope('View your email messages and settings', 'Read messages, threads, labels, attachments and history. Nothing can be changed.', true),
+  [SCOPES.metadata]: scope('View your email message metadata such as labels and headers, but not the email body', 'Headers, labels and history only.', true),
+  [SCOPES.labels]: scope('See and edit your email labels', 'Label names and colours only.', false),
+  [SCOPES.compose]: scope('Manage drafts and send emails', '', true),
+  [SCOPES.send]: scope('Send email on your behalf', '', true),
+  [SCOPES.insert]: scope('Add emails into your Gmail mailbox', '', true),
+  [SCOPES.userinfoEmail]: scope('See your primary Google Account email address', '', false),
+  [SCOPES.userinfoProfile]: scope("See your personal info, including any personal info you've made publicly available", 'Name and profile picture.', false),
+  [SCOPES.openid]: scope('Associate you with your personal info on Google', '', false),
 };
 
 const ALIASES: Record<string, string> = {

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import type { AccountState, AccountView } from '../../../common/ipc';
 import { Avatar } from './Avatar';
 import { CheckIcon, MoreIcon, SignOutIcon, UserPlusIcon } from './icons';
@@ -25,6 +25,11 @@ interface AccountSwitcherProps {
 export function AccountSwitcher({ accounts, active, onSwitchAccount, onAddAccount, onSignOut, onReauth }: AccountSwitcherProps) {
   const t = useT();
   const [open, setOpen] = useState(false);
+  /** A menu action closes the menu first. */
+  const closeThen = (action: () => void) => {
+    setOpen(false);
+    action();
+  };
   const menuRef = useRef<HTMLDivElement>(null);
   const buttonRef = useRef<HTMLButtonElement>(null);
 
@@ -71,8 +76,8 @@ export function AccountSwitcher({ accounts, active, onSwitchAccount, onAddAccoun
       >
         <Avatar name={active.name} email={active.email} initials={active.initials} size={30} />
         <span className="account__text">
-          <span className="account__name">{active.name || active.email}</span>
-          <span className="account__email">{active.email}</span>
+          <span className="account__name truncate">{active.name || active.email}</span>
+          <span className="account__email truncate">{active.email}</span>
         </span>
         {active.state !== 'signed_in' ? (
           <span className={`badge badge--${active.state}`} data-testid="account-state">
@@ -82,7 +87,7 @@ export function AccountSwitcher({ accounts, active, onSwitchAccount, onAddAccoun
         <MoreIcon size={16} className="account__more" />
       </button>
       {open ? (
-        <div ref={menuRef} className="menu" role="menu" aria-label={t('region.accounts')} onKeyDown={onMenuKey}>
+        <div ref={menuRef} className="menu popover" role="menu" aria-label={t('region.accounts')} onKeyDown={onMenuKey}>
           {accounts.map((account) => (
             <button
               key={account.id}
@@ -104,26 +109,21 @@ export function AccountSwitcher({ accounts, active, onSwitchAccount, onAddAccoun
           ))}
           <div className="menu__separator" role="separator" />
           {active.state === 'needs_reauth' ? (
-            <button type="button" role="menuitem" className="menu__item" onClick={() => { setOpen(false); onReauth(active.id); }}>
-              <UserPlusIcon size={16} /> {t('app.signInAgain')}
-            </button>
+            <MenuAction icon={<UserPlusIcon size={16} />} label={t('app.signInAgain')} onSelect={() => closeThen(() => onReauth(active.id))} />
           ) : null}
-          <button type="button" role="menuitem" className="menu__item" onClick={() => { setOpen(false); onAddAccount(); }}>
-            <UserPlusIcon size={16} /> {t('sidebar.addAccount')}
-          </button>
-          <button
-            type="button"
-            role="menuitem"
-            className="menu__item menu__item--danger"
-            onClick={() => {
-              setOpen(false);
-              onSignOut(active.id);
-            }}
-          >
-            <SignOutIcon size={16} /> {t('sidebar.signOut')}
-          </button>
+          <MenuAction icon={<UserPlusIcon size={16} />} label={t('sidebar.addAccount')} onSelect={() => closeThen(onAddAccount)} />
+          <MenuAction icon={<SignOutIcon size={16} />} label={t('sidebar.signOut')} danger onSelect={() => closeThen(() => onSignOut(active.id))} />
         </div>
       ) : null}
     </div>
+  );
+}
+
+/** One action at the foot of the account menu. */
+function MenuAction({ icon, label, danger, onSelect }: { icon: ReactNode; label: string; danger?: boolean; onSelect: () => void }) {
+  return (
+    <button type="button" role="menuitem" className={danger ? 'menu__item menu__item--danger' : 'menu__item'} onClick={onSelect}>
+      {icon} {label}
+    </button>
   );
 }

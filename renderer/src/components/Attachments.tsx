@@ -86,10 +86,10 @@ export function Attachments({ accountId, messageId, attachments }: AttachmentsPr
                 <span className="attachment__ext">{kind.label}</span>
               </span>
               <span className="attachment__text">
-                <span className="attachment__name" title={att.filename}>
+                <span className="attachment__name truncate" title={att.filename}>
                   {att.filename || t('attachments.unnamed')}
                 </span>
-                <span className="attachment__meta">
+                <span className="attachment__meta truncate">
                   {state.startsWith('saved:') ? (
                     <span className="attachment__saved">{t('attachments.savedAs', { name: state.slice(6) })}</span>
                   ) : state.startsWith('error:') ? (

@@ -1,4 +1,6 @@
 import { useEffect, useRef, type KeyboardEvent, type ReactNode, type RefObject } from 'react';
+import { useT } from '../i18n/useLocale';
+import { CloseIcon } from './icons';
 
 interface DialogProps {
   readonly className: string;
@@ -51,5 +53,18 @@ export function Dialog({ className, testId, onClose, children, role = 'dialog', 
         {children}
       </div>
     </div>
+  );
+}
+
+/** A dialog's title (its id is what the dialog's `labelledBy` names) and its close button. */
+export function DialogHeader({ titleId, title, onClose }: { titleId: string; title: string; onClose: () => void }) {
+  const t = useT();
+  return (
+    <header className="dialog__header">
+      <h2 id={titleId}>{title}</h2>
+      <button type="button" className="icon-button" onClick={onClose} aria-label={t('shortcuts.close')}>
+        <CloseIcon size={16} />
+      </button>
+    </header>
   );
 }

@@ -25,39 +25,20 @@ export function paneStyle(panes: ReturnType<typeof usePaneLayout>): CSSPropertie
 /** Sidebar, list and reading pane, laid out for the window: side by side, stacked, or one at a time. */
 export function MailPanes({ panes, open, sidebar, list, reading }: MailPanesProps) {
   const t = useT();
+  // The list's own splitter: its width beside the reading pane, its height above it.
+  const listSize = panes.layout === 'right' ? panes.list : panes.layout === 'below' ? panes.listHeight : null;
   return (
     <div className="app__body" data-layout={panes.layout} data-showing={open ? 'message' : 'list'} data-testid="mail-panes">
       {sidebar}
-      <PaneSplitter
-        orientation="vertical"
-        label={t('panes.resizeSidebar')}
-        testId="splitter-sidebar"
-        value={panes.sidebar.value}
-        min={panes.sidebar.min}
-        max={panes.sidebar.max}
-        onChange={panes.sidebar.set}
-      />
+      <PaneSplitter orientation="vertical" label={t('panes.resizeSidebar')} testId="splitter-sidebar" size={panes.sidebar} />
       {list}
-      {panes.layout === 'right' ? (
+      {listSize ? (
         <PaneSplitter
-          orientation="vertical"
+          key={panes.layout}
+          orientation={panes.layout === 'below' ? 'horizontal' : 'vertical'}
           label={t('panes.resizeList')}
           testId="splitter-list"
-          value={panes.list.value}
-          min={panes.list.min}
-          max={panes.list.max}
-          onChange={panes.list.set}
-        />
-      ) : null}
-      {panes.layout === 'below' ? (
-        <PaneSplitter
-          orientation="horizontal"
-          label={t('panes.resizeList')}
-          testId="splitter-list"
-          value={panes.listHeight.value}
-          min={panes.listHeight.min}
-          max={panes.listHeight.max}
-          onChange={panes.listHeight.set}
+          size={listSize}
         />
       ) : null}
       {reading}

@@ -4,17 +4,16 @@ interface PaneSplitterProps {
   /** 'vertical' sits between two columns and drags left/right; 'horizontal' between rows. */
   readonly orientation: 'vertical' | 'horizontal';
   readonly label: string;
-  readonly value: number;
-  readonly min: number;
-  readonly max: number;
-  readonly onChange: (value: number) => void;
+  /** The pane size it moves, within its bounds. */
+  readonly size: { readonly value: number; readonly min: number; readonly max: number; readonly set: (value: number) => void };
   readonly testId: string;
 }
 
 const KEY_STEP = 16;
 
 /** A drag handle between panes; arrow keys move it too, so it works without a mouse. */
-export function PaneSplitter({ orientation, label, value, min, max, onChange, testId }: PaneSplitterProps) {
+export function PaneSplitter({ orientation, label, size, testId }: PaneSplitterProps) {
+  const { value, min, max, set: onChange } = size;
   const drag = useRef<{ start: number; from: number } | null>(null);
   const clamp = (n: number) => Math.round(Math.min(max, Math.max(min, n)));
   const coordinate = (e: PointerEvent) => (orientation === 'vertical' ? e.clientX : e.clientY);

@@ -1,40 +1,19 @@
 import type { ViewSettings } from '../../../common/view-settings';
-import { CloseIcon } from './icons';
 import { LanguageSetting } from '../i18n/LanguageSetting';
 import type { MessageKey } from '../i18n/translate';
 import { useT } from '../i18n/useLocale';
-import { Dialog } from './Dialog';
+import { Dialog, DialogHeader } from './Dialog';
+import { TextButton } from './TextButton';
 import '../styles/settings.css';
 
-interface Choice<K extends keyof ViewSettings> {
-  readonly value: ViewSettings[K];
-  readonly label: MessageKey;
-}
-
-const THEMES: readonly Choice<'theme'>[] = [
-  { value: 'system', label: 'settings.theme.system' },
-  { value: 'light', label: 'settings.theme.light' },
-  { value: 'dark', label: 'settings.theme.dark' },
-];
-const DENSITIES: readonly Choice<'density'>[] = [
-  { value: 'comfortable', label: 'settings.density.comfortable' },
-  { value: 'compact', label: 'settings.density.compact' },
-];
-const PANES: readonly Choice<'readingPane'>[] = [
-  { value: 'right', label: 'settings.readingPane.right' },
-  { value: 'below', label: 'settings.readingPane.below' },
-  { value: 'off', label: 'settings.readingPane.off' },
-];
-const IMAGES: readonly Choice<'remoteImages'>[] = [
-  { value: 'ask', label: 'settings.remoteImages.ask' },
-  { value: 'always', label: 'settings.remoteImages.always' },
-];
-const CHECKS: readonly Choice<'checkEverySeconds'>[] = [
-  { value: 20, label: 'settings.check.20' },
-  { value: 60, label: 'settings.check.60' },
-  { value: 300, label: 'settings.check.300' },
-  { value: 900, label: 'settings.check.900' },
-];
+/** Each setting's choices, in the order shown; the catalogs hold `settings.<group>.<value>` for each. */
+const CHOICES: { readonly [K in keyof ViewSettings]?: readonly ViewSettings[K][] } = {
+  theme: ['system', 'light', 'dark'],
+  density: ['comfortable', 'compact'],
+  readingPane: ['right', 'below', 'off'],
+  remoteImages: ['ask', 'always'],
+  checkEverySeconds: [20, 60, 300, 900],
+};
 
 interface SettingsDialogProps {
   readonly settings: ViewSettings;
@@ -44,26 +23,22 @@ interface SettingsDialogProps {
 
 function Group<K extends keyof ViewSettings>(props: {
   name: K;
-  title: MessageKey;
+  /** Names the legend (`settings.<group>`) and each choice's label (`settings.<group>.<value>`). */
+  group: 'theme' | 'density' | 'readingPane' | 'remoteImages' | 'check';
   note?: MessageKey;
-  choices: readonly Choice<K>[];
   settings: ViewSettings;
   onChange: (patch: Partial<ViewSettings>) => void;
 }) {
-  const { name, title, note, choices, settings, onChange } = props;
+  const { name, group, note, settings, onChange } = props;
   const t = useT();
+  const choices = (CHOICES[name] ?? []) as readonly ViewSettings[K][];
   return (
     <fieldset className="settings__group">
-      <legend>{t(title)}</legend>
-      {choices.map((choice) => (
-        <label key={String(choice.value)} className="settings__choice">
-          <input
-            type="radio"
-            name={name}
-            checked={settings[name] === choice.value}
-            onChange={() => onChange({ [name]: choice.value } as Partial<ViewSettings>)}
-          />
-          <span>{t(choice.label)}</span>
+      <legend>{t(`settings.${group}`)}</legend>
+      {choices.map((value) => (
+        <label key={String(value)} className="settings__choice">
+          <input type="radio" name={name} checked={settings[name] === value} onChange={() => onChange({ [name]: value } as Partial<ViewSettings>)} />
+          <span>{t(`settings.${group}.${String(value)}` as MessageKey)}</span>
         </label>
       ))}
       {note ? <p className="settings__note">{t(note)}</p> : null}
@@ -77,24 +52,19 @@ export function SettingsDialog({ settings, onChange, onClose }: SettingsDialogPr
   const common = { settings, onChange };
   return (
     <Dialog className="dialog dialog--settings" testId="settings" labelledBy="settings-title" onClose={onClose}>
-      <header className="dialog__header">
-        <h2 id="settings-title">{t('settings.title')}</h2>
-        <button type="button" className="icon-button" onClick={onClose} aria-label={t('shortcuts.close')}>
-          <CloseIcon size={16} />
-        </button>
-      </header>
+      <DialogHeader titleId="settings-title" title={t('settings.title')} onClose={onClose} />
       <div className="settings">
         <LanguageSetting />
-        <Group name="theme" title="settings.theme" choices={THEMES} {...common} />
-        <Group name="density" title="settings.density" choices={DENSITIES} {...common} />
-        <Group name="readingPane" title="settings.readingPane" choices={PANES} {...common} />
-        <Group name="remoteImages" title="settings.remoteImages" choices={IMAGES} {...common} />
-        <Group name="checkEverySeconds" title="settings.check" note="settings.check.note" choices={CHECKS} {...common} />
+        <Group name="theme" group="theme" {...common} />
+        <Group name="density" group="density" {...common} />
+        <Group name="readingPane" group="readingPane" {...common} />
+        <Group name="remoteImages" group="remoteImages" {...common} />
+        <Group name="checkEverySeconds" group="check" note="settings.check.note" {...common} />
       </div>
       <footer className="settings__footer">
-        <button type="button" className="button button--primary button--small" onClick={onClose}>
+        <TextButton variant="primary" size="small" onClick={onClose}>
           {t('settings.done')}
-        </button>
+        </TextButton>
       </footer>
     </Dialog>
   );

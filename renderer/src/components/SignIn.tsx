@@ -1,9 +1,11 @@
 import { useEffect, useState } from 'react';
 import type { AuthStatus, IpcError } from '../../../common/ipc';
+import type { IpcResult } from '../../../common/ipc-result';
 import { skimmer } from '../api';
 import { signInErrorMessage } from '../lib/errors';
 import { KeyIcon, ShieldIcon, SparkIcon, UploadIcon } from './icons';
 import { Message } from '../i18n/Message';
+import { TextButton } from './TextButton';
 import { useT } from '../i18n/useLocale';
 import '../styles/signin.css';
 
@@ -41,45 +43,28 @@ export function SignIn({ authStatus, onAuthStatus, notice, accountId, demoAccoun
     else setError(null);
   };
 
-  const signIn = async () => {
+  /** One action at a time (the others are disabled until its reply); a refusal shows why. */
+  const run = async <T,>(action: Exclude<Busy, 'none'>, call: () => Promise<IpcResult<T>>, onValue: (value: T) => void) => {
+    // Only a sign-in (Google or the demo) has a consent URL to forget.
+    const signingIn = action !== 'import';
     setError(null);
-    setBusy('google');
-    setPendingUrl(null);
+    setBusy(action);
+    if (signingIn) setPendingUrl(null);
     try {
-      const reply = await skimmer().signIn(accountId ? { accountId } : {});
+      const reply = await call();
       if (!reply.ok) fail(reply.error);
-      else onDone?.();
+      else onValue(reply.value);
     } finally {
       setBusy('none');
-      setPendingUrl(null);
+      if (signingIn) setPendingUrl(null);
     }
   };
-
-  const demo = async () => {
-    setError(null);
-    setBusy('demo');
-    setPendingUrl(null);
-    try {
-      const reply = await skimmer().startDemo();
-      if (!reply.ok) fail(reply.error);
-      else onDone?.();
-    } finally {
-      setBusy('none');
-      setPendingUrl(null);
-    }
-  };
-
-  const importClient = async () => {
-    setError(null);
-    setBusy('import');
-    try {
-      const reply = await skimmer().importClientSecret();
-      if (!reply.ok) fail(reply.error);
-      else if (reply.value) onAuthStatus(reply.value);
-    } finally {
-      setBusy('none');
-    }
-  };
+  const signIn = () => run('google', () => skimmer().signIn(accountId ? { accountId } : {}), () => onDone?.());
+  const demo = () => run('demo', () => skimmer().startDemo(), () => onDone?.());
+  const importClient = () =>
+    run('import', () => skimmer().importClientSecret(), (status) => {
+      if (status) onAuthStatus(status);
+    });
 
   const cancel = async () => {
     await skimmer().cancelSignIn();
@@ -110,16 +95,16 @@ export function SignIn({ authStatus, onAuthStatus, notice, accountId, demoAccoun
                 <code className="signin__url-text" data-testid="consent-url" title={pendingUrl}>
                   {pendingUrl}
                 </code>
-                <button type="button" className="button button--secondary button--small" onClick={copy}>
+                <TextButton variant="secondary" size="small" onClick={copy}>
                   {copied ? t('signin.copied') : t('signin.copy')}
-                </button>
+                </TextButton>
               </div>
             </div>
           ) : null}
           <div className="signin__actions">
-            <button type="button" className="button button--secondary" onClick={cancel}>
+            <TextButton variant="secondary" onClick={cancel}>
               {t('signin.cancel')}
-            </button>
+            </TextButton>
           </div>
         </div>
       </section>
@@ -166,9 +151,9 @@ export function SignIn({ authStatus, onAuthStatus, notice, accountId, demoAccoun
             </button>
           )}
           {onCancel ? (
-            <button type="button" className="button button--ghost" onClick={onCancel}>
+            <TextButton variant="ghost" onClick={onCancel}>
               {t('signin.notNow')}
-            </button>
+            </TextButton>
           ) : null}
         </div>
         {error ? (

@@ -39,7 +39,7 @@ export function StatusBar({ info, error, signedIn, sync, source, offline, onReau
   const total = sync?.totalMessages ?? null;
   const fraction = syncing && total && total > 0 ? Math.min(1, sync.cachedMessages / total) : null;
   return (
-    <footer className="statusbar" role="contentinfo">
+    <footer className="statusbar window-bar" role="contentinfo">
       <span className="statusbar__item" data-testid="status-connection">
         {error ? (
           <>

@@ -14,7 +14,7 @@ interface TitleBarProps {
 export function TitleBar({ search, onHelp, onSettings }: TitleBarProps) {
   const t = useT();
   return (
-    <header className="titlebar" role="banner">
+    <header className="titlebar window-bar" role="banner">
       <div className="titlebar__brand">
         <span className="brand-mark" aria-hidden="true" />
         <span className="titlebar__name">{t('app.name')}</span>

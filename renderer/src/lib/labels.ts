@@ -36,23 +36,27 @@ export interface Mailbox {
  */
 export const ALL_MAIL_QUERY = '';
 
+/** The ids the catalogs name a mailbox for (`mailbox.<id>`). */
+type NamedMailboxId<K = MessageKey> = K extends `mailbox.${infer Id}` ? Id : never;
+
+/** A mailbox that is one label: its key, name, selector and count all follow the label id. */
+function labelMailbox(labelId: NamedMailboxId, icon: MailboxIcon, count: Mailbox['count']): Mailbox {
+  return { key: labelId, nameKey: `mailbox.${labelId}`, icon, selector: { kind: 'label', labelId }, countLabelId: labelId, count };
+}
+
+// prettier-ignore
 export const SYSTEM_MAILBOXES: readonly Mailbox[] = [
-  { key: 'INBOX', nameKey: 'mailbox.INBOX', icon: 'inbox', selector: { kind: 'label', labelId: 'INBOX' }, countLabelId: 'INBOX', count: 'unread' },
-  { key: 'STARRED', nameKey: 'mailbox.STARRED', icon: 'star', selector: { kind: 'label', labelId: 'STARRED' }, countLabelId: 'STARRED', count: 'none' },
-  { key: 'IMPORTANT', nameKey: 'mailbox.IMPORTANT', icon: 'important', selector: { kind: 'label', labelId: 'IMPORTANT' }, countLabelId: 'IMPORTANT', count: 'none' },
-  { key: 'SENT', nameKey: 'mailbox.SENT', icon: 'send', selector: { kind: 'label', labelId: 'SENT' }, countLabelId: 'SENT', count: 'none' },
-  { key: 'DRAFT', nameKey: 'mailbox.DRAFT', icon: 'draft', selector: { kind: 'label', labelId: 'DRAFT' }, countLabelId: 'DRAFT', count: 'total' },
+  labelMailbox('INBOX', 'inbox', 'unread'), labelMailbox('STARRED', 'star', 'none'), labelMailbox('IMPORTANT', 'important', 'none'),
+  labelMailbox('SENT', 'send', 'none'), labelMailbox('DRAFT', 'draft', 'total'),
   { key: 'ALL', nameKey: 'mailbox.ALL', icon: 'all', selector: { kind: 'query', query: ALL_MAIL_QUERY }, countLabelId: null, count: 'none' },
-  { key: 'SPAM', nameKey: 'mailbox.SPAM', icon: 'spam', selector: { kind: 'label', labelId: 'SPAM' }, countLabelId: 'SPAM', count: 'unread' },
-  { key: 'TRASH', nameKey: 'mailbox.TRASH', icon: 'trash', selector: { kind: 'label', labelId: 'TRASH' }, countLabelId: 'TRASH', count: 'none' },
+  labelMailbox('SPAM', 'spam', 'unread'), labelMailbox('TRASH', 'trash', 'none'),
 ];
 
+// prettier-ignore
 export const CATEGORY_MAILBOXES: readonly Mailbox[] = [
-  { key: 'CATEGORY_PERSONAL', nameKey: 'mailbox.CATEGORY_PERSONAL', icon: 'person', selector: { kind: 'label', labelId: 'CATEGORY_PERSONAL' }, countLabelId: 'CATEGORY_PERSONAL', count: 'unread' },
-  { key: 'CATEGORY_SOCIAL', nameKey: 'mailbox.CATEGORY_SOCIAL', icon: 'people', selector: { kind: 'label', labelId: 'CATEGORY_SOCIAL' }, countLabelId: 'CATEGORY_SOCIAL', count: 'unread' },
-  { key: 'CATEGORY_PROMOTIONS', nameKey: 'mailbox.CATEGORY_PROMOTIONS', icon: 'tag', selector: { kind: 'label', labelId: 'CATEGORY_PROMOTIONS' }, countLabelId: 'CATEGORY_PROMOTIONS', count: 'unread' },
-  { key: 'CATEGORY_UPDATES', nameKey: 'mailbox.CATEGORY_UPDATES', icon: 'info', selector: { kind: 'label', labelId: 'CATEGORY_UPDATES' }, countLabelId: 'CATEGORY_UPDATES', count: 'unread' },
-  { key: 'CATEGORY_FORUMS', nameKey: 'mailbox.CATEGORY_FORUMS', icon: 'forum', selector: { kind: 'label', labelId: 'CATEGORY_FORUMS' }, countLabelId: 'CATEGORY_FORUMS', count: 'unread' },
+  labelMailbox('CATEGORY_PERSONAL', 'person', 'unread'), labelMailbox('CATEGORY_SOCIAL', 'people', 'unread'),
+  labelMailbox('CATEGORY_PROMOTIONS', 'tag', 'unread'), labelMailbox('CATEGORY_UPDATES', 'info', 'unread'),
+  labelMailbox('CATEGORY_FORUMS', 'forum', 'unread'),
 ];
 
 /** Label ids never shown as chips on a row (system state, categories). */

@@ -33,7 +33,8 @@ export function frameCsp(allowRemote: boolean): string {
 
 const BASE_STYLE = `
 html{color-scheme:light;-webkit-text-size-adjust:100%}
-body{margin:0;padding:12px 16px 16px;background:#ffffff;color:#1b1d22;font:14px/1.55 'Inter','Segoe UI',system-ui,-apple-system,'Helvetica Neue','Noto Sans',sans-serif;overflow-wrap:anywhere;word-break:normal}
+body{margin:0;padding:12px 16px 16px;background:#ffffff;color:#1b1d22;
+  font:14px/1.55 'Inter','Segoe UI',system-ui,-apple-system,'Helvetica Neue','Noto Sans',sans-serif;overflow-wrap:anywhere;word-break:normal}
 img{max-width:100%;height:auto}
 table{max-width:100%}
 a{color:#2f4de0}
@@ -41,7 +42,8 @@ blockquote{margin:0 0 0 4px;padding-left:12px;border-left:3px solid #d3d6dd;colo
 pre{white-space:pre-wrap}
 html:not(.skimmer-show-quotes) .skimmer-quote{display:none}
 mark.skimmer-hit{background:#ffe08a;color:inherit;border-radius:2px}
-.skimmer-blocked-img{display:inline-block;min-width:16px;min-height:16px;background:repeating-linear-gradient(45deg,#eef0f4,#eef0f4 6px,#f6f7f9 6px,#f6f7f9 12px);border-radius:4px;vertical-align:middle}
+.skimmer-blocked-img{display:inline-block;min-width:16px;min-height:16px;
+  background:repeating-linear-gradient(45deg,#eef0f4,#eef0f4 6px,#f6f7f9 6px,#f6f7f9 12px);border-radius:4px;vertical-align:middle}
 `;
 
 export function escapeHtmlAttr(value: string): string {

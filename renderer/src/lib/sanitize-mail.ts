@@ -43,6 +43,7 @@ export const MAX_CSS_CHARS = 300_000;
 export const MAX_STYLE_ATTRIBUTE_CHARS = 8_000;
 
 /** Elements that never nest (void), or whose end tag may be left out (closed by a sibling). */
+// prettier-ignore
 const NON_NESTING = new Set([
   'area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'param', 'source', 'track', 'wbr',
   'p', 'li', 'dt', 'dd', 'tr', 'td', 'th', 'thead', 'tbody', 'tfoot', 'option', 'optgroup', 'colgroup', 'caption',
@@ -74,6 +75,7 @@ export function isTooLargeToSanitize(html: string): boolean {
   return false;
 }
 
+// prettier-ignore
 const ALLOWED_TAGS = [
   'a', 'abbr', 'acronym', 'address', 'article', 'aside', 'b', 'bdi', 'bdo', 'big', 'blockquote', 'br', 'caption',
   'center', 'cite', 'code', 'col', 'colgroup', 'dd', 'del', 'details', 'dfn', 'div', 'dl', 'dt', 'em', 'figcaption',
@@ -83,6 +85,7 @@ const ALLOWED_TAGS = [
   'tr', 'tt', 'u', 'ul', 'var', 'wbr',
 ];
 
+// prettier-ignore
 const ALLOWED_ATTR = [
   'align', 'alt', 'background', 'bgcolor', 'border', 'cellpadding', 'cellspacing', 'class', 'clear', 'color',
   'cols', 'colspan', 'compact', 'datetime', 'dir', 'face', 'frame', 'headers', 'height', 'href', 'hspace', 'lang',
@@ -178,6 +181,17 @@ function installHooks(): void {
   });
 }
 
+// DOMPurify drops these whatever the allowlists above say.
+// prettier-ignore
+const FORBID_TAGS = [
+  'svg', 'math', 'form', 'input', 'button', 'textarea', 'select', 'option', 'link', 'meta', 'base', 'iframe', 'frame', 'frameset',
+  'object', 'embed', 'applet', 'video', 'audio', 'source', 'track', 'picture', 'script', 'noscript', 'template', 'portal',
+];
+// prettier-ignore
+const FORBID_ATTR = [
+  'srcset', 'ping', 'poster', 'formaction', 'action', 'xlink:href', 'lowsrc', 'dynsrc', 'longdesc', 'usemap', 'data', 'codebase', 'manifest', 'icon',
+];
+
 /** Sanitises one message body. Synchronous; call it from the renderer only. */
 export function sanitizeMailHtml(html: string, allowRemote: boolean): SanitizedMail {
   if (isTooLargeToSanitize(html)) return { html: '', blockedRemote: 0, inlineImages: 0, tooLarge: true };
@@ -197,8 +211,8 @@ export function sanitizeMailHtml(html: string, allowRemote: boolean): SanitizedM
     RETURN_TRUSTED_TYPE: false,
     USE_PROFILES: false,
     SAFE_FOR_TEMPLATES: false,
-    FORBID_TAGS: ['svg', 'math', 'form', 'input', 'button', 'textarea', 'select', 'option', 'link', 'meta', 'base', 'iframe', 'frame', 'frameset', 'object', 'embed', 'applet', 'video', 'audio', 'source', 'track', 'picture', 'script', 'noscript', 'template', 'portal'],
-    FORBID_ATTR: ['srcset', 'ping', 'poster', 'formaction', 'action', 'xlink:href', 'lowsrc', 'dynsrc', 'longdesc', 'usemap', 'data', 'codebase', 'manifest', 'icon'],
+    FORBID_TAGS,
+    FORBID_ATTR,
   }) as string;
   const result = { html: clean, blockedRemote, inlineImages };
   allowRemoteNow = false;

@@ -23,7 +23,9 @@ async function writeMailbox(dir: string): Promise<void> {
     path.join(dir, 'one.eml'),
     eml(
       { From: 'Ana Lima <ana@example.com>', To: 'demo@skimmer.example', Subject: 'Quarterly report', Date: 'Mon, 02 Mar 2026 10:00:00 +0000', 'Message-ID': '<one@example.com>', 'MIME-Version': '1.0', 'Content-Type': `multipart/mixed; boundary="${boundary}"` },
-      `--${boundary}\r\nContent-Type: text/html; charset=utf-8\r\n\r\n<p>Hello <b>team</b></p>\r\n--${boundary}\r\nContent-Type: application/pdf; name="report.pdf"\r\nContent-Disposition: attachment; filename="report.pdf"\r\nContent-Transfer-Encoding: base64\r\n\r\n${ATTACHMENT.toString('base64')}\r\n--${boundary}--\r\n`,
+      `--${boundary}\r\nContent-Type: text/html; charset=utf-8\r\n\r\n<p>Hello <b>team</b></p>\r\n` +
+        `--${boundary}\r\nContent-Type: application/pdf; name="report.pdf"\r\nContent-Disposition: attachment; filename="report.pdf"\r\n` +
+        `Content-Transfer-Encoding: base64\r\n\r\n${ATTACHMENT.toString('base64')}\r\n--${boundary}--\r\n`,
     ),
   );
   await writeFile(

@@ -20,6 +20,7 @@ import { MergedMailSource } from '../../../main/services/merged-mail-source';
 import { CORPUS_ACCOUNT, CORPUS_MAIL, HAVE_CORPUS } from './helpers/corpus';
 import { gmailApiFor, refreshTokenFor } from './helpers/emulator-client';
 
+// prettier-ignore
 const QUERIES = [
   'natural gas', '"natural gas"', 'meeting', 'from:allen', 'from:@enron.com', 'to:me', 'subject:re', 'has:attachment',
   '-has:attachment', 'filename:pdf', 'in:inbox', 'in:anywhere gas', 'is:unread', 'gas OR power', '-(gas power)',

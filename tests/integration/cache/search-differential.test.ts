@@ -51,6 +51,7 @@ function same(q: string): { server: string[]; local: string[] } {
   return { server: expected, local: actual };
 }
 
+// prettier-ignore
 const OPERATOR_QUERIES = [
   // words, variants, exact, phrases, punctuation joins, CJK, diacritics, case
   'meeting', 'meetings', '+meeting', '"meeting"', '"natural gas"', 'natural gas', 'e-mail', "don't", 'x.com',

@@ -124,7 +124,11 @@ describe.skipIf(!gate.run)('one cache, three processes: a CLI sync, CLI readers,
     expect(await app.code, app.err()).toBe(0);
     expect(await loop.code, loop.err()).toBe(0);
     const during = (at: number) => at > syncStart && at < syncEnd;
-    console.info(`[shared-cache] sync ${((syncEnd - syncStart) / 1000).toFixed(1)} s; ${reads.length} reader processes; looped reads ${loop.out().split('\n').length - 1}; app lines ${app.out().split('\n').length - 1}`);
+    const lineCount = (out: string) => out.split('\n').length - 1;
+    console.info(
+      `[shared-cache] sync ${((syncEnd - syncStart) / 1000).toFixed(1)} s; ${reads.length} reader processes; ` +
+        `looped reads ${lineCount(loop.out())}; app lines ${lineCount(app.out())}`,
+    );
 
     expect(secondEndedDuringSync).toBe(true);
     expect(secondCode).toBe(1);

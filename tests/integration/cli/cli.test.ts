@@ -70,7 +70,7 @@ function cli(args: string[]): Run {
 }
 
 describe('cli', () => {
-  it('sign-in prints the consent URL on its own line, waits for the loopback callback, stores the account; accounts lists it; sign-out removes it', async () => {
+  it('sign-in prints the consent URL on its own line, waits for the callback, stores the account; accounts lists it; sign-out removes it', async () => {
     const dataDir = join(dir, 'data1');
     const run = cli(['sign-in', '--data-dir', dataDir, '--server', serverFile]);
     const url = await run.line((l) => /^https?:\/\//.test(l));

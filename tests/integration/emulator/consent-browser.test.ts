@@ -32,7 +32,14 @@ describe.skipIf(!existsSync(CHROMIUM))('consent page in Chromium', () => {
   });
 
   const authUrl = (extra: Record<string, string> = {}) =>
-    `${f.emu.authUri}?${new URLSearchParams({ client_id: f.emu.clientId, redirect_uri: redirect, response_type: 'code', scope: `${READONLY} openid email`, state: 'st', ...extra })}`;
+    `${f.emu.authUri}?${new URLSearchParams({
+      client_id: f.emu.clientId,
+      redirect_uri: redirect,
+      response_type: 'code',
+      scope: `${READONLY} openid email`,
+      state: 'st',
+      ...extra,
+    })}`;
 
   it('Allow with another account picked: the callback gets a code for it', async () => {
     seen = [];

@@ -17,7 +17,12 @@ afterAll(async () => {
   await f.cleanup();
 });
 
-async function failure(p: Promise<unknown>): Promise<{ status: number; data: { error: { code: number; message: string; status: string; errors?: { reason: string; domain?: string; message: string }[]; details?: unknown[] } }; headers: Headers }> {
+/** Google's error body, as the client library hands it back. */
+interface GoogleErrorBody {
+  error: { code: number; message: string; status: string; errors?: { reason: string; domain?: string; message: string }[]; details?: unknown[] };
+}
+
+async function failure(p: Promise<unknown>): Promise<{ status: number; data: GoogleErrorBody; headers: Headers }> {
   try {
     await p;
   } catch (e) {
@@ -332,7 +337,8 @@ function multipart(boundary: string, parts: { id?: string; line: string; headers
     parts
       .map(
         (p) =>
-          `--${boundary}\r\nContent-Type: application/http\r\n${p.id ? `Content-ID: <${p.id}>\r\n` : ''}\r\n${p.line}\r\n${(p.headers ?? []).map((h) => h + '\r\n').join('')}\r\n${p.body ?? ''}`,
+          `--${boundary}\r\nContent-Type: application/http\r\n${p.id ? `Content-ID: <${p.id}>\r\n` : ''}\r\n` +
+          `${p.line}\r\n${(p.headers ?? []).map((h) => h + '\r\n').join('')}\r\n${p.body ?? ''}`,
       )
       .join('\r\n') + `\r\n--${boundary}--\r\n`
   );

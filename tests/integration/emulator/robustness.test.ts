@@ -58,11 +58,28 @@ const ROUTES = [
   '/__emulator/faults',
   '/',
 ];
-const PARAMS = ['q', 'labelIds', 'maxResults', 'pageToken', 'includeSpamTrash', 'format', 'metadataHeaders', 'fields', 'startHistoryId', 'historyTypes', 'labelId', 'prettyPrint', 'alt', 'client_id', 'redirect_uri', 'scope', 'response_type', 'code_challenge', 'prompt', 'token', 'access_token', 'id_token', 'bogus'];
-const JUNK = ['', '-1', '0', '1', '99999999999999999999999', 'true', 'maybe', '%', '%%', '../..', '()', 'a(b', 'a/b/c', '*', '{}', '[]', 'null', '"', '\u0000', '\u00e9\u4e2d', 'x'.repeat(3000), 'INBOX', 'metadata', 'raw', 'me', 'ya29.x', 'http://127.0.0.1:1/', '00000000000000000000'];
+// prettier-ignore
+const PARAMS = [
+  'q', 'labelIds', 'maxResults', 'pageToken', 'includeSpamTrash', 'format', 'metadataHeaders', 'fields', 'startHistoryId', 'historyTypes', 'labelId',
+  'prettyPrint', 'alt', 'client_id', 'redirect_uri', 'scope', 'response_type', 'code_challenge', 'prompt', 'token', 'access_token', 'id_token',
+  'bogus',
+];
+// prettier-ignore
+const JUNK = [
+  '', '-1', '0', '1', '99999999999999999999999', 'true', 'maybe', '%', '%%', '../..', '()', 'a(b', 'a/b/c', '*', '{}', '[]', 'null', '"', '\u0000',
+  '\u00e9\u4e2d', 'x'.repeat(3000), 'INBOX', 'metadata', 'raw', 'me', 'ya29.x', 'http://127.0.0.1:1/', '00000000000000000000',
+];
 const METHODS = ['GET', 'POST', 'PUT', 'DELETE', 'PATCH', 'HEAD', 'OPTIONS'];
-const BODIES = ['', '{', '{"a":1}', '[]', 'null', 'a=b&c', '--x\r\n\r\nGET / HTTP/1.1\r\n', '\u0000\u0001\u0002', 'x'.repeat(100_000), '{"addLabelIds":[1,2]}', '{"raw": 5}'];
-const TYPES = [undefined, 'application/json', 'application/x-www-form-urlencoded', 'multipart/mixed; boundary=x', 'multipart/mixed', 'message/rfc822', 'text/plain'];
+// prettier-ignore
+const BODIES = [
+  '', '{', '{"a":1}', '[]', 'null', 'a=b&c', '--x\r\n\r\nGET / HTTP/1.1\r\n', '\u0000\u0001\u0002', 'x'.repeat(100_000), '{"addLabelIds":[1,2]}',
+  '{"raw": 5}',
+];
+// prettier-ignore
+const TYPES = [
+  undefined, 'application/json', 'application/x-www-form-urlencoded', 'multipart/mixed; boundary=x', 'multipart/mixed', 'message/rfc822',
+  'text/plain',
+];
 
 describe('fuzz-ish: junk at every route', () => {
   it('answers every request with a well-formed status and stays up', async () => {
@@ -121,7 +138,11 @@ describe('fuzz-ish: junk at every route', () => {
   it('random q strings never 400', async () => {
     token = (await signIn(f.emu, ALICE)).tokens.access_token!;
     const rand = rng(7);
-    const alphabet = ['a', 'zebra', ' ', '"', '(', ')', '{', '}', '-', '+', ':', 'OR', 'AND', 'AROUND', 'from:', 'to:', 'in:', 'is:', 'label:', 'after:', 'before:', 'older_than:', 'size:', 'larger:', 'has:', '2024/01/01', '1d', '*', '\\', '\u00e9', '\u4e2d\u6587', '@', '.'];
+    // prettier-ignore
+    const alphabet = [
+      'a', 'zebra', ' ', '"', '(', ')', '{', '}', '-', '+', ':', 'OR', 'AND', 'AROUND', 'from:', 'to:', 'in:', 'is:', 'label:', 'after:', 'before:',
+      'older_than:', 'size:', 'larger:', 'has:', '2024/01/01', '1d', '*', '\\', '\u00e9', '\u4e2d\u6587', '@', '.',
+    ];
     for (let i = 0; i < 200; i++) {
       let q = '';
       const len = 1 + Math.floor(rand() * 12);

@@ -13,7 +13,8 @@ let mb: Mailbox;
 describe.skipIf(!haveCorpus)('the whole shared corpus', () => {
   beforeAll(async () => {
     mb = await loadMailbox({ email: 'phillip.allen@enron.com', paths: [path.join(corpus, 'mail')] });
-    console.log(`corpus: ${mb.loadStats.messages} loaded, ${mb.loadStats.skipped} skipped, ${mb.loadStats.files} files, ${mb.loadStats.ms} ms, ${mb.threadIds().length} threads`);
+    const { messages, skipped, files, ms } = mb.loadStats;
+    console.log(`corpus: ${messages} loaded, ${skipped} skipped, ${files} files, ${ms} ms, ${mb.threadIds().length} threads`);
   }, 120_000);
 
   const find = (subjectPart: string): StoredMessage => {

@@ -262,6 +262,7 @@ describe('parseGmailQuery: dates and sizes (rules 3, 4)', () => {
     expect(ast('smaller:500k')).toEqual({ kind: 'size', op: 'smaller', bytes: 500 * 1024 });
   });
 
+  // prettier-ignore
   it.each([
     'after:2024-08-12T09:00Z', 'after:1700000000000', 'before:2024/13/01', 'before:2023/02/29', 'after:yesterday',
     'newer_than:2w', 'older_than:5h', 'older_than:d', 'larger:big', 'size:', 'label:', 'is:',
@@ -341,6 +342,7 @@ describe('parseGmailQuery: malformed input is read leniently (rule 11c)', () => 
   });
 
   it('never throws on random input (fuzz)', () => {
+    // prettier-ignore
     const alphabet = ['a', 'b', 'OR', 'AND', 'NOT', 'AROUND', ' ', ' ', '(', ')', '{', '}', '"', '-', '+', ':', 'from:', 'subject:',
       'after:', 'label:', 'is:', '@', '.', '5', '検', '회', 'é', '\u0301', '\\', '*', ',', '\n', '\ud800', 'in:', 'older_than:', 'size:'];
     let seed = 12345;

@@ -65,6 +65,7 @@ describe('CJK bigrams (rule 5d)', () => {
 });
 
 describe('word variants (rule 5c)', () => {
+  // prettier-ignore
   it.each([
     ['meeting', 'meetings'], ['meeting', 'meet'], ['colour', 'colours'], ['colour', 'coloured'], ['start', 'starting'],
     ['usable', 'usability'], ['running', 'runs'], ['connect', 'connection'],
@@ -77,6 +78,7 @@ describe('word variants (rule 5c)', () => {
   });
 
   it('matches published Porter2 outputs', () => {
+    // prettier-ignore
     const expected: Record<string, string> = {
       caresses: 'caress', ponies: 'poni', ties: 'tie', agreed: 'agre', generously: 'generous', knightly: 'knight',
       hopping: 'hop', sized: 'size', happy: 'happi', consignment: 'consign', skies: 'sky', news: 'news', a: 'a',

@@ -14,8 +14,11 @@ describe('batch wire format', () => {
 
   it('reads parts back by Content-ID, whatever their order, with per-part statuses', () => {
     const response =
-      '--batch_abc\r\nContent-Type: application/http\r\nContent-ID: <response-item1>\r\n\r\nHTTP/1.1 429 Too Many Requests\r\nContent-Type: application/json; charset=UTF-8\r\n\r\n{"error":{"code":429,"errors":[{"reason":"rateLimitExceeded"}]}}\r\n' +
-      '--batch_abc\r\nContent-Type: application/http\r\nContent-ID: <response-item0>\r\n\r\nHTTP/1.1 200 OK\r\nContent-Type: application/json; charset=UTF-8\r\n\r\n{"id":"a","threadId":"a"}\r\n' +
+      '--batch_abc\r\nContent-Type: application/http\r\nContent-ID: <response-item1>\r\n\r\n' +
+      'HTTP/1.1 429 Too Many Requests\r\nContent-Type: application/json; charset=UTF-8\r\n\r\n' +
+      '{"error":{"code":429,"errors":[{"reason":"rateLimitExceeded"}]}}\r\n' +
+      '--batch_abc\r\nContent-Type: application/http\r\nContent-ID: <response-item0>\r\n\r\n' +
+      'HTTP/1.1 200 OK\r\nContent-Type: application/json; charset=UTF-8\r\n\r\n{"id":"a","threadId":"a"}\r\n' +
       '--batch_abc--\r\n';
     const parts = parseBatchResponse('multipart/mixed; boundary=batch_abc', response, 2);
     expect(parts[0]).toMatchObject({ status: 200, body: { id: 'a' } });
