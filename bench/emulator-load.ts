@@ -40,7 +40,8 @@ function makeMbox(n: number): string {
         `From: Sender ${i % 50} <sender${i % 50}@example.com>\nTo: ${ACCOUNT}\nSubject: ${w(1)} ${w(2)} #${i}\n` +
         `Date: ${d.toUTCString().replace('GMT', '+0000')}\nMessage-ID: <m${i}@bench.example>\n${thread}MIME-Version: 1.0\n` +
         `Content-Type: text/plain; charset=utf-8\n\n${Array.from({ length: 40 }, (_, k) => w(k)).join(' ')}\n` +
-        createHash('sha1').update(String(i)).digest('hex') + '\n',
+        createHash('sha1').update(String(i)).digest('hex') +
+        '\n',
     );
   }
   return out.join('\n');
@@ -78,7 +79,10 @@ async function startTarget(mbox: string): Promise<Target> {
 
 const agent = new http.Agent({ keepAlive: true, maxSockets: CONCURRENCY });
 
-function request(url: string, init: { method?: string; headers?: Record<string, string>; body?: string } = {}): Promise<{ status: number; body: string; headers: http.IncomingHttpHeaders }> {
+function request(
+  url: string,
+  init: { method?: string; headers?: Record<string, string>; body?: string } = {},
+): Promise<{ status: number; body: string; headers: http.IncomingHttpHeaders }> {
   const u = new URL(url);
   if (u.hostname !== '127.0.0.1') throw new Error('loopback only');
   return new Promise((res, rej) => {
@@ -97,7 +101,13 @@ function request(url: string, init: { method?: string; headers?: Record<string, 
 async function accessToken(baseUrl: string): Promise<string> {
   const info = JSON.parse((await request(`${baseUrl}/__emulator/info`)).body) as { clientId: string; clientSecret: string };
   const redirect = 'http://127.0.0.1:1/cb';
-  const q = new URLSearchParams({ client_id: info.clientId, redirect_uri: redirect, response_type: 'code', scope: 'https://www.googleapis.com/auth/gmail.readonly', login_hint: ACCOUNT });
+  const q = new URLSearchParams({
+    client_id: info.clientId,
+    redirect_uri: redirect,
+    response_type: 'code',
+    scope: 'https://www.googleapis.com/auth/gmail.readonly',
+    login_hint: ACCOUNT,
+  });
   const page = (await request(`${baseUrl}/o/oauth2/v2/auth?${q}`)).body;
   const requestId = /name="request_id" value="([^"]+)"/.exec(page)![1]!;
   const consent = await request(`${baseUrl}/o/oauth2/v2/auth/consent`, {
@@ -109,7 +119,13 @@ async function accessToken(baseUrl: string): Promise<string> {
   const tok = await request(`${baseUrl}/token`, {
     method: 'POST',
     headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ grant_type: 'authorization_code', code, client_id: info.clientId, client_secret: info.clientSecret, redirect_uri: redirect }).toString(),
+    body: new URLSearchParams({
+      grant_type: 'authorization_code',
+      code,
+      client_id: info.clientId,
+      client_secret: info.clientSecret,
+      redirect_uri: redirect,
+    }).toString(),
   });
   return (JSON.parse(tok.body) as { access_token: string }).access_token;
 }
@@ -137,7 +153,17 @@ async function scenario(name: string, next: (i: number) => string, headers: Reco
   );
   const seconds = (performance.now() - t0) / 1000;
   lat.sort((a, b) => a - b);
-  return { name, concurrency: CONCURRENCY, requests: lat.length, errors, seconds: Number(seconds.toFixed(2)), rps: Math.round(lat.length / seconds), p50ms: pct(lat, 50), p95ms: pct(lat, 95), p99ms: pct(lat, 99) };
+  return {
+    name,
+    concurrency: CONCURRENCY,
+    requests: lat.length,
+    errors,
+    seconds: Number(seconds.toFixed(2)),
+    rps: Math.round(lat.length / seconds),
+    p50ms: pct(lat, 50),
+    p95ms: pct(lat, 95),
+    p99ms: pct(lat, 99),
+  };
 }
 
 async function main(): Promise<void> {
@@ -155,7 +181,10 @@ async function main(): Promise<void> {
     const pageTokens: (string | undefined)[] = [undefined];
     let pt: string | undefined;
     do {
-      const r = JSON.parse((await request(`${base}/messages?maxResults=500${pt ? `&pageToken=${pt}` : ''}`, { headers })).body) as { messages?: { id: string }[]; nextPageToken?: string };
+      const r = JSON.parse((await request(`${base}/messages?maxResults=500${pt ? `&pageToken=${pt}` : ''}`, { headers })).body) as {
+        messages?: { id: string }[];
+        nextPageToken?: string;
+      };
       ids.push(...(r.messages ?? []).map((m) => m.id));
       pt = r.nextPageToken;
     } while (pt);
@@ -166,12 +195,32 @@ async function main(): Promise<void> {
       pageTokens.push(p);
     }
     const results = [];
-    results.push(await scenario('messages.list (maxResults=100, paging)', (i) => `${base}/messages${pageTokens[i % pageTokens.length] ? `?pageToken=${pageTokens[i % pageTokens.length]}` : ''}`, headers));
-    results.push(await scenario('messages.get (format=metadata)', (i) => `${base}/messages/${ids[(i * 7919) % ids.length]}?format=metadata&metadataHeaders=From&metadataHeaders=Subject&metadataHeaders=Date`, headers));
+    results.push(
+      await scenario(
+        'messages.list (maxResults=100, paging)',
+        (i) => `${base}/messages${pageTokens[i % pageTokens.length] ? `?pageToken=${pageTokens[i % pageTokens.length]}` : ''}`,
+        headers,
+      ),
+    );
+    results.push(
+      await scenario(
+        'messages.get (format=metadata)',
+        (i) => `${base}/messages/${ids[(i * 7919) % ids.length]}?format=metadata&metadataHeaders=From&metadataHeaders=Subject&metadataHeaders=Date`,
+        headers,
+      ),
+    );
     results.push(await scenario('messages.list (q=quarterly report)', () => `${base}/messages?q=${encodeURIComponent('quarterly report')}`, headers));
     process.stdout.write(
       JSON.stringify(
-        { bench: 'emulator-load', node: process.version, messagesLoaded: ids.length, emulator: IN_PROCESS ? 'in-process' : 'child process (CLI)', startupMs, keepAlive: true, results },
+        {
+          bench: 'emulator-load',
+          node: process.version,
+          messagesLoaded: ids.length,
+          emulator: IN_PROCESS ? 'in-process' : 'child process (CLI)',
+          startupMs,
+          keepAlive: true,
+          results,
+        },
         null,
         2,
       ) + '\n',

@@ -26,8 +26,18 @@ const INPUTS: Record<string, string> = {
 
 function detail(i: number, html: string, row: ReturnType<typeof syntheticRows>[number]): MessageDetail {
   return {
-    ...row, id: `m${i}`, threadId: `t${i}`, cc: [], bcc: [], replyTo: [], date: new Date(row.internalDate).toUTCString(),
-    messageIdHeader: `<m${i}@bench>`, listId: '', html, text: null, attachments: [],
+    ...row,
+    id: `m${i}`,
+    threadId: `t${i}`,
+    cc: [],
+    bcc: [],
+    replyTo: [],
+    date: new Date(row.internalDate).toUTCString(),
+    messageIdHeader: `<m${i}@bench>`,
+    listId: '',
+    html,
+    text: null,
+    attachments: [],
   };
 }
 
@@ -35,8 +45,12 @@ async function main(): Promise<void> {
   const only = process.argv[3]?.split(',');
   const names = Object.keys(INPUTS).filter((n) => !only || only.includes(n));
   const rows = syntheticRows(names.length).map((r, i) => ({ ...r, id: `m${i}`, threadId: `t${i}`, subject: names[i]!, threadCount: 1 }));
-  const threads = new Map<string, ThreadDetail>(names.map((name, i) => [`t${i}`, { id: `t${i}`, subject: name, messages: [detail(i, INPUTS[name]!, rows[i]!)] }]));
-  const app = await launchBenchApp(syntheticRouter(rows, { getThread: (_account, threadId) => threads.get(threadId) ?? { id: threadId, subject: '', messages: [] } }));
+  const threads = new Map<string, ThreadDetail>(
+    names.map((name, i) => [`t${i}`, { id: `t${i}`, subject: name, messages: [detail(i, INPUTS[name]!, rows[i]!)] }]),
+  );
+  const app = await launchBenchApp(
+    syntheticRouter(rows, { getThread: (_account, threadId) => threads.get(threadId) ?? { id: threadId, subject: '', messages: [] } }),
+  );
   const results: Record<string, { openMs: { p50: number; max: number }; bridgeMs: number; longestTaskMs: number; shown: string }> = {};
   try {
     await app.page.waitForSelector('[role="option"][data-id]');
@@ -57,25 +71,35 @@ async function main(): Promise<void> {
         await app.page.evaluate('window.__longest = 0');
         const started = Date.now();
         await app.page.locator(`[role="option"][data-id="m${i}"]`).click();
-        const handle = await app.page.waitForFunction(() => {
-          const tooLarge = document.querySelector('[data-testid="mail-too-large"]');
-          if (tooLarge) return 'too-large';
-          const frame = document.querySelector<HTMLIFrameElement>('[data-testid="mail-frame"]');
-          return frame?.contentDocument?.readyState === 'complete' && frame.contentDocument.body ? 'frame' : false;
-        }, undefined, { timeout: 60_000, polling: 16 });
+        const handle = await app.page.waitForFunction(
+          () => {
+            const tooLarge = document.querySelector('[data-testid="mail-too-large"]');
+            if (tooLarge) return 'too-large';
+            const frame = document.querySelector<HTMLIFrameElement>('[data-testid="mail-frame"]');
+            return frame?.contentDocument?.readyState === 'complete' && frame.contentDocument.body ? 'frame' : false;
+          },
+          undefined,
+          { timeout: 60_000, polling: 16 },
+        );
         times.push(Date.now() - started);
         shown = String(await handle.jsonValue());
         longest = Math.max(longest, Number(await app.page.evaluate('window.__longest')));
       }
       // The test bridge (a Playwright binding) carries the body far slower than Electron's IPC:
       // its share of openMs, measured alone, so the renderer's own cost can be read off.
-      const bridgeMs = Number(await app.page.evaluate(`(async () => { const t = performance.now(); await window.skimmer.getThread('bench', 't${i}'); return Math.round(performance.now() - t); })()`));
+      const bridgeMs = Number(
+        await app.page.evaluate(
+          `(async () => { const t = performance.now(); await window.skimmer.getThread('bench', 't${i}'); return Math.round(performance.now() - t); })()`,
+        ),
+      );
       results[name] = { openMs: { p50: percentile(times, 50), max: percentile(times, 100) }, bridgeMs, longestTaskMs: Math.round(longest), shown };
     }
   } finally {
     await app.close();
   }
-  const over = Object.entries(results).filter(([, r]) => r.openMs.max > BUDGET_MS).map(([n]) => n);
+  const over = Object.entries(results)
+    .filter(([, r]) => r.openMs.max > BUDGET_MS)
+    .map(([n]) => n);
   console.log(JSON.stringify({ bench: 'hostile-open', runs: RUNS, budgetMs: BUDGET_MS, results, overBudget: over }));
 }
 

@@ -62,7 +62,10 @@ export async function loadBases(): Promise<Base[]> {
       full,
       indexed: indexMessage(searchable),
       raw: m.raw,
-      fromName: searchable.from.replace(/<[^>]*>/g, '').replace(/"/g, '').trim(),
+      fromName: searchable.from
+        .replace(/<[^>]*>/g, '')
+        .replace(/"/g, '')
+        .trim(),
       fromLocal: address[1] ?? 'someone',
       fromDomain: address[2] ?? 'example.com',
     };
@@ -115,8 +118,15 @@ function gmailCopy(base: Base, g: Generated): gmail_v1.Schema$Message {
   return { ...base.full, id: g.id, threadId: g.threadId, internalDate: String(g.date), labelIds: [...g.labels], payload: { ...base.full.payload, headers } };
 }
 
-const SECONDARY_INDEXES = ['messages_thread', 'messages_message_id', 'messages_size', 'messages_generation', 'message_labels_message',
-  'message_addresses_norm', 'message_addresses_message'];
+const SECONDARY_INDEXES = [
+  'messages_thread',
+  'messages_message_id',
+  'messages_size',
+  'messages_generation',
+  'message_labels_message',
+  'message_addresses_norm',
+  'message_addresses_message',
+];
 
 /** The order a sync stores them: pages of 100 newest first, each page oldest first (sync-engine). */
 function syncOrder(n: number, bases: readonly Base[]): Int32Array {
@@ -139,7 +149,12 @@ export function fillCache(file: string, n: number, bases: readonly Base[]): { bu
   ]);
   store.setMeta('accountEmail', 'phillip.allen@enron.com');
   store.setState('historyId', '1');
-  const schema = new Map((db.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL").all() as { name: string; sql: string }[]).map((r) => [r.name, r.sql]));
+  const schema = new Map(
+    (db.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL").all() as { name: string; sql: string }[]).map((r) => [
+      r.name,
+      r.sql,
+    ]),
+  );
   // Bulk load: no journal, indexes after the rows.
   db.pragma('journal_mode = OFF');
   db.pragma('synchronous = OFF');
@@ -152,7 +167,7 @@ export function fillCache(file: string, n: number, bases: readonly Base[]): { bu
     addr_deliveredto, list, filename) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
   const insertLink = db.prepare('INSERT INTO message_labels (label_id, message_rowid) VALUES (?, ?)');
   const insertAddress = db.prepare('INSERT INTO message_addresses (message_rowid, field, address_norm) VALUES (?, ?, ?)');
-    const started = performance.now();
+  const started = performance.now();
   const order = syncOrder(n, bases);
   let rawBytes = 0;
   for (let start = 0; start < n; start += 10_000) {
@@ -167,12 +182,36 @@ export function fillCache(file: string, n: number, bases: readonly Base[]): { bu
         const extraStems = g.extraWords.map(variantKey).join(' ');
         const fromTokens = tokenizeText(g.fromAddress);
         const rowid = store.allocateRowid(g.date, orderKeyOf(g.id));
-        insertMessage.run(rowid, g.id, g.threadId, g.date, orderKeyOf(g.id), base.full.sizeEstimate ?? 0, subjectOf(base, g), `${base.fromName} <${g.fromAddress}>`,
-          base.indexed.messageIdNorm, base.indexed.hasAttachment ? 1 : 0, base.indexed.hasListId ? 1 : 0, JSON.stringify(g.labels), JSON.stringify(summaryOf(message)));
+        insertMessage.run(
+          rowid,
+          g.id,
+          g.threadId,
+          g.date,
+          orderKeyOf(g.id),
+          base.full.sizeEstimate ?? 0,
+          subjectOf(base, g),
+          `${base.fromName} <${g.fromAddress}>`,
+          base.indexed.messageIdNorm,
+          base.indexed.hasAttachment ? 1 : 0,
+          base.indexed.hasListId ? 1 : 0,
+          JSON.stringify(g.labels),
+          JSON.stringify(summaryOf(message)),
+        );
         insertBody.run(rowid, encodeStoredMessage(message));
-        insertFts.run(rowid, `${f.text} | ${extra} | ${fromTokens.join(' ')}`, `${f.text_stems} | ${extraStems} | ${fromTokens.map(variantKey).join(' ')}`,
-          `${f.subject} ${extra}`, `${f.subject_stems} ${extraStems}`, `${tokenizeText(base.fromName).join(' ')} | ${fromTokens.join(' ')}`,
-          f.addr_to, f.addr_cc, f.addr_bcc, f.addr_deliveredto, f.list, f.filename);
+        insertFts.run(
+          rowid,
+          `${f.text} | ${extra} | ${fromTokens.join(' ')}`,
+          `${f.text_stems} | ${extraStems} | ${fromTokens.map(variantKey).join(' ')}`,
+          `${f.subject} ${extra}`,
+          `${f.subject_stems} ${extraStems}`,
+          `${tokenizeText(base.fromName).join(' ')} | ${fromTokens.join(' ')}`,
+          f.addr_to,
+          f.addr_cc,
+          f.addr_bcc,
+          f.addr_deliveredto,
+          f.list,
+          f.filename,
+        );
         for (const l of g.labels) insertLink.run(l, rowid);
         insertAddress.run(rowid, 'from', fromTokens.join(' '));
         for (const a of base.indexed.addresses) if (a.field !== 'from') insertAddress.run(rowid, a.field, a.norm);
@@ -208,7 +247,11 @@ export function rawCopy(base: Base, g: Generated): Buffer {
     if (!skipping) out.push(name === 'message-id' || name === 'references' || name === 'in-reply-to' ? renameIds(line, g.round) : line);
   }
   const ascii = (s: string) => s.replace(/[^\x20-\x7e]/g, '?');
-  out.unshift(`From: ${ascii(base.fromName)} <${g.fromAddress}>`, `Date: ${new Date(g.date).toUTCString().replace('GMT', '+0000')}`, `Subject: ${ascii(subjectOf(base, g))}`);
+  out.unshift(
+    `From: ${ascii(base.fromName)} <${g.fromAddress}>`,
+    `Date: ${new Date(g.date).toUTCString().replace('GMT', '+0000')}`,
+    `Subject: ${ascii(subjectOf(base, g))}`,
+  );
   return Buffer.concat([Buffer.from(`${out.join('\r\n')}\r\n\r\n`, 'latin1'), body]);
 }
 

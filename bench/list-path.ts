@@ -18,7 +18,11 @@ import { searchContext, searchParsed } from '../main/cache/local-search';
 import { MailStore } from '../main/cache/mail-store';
 import { MergedMailSource } from '../main/services/merged-mail-source';
 
-export interface Stats { p50: number; p95: number; max: number }
+export interface Stats {
+  p50: number;
+  p95: number;
+  max: number;
+}
 
 function percentile(sorted: readonly number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
@@ -47,7 +51,11 @@ export function openListBench(file: string): ListBench {
   const cache = new CacheMailSource({ store, now: () => NOW });
   // Complete cache: the merged source hands every list to the cache (Gmail is never asked).
   const merged = new MergedMailSource({
-    cache, gmail: {} as never, api: {} as never, isComplete: () => true, counts: () => ({ cachedMessages: 0, totalMessages: 0 }),
+    cache,
+    gmail: {} as never,
+    api: {} as never,
+    isComplete: () => true,
+    counts: () => ({ cachedMessages: 0, totalMessages: 0 }),
   });
   const handlers = {
     listMessages: async (_accountId: string, selector: MailSelector, listOptions: { pageToken?: string | null; threads?: boolean; pageSize?: number }) =>
@@ -71,7 +79,11 @@ export function openListBench(file: string): ListBench {
 
 export type PerQuery = Record<string, Stats & { rows: number }>;
 
-async function timeEach(queries: readonly string[], runs: number, one: (q: string) => Promise<number> | number): Promise<{ overall: Stats; perQuery: PerQuery }> {
+async function timeEach(
+  queries: readonly string[],
+  runs: number,
+  one: (q: string) => Promise<number> | number,
+): Promise<{ overall: Stats; perQuery: PerQuery }> {
   const all: number[] = [];
   const perQuery: PerQuery = {};
   for (const q of queries) await one(q); // warm the page cache once
@@ -95,7 +107,11 @@ function selectorOf(q: string): MailSelector {
 
 export async function measureQueries(bench: ListBench, queries: readonly string[], runs: number) {
   return {
-    core: await timeEach(queries.filter((q) => selectorOf(q).kind === 'query'), runs, (q) => bench.core(q)),
+    core: await timeEach(
+      queries.filter((q) => selectorOf(q).kind === 'query'),
+      runs,
+      (q) => bench.core(q),
+    ),
     listMessages: await timeEach(queries, runs, async (q) => (await bench.list(selectorOf(q), false)).rows.length),
     listConversations: await timeEach(queries, runs, async (q) => (await bench.list(selectorOf(q), true)).rows.length),
   };
@@ -111,7 +127,10 @@ export async function measureDeepPages(bench: ListBench, runs: number) {
   const deep = (bench.db.prepare('SELECT rowid FROM messages ORDER BY rowid LIMIT 1 OFFSET ?').get(Math.floor(total * 0.05)) as { rowid: number }).rowid;
   const out: Record<string, Stats> = {};
   for (const threads of [false, true]) {
-    for (const [name, token] of [['first', null], ['at95pct', tokenAt(deep)]] as const) {
+    for (const [name, token] of [
+      ['first', null],
+      ['at95pct', tokenAt(deep)],
+    ] as const) {
       const samples: number[] = [];
       await bench.list({ kind: 'label', labelId: 'INBOX' }, threads, token);
       for (let r = 0; r < runs; r++) {
@@ -140,5 +159,12 @@ export async function measureScroll(bench: ListBench, maxRows: number) {
     pages++;
     token = page.nextPageToken;
   } while (token && rows < maxRows);
-  return { conversations: rows, pages, reachedEnd: token === null, totalMs: Math.round(performance.now() - started), perPage: summarize(pageMs), lastPageMs: Math.round(pageMs[pageMs.length - 1]! * 100) / 100 };
+  return {
+    conversations: rows,
+    pages,
+    reachedEnd: token === null,
+    totalMs: Math.round(performance.now() - started),
+    perPage: summarize(pageMs),
+    lastPageMs: Math.round(pageMs[pageMs.length - 1]! * 100) / 100,
+  };
 }

@@ -10,9 +10,16 @@ import { MailStore } from '../main/cache/mail-store';
 const L = 2048;
 const fill = (unit: string) => unit.repeat(Math.ceil(L / unit.length)).slice(0, L);
 const shapes: Record<string, string> = {
-  words: fill('gas '), ors: fill('gas OR '), nestedParens: '('.repeat(1024) + ')'.repeat(1024), openParens: '('.repeat(L),
-  unbalancedQuotes: fill('"a '), operators: fill('from:a '), mixed: fill('-(a OR {b c}) label:x after:2001/1/1 '),
-  around: fill('a AROUND 3 '), oneWord: 'a'.repeat(L), phrases: fill('"gas price power" '),
+  words: fill('gas '),
+  ors: fill('gas OR '),
+  nestedParens: '('.repeat(1024) + ')'.repeat(1024),
+  openParens: '('.repeat(L),
+  unbalancedQuotes: fill('"a '),
+  operators: fill('from:a '),
+  mixed: fill('-(a OR {b c}) label:x after:2001/1/1 '),
+  around: fill('a AROUND 3 '),
+  oneWord: 'a'.repeat(L),
+  phrases: fill('"gas price power" '),
 };
 const words = ['gas', 'price', 'power', 'meeting', 'a', 'b', 'c'];
 const store = new MailStore(openCacheDatabase(':memory:'));
@@ -21,8 +28,23 @@ store.transaction(() => {
   for (let i = 0; i < 2000; i++) {
     const text = Array.from({ length: 60 }, (_, j) => words[(i * 7 + j) % words.length]).join(' ');
     store.putMessage({
-      id: `m${i}`, threadId: `t${i}`, labelIds: ['INBOX'], snippet: '', historyId: '1', internalDate: String(now - i * 60_000), sizeEstimate: 100,
-      payload: { partId: '', mimeType: 'text/plain', filename: '', headers: [{ name: 'From', value: 'a@example.com' }, { name: 'Subject', value: 'gas price' }], body: { size: text.length, data: Buffer.from(text).toString('base64url') } },
+      id: `m${i}`,
+      threadId: `t${i}`,
+      labelIds: ['INBOX'],
+      snippet: '',
+      historyId: '1',
+      internalDate: String(now - i * 60_000),
+      sizeEstimate: 100,
+      payload: {
+        partId: '',
+        mimeType: 'text/plain',
+        filename: '',
+        headers: [
+          { name: 'From', value: 'a@example.com' },
+          { name: 'Subject', value: 'gas price' },
+        ],
+        body: { size: text.length, data: Buffer.from(text).toString('base64url') },
+      },
     });
   }
 });

@@ -85,7 +85,10 @@ async function runRegime(profile: QuotaProfile, messages: number) {
   await checked;
   await new Promise((r) => setTimeout(r, 500));
   const arrived = performance.now();
-  const id = emu.addMessage(CORPUS_ACCOUNT, `From: a@example.org\r\nTo: ${CORPUS_ACCOUNT}\r\nSubject: new\r\nMessage-ID: <bench-new@example.org>\r\n\r\nhi`, { labelIds: ['INBOX'], internalDate: Date.now() }).id;
+  const id = emu.addMessage(CORPUS_ACCOUNT, `From: a@example.org\r\nTo: ${CORPUS_ACCOUNT}\r\nSubject: new\r\nMessage-ID: <bench-new@example.org>\r\n\r\nhi`, {
+    labelIds: ['INBOX'],
+    internalDate: Date.now(),
+  }).id;
   let arrivalMs: number | null = null;
   while (performance.now() - arrived < 60_000) {
     const inbox = await cache.listMessages({ kind: 'label', labelId: 'INBOX' }, { threads: false, pageSize: 10 });
@@ -115,7 +118,13 @@ async function runRegime(profile: QuotaProfile, messages: number) {
     statesSeen: [...states],
     wrongStateShown: states.has('error') || states.has('offline'),
     learned: pacer.budget,
-    searchDuringSync: { query: QUERY, startedAfterSeconds: 2, cachedAtSearch, firstCompletePageMs: Math.round(searchMs), completeAndEqualToGmail: searchComplete },
+    searchDuringSync: {
+      query: QUERY,
+      startedAfterSeconds: 2,
+      cachedAtSearch,
+      firstCompletePageMs: Math.round(searchMs),
+      completeAndEqualToGmail: searchComplete,
+    },
     newMailToListRowMsWorstCase: arrivalMs === null ? null : Math.round(arrivalMs),
   };
 }
@@ -124,7 +133,9 @@ async function main(): Promise<void> {
   const results = [];
   results.push(await runRegime('2026', numberOption('--messages-2026', 1000)));
   results.push(await runRegime('legacy', numberOption('--messages-legacy', 3000)));
-  process.stdout.write(`${JSON.stringify({ bench: 'quota-sync', results, goals: { ceilingShareUsed: '>= 90', failedPages: 0, wrongStateShown: false } }, null, 2)}\n`);
+  process.stdout.write(
+    `${JSON.stringify({ bench: 'quota-sync', results, goals: { ceilingShareUsed: '>= 90', failedPages: 0, wrongStateShown: false } }, null, 2)}\n`,
+  );
 }
 
 void main();

@@ -32,7 +32,9 @@ async function main(): Promise<void> {
     await app.context.addInitScript({ content: PROBE });
     for (let run = 0; run < RUNS + 1; run += 1) {
       await app.page.reload();
-      await app.page.waitForFunction(() => (window as unknown as { __benchRowsPaintedAt?: number }).__benchRowsPaintedAt !== undefined, undefined, { timeout: 30_000 });
+      await app.page.waitForFunction(() => (window as unknown as { __benchRowsPaintedAt?: number }).__benchRowsPaintedAt !== undefined, undefined, {
+        timeout: 30_000,
+      });
       const t = await app.page.evaluate(() => {
         const w = window as unknown as { __benchLoadAt: number; __benchRowsPaintedAt: number };
         return { load: w.__benchLoadAt, rows: w.__benchRowsPaintedAt };

@@ -78,7 +78,9 @@ export function syntheticRows(count: number, now = Date.now()): ListRow[] {
     const w = (k: number) => WORDS[(i * 13 + k * 5) % WORDS.length]!;
     rows.push({
       id: `m${i.toString(16).padStart(8, '0')}`,
-      threadId: `t${Math.floor(i / 2).toString(16).padStart(8, '0')}`,
+      threadId: `t${Math.floor(i / 2)
+        .toString(16)
+        .padStart(8, '0')}`,
       internalDate: now - i * 37 * 60_000,
       from: { name: `${first} ${last}`, email: `${first.toLowerCase()}@example.com` },
       to: [{ name: 'Me', email: 'me@example.com' }],
@@ -99,7 +101,15 @@ export function syntheticRows(count: number, now = Date.now()): ListRow[] {
 /** Handlers for one signed-in account over an in-memory mailbox of `rows` (some replaceable). */
 export function syntheticRouter(rows: readonly ListRow[], overrides: Partial<RequestHandlers> = {}): (isTrusted: (url: string) => boolean) => IpcRouter {
   const account: AccountView = { id: 'bench', email: 'me@example.com', name: 'Bench Person', initials: 'BP', state: 'signed_in', active: true };
-  const idle: SyncStatus = { accountId: 'bench', phase: 'idle', cachedMessages: rows.length, totalMessages: rows.length, etaSeconds: null, lastSyncedAt: Date.now(), message: null };
+  const idle: SyncStatus = {
+    accountId: 'bench',
+    phase: 'idle',
+    cachedMessages: rows.length,
+    totalMessages: rows.length,
+    etaSeconds: null,
+    lastSyncedAt: Date.now(),
+    message: null,
+  };
   const handlers: RequestHandlers = {
     ...createViewSettingsHandlers(new MemoryStore()),
     previewAttachment: () => {

@@ -27,7 +27,10 @@ const option = (name: string) => {
   const i = args.indexOf(name);
   return i >= 0 ? args[i + 1] : undefined;
 };
-const SIZES = (option('--sizes') ?? '10000,100000').split(',').map(Number).concat(flag('--million') ? [1_000_000] : []);
+const SIZES = (option('--sizes') ?? '10000,100000')
+  .split(',')
+  .map(Number)
+  .concat(flag('--million') ? [1_000_000] : []);
 const RUNS = Number(option('--runs') ?? 15);
 const PYTHON = '/usr/bin/python3';
 const WITH_NOTMUCH = !flag('--no-notmuch') && spawnSync(PYTHON, ['-c', 'import notmuch2']).status === 0;
@@ -64,7 +67,10 @@ function notmuchConfig(dir: string): string {
   return config;
 }
 
-interface NotmuchSide { openMs: number; modes: Record<'messages' | 'threads', { overall: Stats; perQuery: Record<string, Stats & { hits: number }> }> }
+interface NotmuchSide {
+  openMs: number;
+  modes: Record<'messages' | 'threads', { overall: Stats; perQuery: Record<string, Stats & { hits: number }> }>;
+}
 
 /** --reuse-notmuch: index from an earlier (interrupted) run of the same size, finished by its own `notmuch new`. */
 async function indexedAlready(dir: string): Promise<boolean> {
@@ -98,7 +104,10 @@ async function runNotmuch(n: number, bases: readonly Base[]) {
   const queriesFile = join(dir, 'queries.json');
   const queries = MIX.filter((q) => q.notmuch !== null).map((q) => q.notmuch!);
   writeFileSync(queriesFile, JSON.stringify(queries));
-  const out = spawnSync(PYTHON, [join(import.meta.dirname, 'notmuch-inprocess.py'), config, String(RUNS), queriesFile], { encoding: 'utf8', maxBuffer: 1 << 26 });
+  const out = spawnSync(PYTHON, [join(import.meta.dirname, 'notmuch-inprocess.py'), config, String(RUNS), queriesFile], {
+    encoding: 'utf8',
+    maxBuffer: 1 << 26,
+  });
   if (out.status !== 0) throw new Error(`notmuch2 bench failed: ${out.stderr}`);
   const side = JSON.parse(out.stdout) as NotmuchSide;
   const du = spawnSync('du', ['-sb', join(dir, 'mail', '.notmuch')], { encoding: 'utf8' });
@@ -116,7 +125,10 @@ function compare(skimmer: { perQuery: PerQuery }, notmuch: { perQuery: Record<st
   return {
     skimmer: { meanP50: r(mean(ours.map((s) => s.p50))), meanP95: r(mean(ours.map((s) => s.p95))), worstP95: r(Math.max(...ours.map((s) => s.p95))) },
     notmuch2: { meanP50: r(mean(theirs.map((s) => s.p50))), meanP95: r(mean(theirs.map((s) => s.p95))), worstP95: r(Math.max(...theirs.map((s) => s.p95))) },
-    notmuchOverSkimmer: { meanP50: r(mean(theirs.map((s) => s.p50)) / mean(ours.map((s) => s.p50))), meanP95: r(mean(theirs.map((s) => s.p95)) / mean(ours.map((s) => s.p95))) },
+    notmuchOverSkimmer: {
+      meanP50: r(mean(theirs.map((s) => s.p50)) / mean(ours.map((s) => s.p50))),
+      meanP95: r(mean(theirs.map((s) => s.p95)) / mean(ours.map((s) => s.p95))),
+    },
     perQuery: Object.fromEntries(shared.map((q) => [q.gmail, { skimmer: skimmer.perQuery[q.gmail], notmuch2: notmuch.perQuery[q.notmuch!] }])),
   };
 }
@@ -138,7 +150,11 @@ async function sizeEntry(n: number, bases: readonly Base[]) {
   // --reuse: measure a cache kept by an earlier --keep run (quick iterations; no build time or raw size then).
   const built = flag('--reuse') && existsSync(file) ? { buildMs: 0, rawBytes: NaN } : fillCache(file, n, bases);
   const bench = openListBench(file);
-  const measured = await measureQueries(bench, MIX.map((q) => q.gmail), RUNS);
+  const measured = await measureQueries(
+    bench,
+    MIX.map((q) => q.gmail),
+    RUNS,
+  );
   const deepPages = await measureDeepPages(bench, RUNS);
   const scroll = await measureScroll(bench, n <= bases.length ? Infinity : 6_000);
   bench.close();
@@ -146,14 +162,24 @@ async function sizeEntry(n: number, bases: readonly Base[]) {
   const entry: Record<string, unknown> = {
     messages: n,
     build: { seconds: Math.round(built.buildMs / 100) / 10 },
-    size: { cacheMb: Math.round(fileBytes / 1e5) / 10, rawMailMb: Math.round(built.rawBytes / 1e5) / 10, cacheOverRaw: Math.round((fileBytes / built.rawBytes) * 100) / 100, tablesMb: tableBytes(file) },
+    size: {
+      cacheMb: Math.round(fileBytes / 1e5) / 10,
+      rawMailMb: Math.round(built.rawBytes / 1e5) / 10,
+      cacheOverRaw: Math.round((fileBytes / built.rawBytes) * 100) / 100,
+      tablesMb: tableBytes(file),
+    },
     ...measured,
     deepPages,
     scroll,
   };
   if (WITH_NOTMUCH && n <= NOTMUCH_MAX && n !== bases.length) {
     const nm = await runNotmuch(n, bases);
-    entry.notmuch2 = { openMs: nm.side.openMs, indexSeconds: nm.indexSeconds, indexMb: Math.round(nm.indexBytes / 1e5) / 10, indexOverRaw: Math.round((nm.indexBytes / built.rawBytes) * 100) / 100 };
+    entry.notmuch2 = {
+      openMs: nm.side.openMs,
+      indexSeconds: nm.indexSeconds,
+      indexMb: Math.round(nm.indexBytes / 1e5) / 10,
+      indexOverRaw: Math.round((nm.indexBytes / built.rawBytes) * 100) / 100,
+    };
     entry.vsNotmuch2 = {
       messages: compare(measured.listMessages, nm.side.modes.messages),
       conversations: compare(measured.listConversations, nm.side.modes.threads),
@@ -178,7 +204,17 @@ async function main(): Promise<void> {
   }
   const budgets = { listP95MsAt100k: 5, listP95MsAt1M: 20, cacheOverRaw: 1, scrollToEndOf6000ConversationsSeconds: 3 };
   const machine = { cpus: 2, loadAverageAtEnd: loadavg().map((x) => Math.round(x * 10) / 10) };
-  const report = { bench: 'search-latency', runsPerQuery: RUNS, pageSize: 50, corpusMessages: bases.length, corpusPrepSeconds: prepSeconds, machine, budgets, mix: MIX, results };
+  const report = {
+    bench: 'search-latency',
+    runsPerQuery: RUNS,
+    pageSize: 50,
+    corpusMessages: bases.length,
+    corpusPrepSeconds: prepSeconds,
+    machine,
+    budgets,
+    mix: MIX,
+    results,
+  };
   process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
 }
 

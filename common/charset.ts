@@ -23,7 +23,10 @@ function decoderFor(label: string): Decoder | null {
 }
 
 export function normalizeCharsetLabel(charset: string): string {
-  let label = charset.trim().replace(/^["']+|["']+$/g, '').toLowerCase();
+  let label = charset
+    .trim()
+    .replace(/^["']+|["']+$/g, '')
+    .toLowerCase();
   // Real-world mistakes: "gb2312_charset", "default_charset", "cp-1252", "win-1252".
   label = label.replace(/_charset$/, '');
   if (/^(?:cp|win)-?(125\d)$/.test(label)) label = `windows-${label.replace(/\D/g, '')}`;

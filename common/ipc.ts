@@ -124,13 +124,21 @@ export interface SavedAttachment {
   readonly fileName: string | null;
 }
 
-const id = z.string().min(1).max(256).regex(/^[\w.@+-]+$/, 'must be an id');
+const id = z
+  .string()
+  .min(1)
+  .max(256)
+  .regex(/^[\w.@+-]+$/, 'must be an id');
 const query = z.string().max(2048);
 const selector = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('label'), labelId: id }).strict(),
   z.object({ kind: z.literal('query'), query }).strict(),
 ]);
-const partId = z.string().min(1).max(64).regex(/^\d+(\.\d+)*$/, 'must be a part id');
+const partId = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^\d+(\.\d+)*$/, 'must be a part id');
 const listOptions = z
   .object({ pageToken: z.string().max(512).nullable().optional(), threads: z.boolean().optional(), pageSize: z.number().int().min(1).max(500).optional() })
   .strict();
@@ -163,7 +171,18 @@ export const requests = {
   listUnified: request<MessagePage>()('mail:list-unified', z.tuple([selector, unifiedListOptions])),
   getThread: request<ThreadDetail>()('mail:get-thread', z.tuple([id, id])),
   /** The attachment is named by its MIME part id ("1", "1.2"): Gmail's attachment ids change between calls. */
-  saveAttachment: request<SavedAttachment>()('mail:save-attachment', z.tuple([id, id, z.string().min(1).max(64).regex(/^\d+(\.\d+)*$/, 'must be a part id')])),
+  saveAttachment: request<SavedAttachment>()(
+    'mail:save-attachment',
+    z.tuple([
+      id,
+      id,
+      z
+        .string()
+        .min(1)
+        .max(64)
+        .regex(/^\d+(\.\d+)*$/, 'must be a part id'),
+    ]),
+  ),
   /** A body too large to display, saved as text (its HTML source, never as a page a browser would run). */
   saveMessageBody: request<SavedAttachment>()('mail:save-message-body', z.tuple([id, id])),
   previewAttachment: request<AttachmentPreview>()('mail:preview-attachment', z.tuple([id, id, partId])),

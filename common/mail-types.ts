@@ -111,6 +111,4 @@ export interface ThreadDetail {
   readonly messages: readonly MessageDetail[];
 }
 
-export type MailSelector =
-  | { readonly kind: 'label'; readonly labelId: string }
-  | { readonly kind: 'query'; readonly query: string };
+export type MailSelector = { readonly kind: 'label'; readonly labelId: string } | { readonly kind: 'query'; readonly query: string };

@@ -40,7 +40,13 @@ function bundleForNode(entry, outfile, quiet, { split = false } = {}) {
     entryPoints: [path.join(root, entry)],
     // Split: dynamic imports become chunks beside the entry, loaded (with their packages) on use.
     ...(split
-      ? { outdir: path.dirname(outfile), entryNames: path.basename(outfile, '.mjs'), chunkNames: 'chunks/[name]-[hash]', outExtension: { '.js': '.mjs' }, splitting: true }
+      ? {
+          outdir: path.dirname(outfile),
+          entryNames: path.basename(outfile, '.mjs'),
+          chunkNames: 'chunks/[name]-[hash]',
+          outExtension: { '.js': '.mjs' },
+          splitting: true,
+        }
       : { outfile }),
     bundle: true,
     platform: 'node',

@@ -67,8 +67,13 @@ export function pacificOffsetHours(epochMs: number): number {
 export function toPacificLocal(epochMs: number): LocalDateTime {
   const d = new Date(epochMs - pacificOffsetHours(epochMs) * HOUR);
   return {
-    year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate(),
-    hour: d.getUTCHours(), minute: d.getUTCMinutes(), second: d.getUTCSeconds(), millisecond: d.getUTCMilliseconds(),
+    year: d.getUTCFullYear(),
+    month: d.getUTCMonth() + 1,
+    day: d.getUTCDate(),
+    hour: d.getUTCHours(),
+    minute: d.getUTCMinutes(),
+    second: d.getUTCSeconds(),
+    millisecond: d.getUTCMilliseconds(),
   };
 }
 

@@ -4,7 +4,6 @@
  */
 import type { QueryNode } from './ast';
 
-
 function fieldPrefix(field: string): string {
   return field === 'any' ? '' : `${field}:`;
 }
@@ -23,27 +22,38 @@ export function describeQuery(node: QueryNode | null): string {
       const plus = node.exact && (node.field === 'any' || node.field === 'subject') ? '+' : '';
       return `${plus}${fieldPrefix(node.field)}${node.raw}`;
     }
-    case 'phrase': return `${fieldPrefix(node.field)}"${node.tokens.join(' ')}"`;
-    case 'address': return `${node.field}:${node.me ? 'me' : node.raw}`;
-    case 'rfc822msgid': return `rfc822msgid:${node.messageId}`;
-    case 'label': return /\s/.test(node.name) ? `label:"${node.name}"` : `label:${node.name}`;
+    case 'phrase':
+      return `${fieldPrefix(node.field)}"${node.tokens.join(' ')}"`;
+    case 'address':
+      return `${node.field}:${node.me ? 'me' : node.raw}`;
+    case 'rfc822msgid':
+      return `rfc822msgid:${node.messageId}`;
+    case 'label':
+      return /\s/.test(node.name) ? `label:"${node.name}"` : `label:${node.name}`;
     case 'is':
     case 'in':
     case 'has':
-    case 'category': return `${node.kind}:${node.value}`;
-    case 'date': return `${node.op}:${node.raw}`;
-    case 'relativeDate': return `${node.op}:${node.amount}${node.unit}`;
-    case 'size': return `${node.op}:${node.bytes}`;
+    case 'category':
+      return `${node.kind}:${node.value}`;
+    case 'date':
+      return `${node.op}:${node.raw}`;
+    case 'relativeDate':
+      return `${node.op}:${node.amount}${node.unit}`;
+    case 'size':
+      return `${node.op}:${node.bytes}`;
     case 'around': {
       const text = `${node.left.join(' ')} AROUND ${node.distance} ${node.right.join(' ')}`;
       return node.ordered ? `"${text}"` : text;
     }
-    case 'nothing': return node.raw;
+    case 'nothing':
+      return node.raw;
     case 'not': {
       const inner = describeQuery(node.child);
       return node.child.kind === 'and' || node.child.kind === 'or' ? `-(${inner})` : `-${inner}`;
     }
-    case 'and': return node.children.map((c) => describeChild(c, 'and')).join(' ');
-    case 'or': return node.children.map((c) => describeChild(c, 'or')).join(' OR ');
+    case 'and':
+      return node.children.map((c) => describeChild(c, 'and')).join(' ');
+    case 'or':
+      return node.children.map((c) => describeChild(c, 'or')).join(' OR ');
   }
 }

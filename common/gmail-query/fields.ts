@@ -27,5 +27,9 @@ export function toRecipients(m: SearchableMessage): ParsedAddress[] {
 
 /** rfc822msgid: compares Message-IDs whole, without angle brackets, case-insensitively. */
 export function messageIdKey(id: string): string {
-  return id.trim().replace(/^<+|>+$/g, '').trim().toLowerCase();
+  return id
+    .trim()
+    .replace(/^<+|>+$/g, '')
+    .trim()
+    .toLowerCase();
 }

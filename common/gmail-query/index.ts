@@ -9,11 +9,16 @@ export type { SearchableMessage } from './searchable';
 export { parseGmailQuery } from './parser';
 export { describeQuery } from './describe';
 export {
-  foldText, tokenizeText, queryWordToTokens, variantKey, cjkBigrams, isCjkToken,
-  indexOfSequence, containsSequence, parseAddressList, stripEdgeAts,
+  foldText,
+  tokenizeText,
+  queryWordToTokens,
+  variantKey,
+  cjkBigrams,
+  isCjkToken,
+  indexOfSequence,
+  containsSequence,
+  parseAddressList,
+  stripEdgeAts,
 } from './text';
 export { stemEnglish } from './stem';
-export {
-  parseDateBound, parseRelativeAge, relativeAgeBound, pacificMidnight, fromPacificLocal, toPacificLocal,
-  isPacificDaylightTime,
-} from './dates';
+export { parseDateBound, parseRelativeAge, relativeAgeBound, pacificMidnight, fromPacificLocal, toPacificLocal, isPacificDaylightTime } from './dates';

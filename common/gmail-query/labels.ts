@@ -51,19 +51,26 @@ const STAR_NAMES = new Set([
 ]);
 
 const GOOGLE_DOCS = ['docs', 'google', 'com'];
-const CONTENT_FEATURES: ReadonlyMap<string, ReadonlyArray<readonly string[]>> = new Map(Object.entries({
-  drive: [['drive', 'google', 'com'], GOOGLE_DOCS],
-  document: [[...GOOGLE_DOCS, 'document']],
-  spreadsheet: [[...GOOGLE_DOCS, 'spreadsheets']],
-  presentation: [[...GOOGLE_DOCS, 'presentation']],
-  youtube: [['youtube', 'com'], ['youtu', 'be']],
-}));
+const CONTENT_FEATURES: ReadonlyMap<string, ReadonlyArray<readonly string[]>> = new Map(
+  Object.entries({
+    drive: [['drive', 'google', 'com'], GOOGLE_DOCS],
+    document: [[...GOOGLE_DOCS, 'document']],
+    spreadsheet: [[...GOOGLE_DOCS, 'spreadsheets']],
+    presentation: [[...GOOGLE_DOCS, 'presentation']],
+    youtube: [
+      ['youtube', 'com'],
+      ['youtu', 'be'],
+    ],
+  }),
+);
 
 export const SPAM_TRASH_IDS: readonly string[] = ['SPAM', 'TRASH'];
 
 /** Label names compare case-insensitively, with `/`, `-` and spaces interchangeable (`label:work-clients`). */
 export function normalizeLabelName(name: string): string {
-  return foldText(name).trim().replace(/[\s/-]+/g, '-');
+  return foldText(name)
+    .trim()
+    .replace(/[\s/-]+/g, '-');
 }
 
 /** label:NAME: a system label by name, a label id, or user labels whose folded name equals NAME. */
@@ -104,10 +111,14 @@ function resolveHas(value: string): LabelCondition {
 /** Turns one label-ish leaf into a condition against the account's labels. */
 export function resolveLabelCondition(node: LabelNode | StateNode, labels: readonly LabelInfo[]): LabelCondition {
   switch (node.kind) {
-    case 'label': return anyLabel(labelIdsForName(node.name, labels));
-    case 'is': return resolveIs(node.value, labels);
-    case 'in': return resolveIn(node.value, labels);
-    case 'has': return resolveHas(node.value);
+    case 'label':
+      return anyLabel(labelIdsForName(node.name, labels));
+    case 'is':
+      return resolveIs(node.value, labels);
+    case 'in':
+      return resolveIn(node.value, labels);
+    case 'has':
+      return resolveHas(node.value);
     case 'category': {
       const id = CATEGORY_LABELS.get(node.value);
       return id ? anyLabel([id]) : NEVER;

@@ -9,7 +9,10 @@ export type Lexeme =
   | { readonly type: 'quote'; readonly text: string; readonly closed: boolean; readonly spaceBefore: boolean };
 
 const BRACKETS: Readonly<Record<string, 'lparen' | 'rparen' | 'lbrace' | 'rbrace'>> = {
-  '(': 'lparen', ')': 'rparen', '{': 'lbrace', '}': 'rbrace',
+  '(': 'lparen',
+  ')': 'rparen',
+  '{': 'lbrace',
+  '}': 'rbrace',
 };
 const WORD_STOP = /[\s(){}"]/;
 

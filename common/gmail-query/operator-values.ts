@@ -16,10 +16,8 @@ const SIZE_OPS: ReadonlyMap<string, 'larger' | 'smaller'> = new Map(Object.entri
 const OTHER_OPS: ReadonlySet<string> = new Set(['label', 'rfc822msgid']);
 
 export function isKnownOperator(op: string): boolean {
-  return ADDRESS_OPS.has(op) || TEXT_OPS.has(op) || STATE_OPS.has(op) || DATE_OPS.has(op)
-    || RELATIVE_OPS.has(op) || SIZE_OPS.has(op) || OTHER_OPS.has(op);
+  return ADDRESS_OPS.has(op) || TEXT_OPS.has(op) || STATE_OPS.has(op) || DATE_OPS.has(op) || RELATIVE_OPS.has(op) || SIZE_OPS.has(op) || OTHER_OPS.has(op);
 }
-
 
 /** Value text of an operator, and whether it was quoted (quoted values are phrases, never split). */
 export interface OperatorValue {
@@ -27,7 +25,6 @@ export interface OperatorValue {
   readonly quoted: boolean;
   readonly exact: boolean;
 }
-
 
 export function and(children: QueryNode[]): QueryNode | null {
   if (children.length === 0) return null;
@@ -90,7 +87,12 @@ export class OperatorValues {
   private addressValue(field: AddressField, value: OperatorValue): QueryNode | null {
     const v = stripEdgeAts(value.text.trim());
     if (!value.quoted && !v.includes('@') && v.includes('+')) {
-      return or(v.split('+').filter((p) => p !== '').map((p) => this.addressLeaf(field, p)));
+      return or(
+        v
+          .split('+')
+          .filter((p) => p !== '')
+          .map((p) => this.addressLeaf(field, p)),
+      );
     }
     return this.addressLeaf(field, v);
   }

@@ -144,16 +144,22 @@ class Parser {
     if (!l || (closer !== null && l.type === closer)) return null;
     this.pos++;
     switch (l.type) {
-      case 'lparen': return and(this.group(field, 'rparen'));
-      case 'lbrace': return or(this.group(field, 'rbrace'));
+      case 'lparen':
+        return and(this.group(field, 'rparen'));
+      case 'lbrace':
+        return or(this.group(field, 'rbrace'));
       case 'rparen':
       case 'rbrace':
         this.hint('strayCloser', { char: l.type === 'rparen' ? ')' : '}' });
         return null;
-      case 'minus': return null;
-      case 'plus': return this.exactWord(field, closer);
-      case 'quote': return this.quoted(l.text, l.closed, field);
-      case 'word': return this.word(l.text, field, closer, false);
+      case 'minus':
+        return null;
+      case 'plus':
+        return this.exactWord(field, closer);
+      case 'quote':
+        return this.quoted(l.text, l.closed, field);
+      case 'word':
+        return this.word(l.text, field, closer, false);
     }
   }
 

@@ -15,7 +15,11 @@ const CJK_CHAR = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script
  * deliberately not stripped: が and か are different words, not accented forms of one.
  */
 const DIACRITIC_RANGES: ReadonlyArray<readonly [number, number]> = [
-  [0x0300, 0x036f], [0x1ab0, 0x1aff], [0x1dc0, 0x1dff], [0x20d0, 0x20ff], [0xfe20, 0xfe2f],
+  [0x0300, 0x036f],
+  [0x1ab0, 0x1aff],
+  [0x1dc0, 0x1dff],
+  [0x20d0, 0x20ff],
+  [0xfe20, 0xfe2f],
 ];
 const COMBINING_MARK = /\p{M}/gu;
 
@@ -32,7 +36,12 @@ const QUERY_SPACE_LIKE = /[~#$%^*;,<>?]+/;
 export function foldText(s: string): string {
   // Most mail is ASCII, where NFKC and diacritic stripping change nothing: skip them.
   if (ASCII_ONLY.test(s)) return s.toLowerCase();
-  return s.normalize('NFKC').toLowerCase().normalize('NFD').replace(COMBINING_MARK, (m) => (isDiacritic(m) ? '' : m)).normalize('NFC');
+  return s
+    .normalize('NFKC')
+    .toLowerCase()
+    .normalize('NFD')
+    .replace(COMBINING_MARK, (m) => (isDiacritic(m) ? '' : m))
+    .normalize('NFC');
 }
 
 export function isCjkToken(token: string): boolean {
@@ -132,11 +141,17 @@ export interface ParsedAddress {
 export function parseAddressList(header: string): ParsedAddress[] {
   const out: ParsedAddress[] = [];
   for (const part of splitTopLevel(header)) {
-    const trimmed = part.trim().replace(/^[^"<]*:\s*/, '').replace(/;\s*$/, '');
+    const trimmed = part
+      .trim()
+      .replace(/^[^"<]*:\s*/, '')
+      .replace(/;\s*$/, '');
     if (trimmed === '') continue;
     const angle = /<([^>]*)>/.exec(trimmed);
     if (angle) {
-      const name = trimmed.slice(0, angle.index).trim().replace(/^"(.*)"$/s, '$1');
+      const name = trimmed
+        .slice(0, angle.index)
+        .trim()
+        .replace(/^"(.*)"$/s, '$1');
       out.push({ name, address: (angle[1] ?? '').trim() });
     } else {
       const bare = /[^\s"()]+@[^\s"()]+/.exec(trimmed);
@@ -172,4 +187,3 @@ function splitTopLevel(header: string): string[] {
 export function stripEdgeAts(value: string): string {
   return value.replace(/^@+/, '').replace(/@+$/, '');
 }
-

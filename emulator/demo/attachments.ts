@@ -83,14 +83,30 @@ export function makeCsv(rows: (string | number)[][]): Buffer {
   return Buffer.from(rows.map((r) => r.map(cell).join(',')).join('\r\n') + '\r\n', 'utf8');
 }
 
-const icsDate = (ms: number): string => new Date(ms).toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+const icsDate = (ms: number): string =>
+  new Date(ms)
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '');
 
 export function makeIcs(ev: { uid: string; start: number; end: number; summary: string; location: string; organizer: string; stamp: number }): Buffer {
   return Buffer.from(
     [
-      'BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//Skimmer Demo//EN', 'METHOD:REQUEST', 'BEGIN:VEVENT',
-      `UID:${ev.uid}`, `DTSTAMP:${icsDate(ev.stamp)}`, `DTSTART:${icsDate(ev.start)}`, `DTEND:${icsDate(ev.end)}`,
-      `SUMMARY:${ev.summary}`, `LOCATION:${ev.location}`, `ORGANIZER:mailto:${ev.organizer}`, 'END:VEVENT', 'END:VCALENDAR', '',
+      'BEGIN:VCALENDAR',
+      'VERSION:2.0',
+      'PRODID:-//Skimmer Demo//EN',
+      'METHOD:REQUEST',
+      'BEGIN:VEVENT',
+      `UID:${ev.uid}`,
+      `DTSTAMP:${icsDate(ev.stamp)}`,
+      `DTSTART:${icsDate(ev.start)}`,
+      `DTEND:${icsDate(ev.end)}`,
+      `SUMMARY:${ev.summary}`,
+      `LOCATION:${ev.location}`,
+      `ORGANIZER:mailto:${ev.organizer}`,
+      'END:VEVENT',
+      'END:VCALENDAR',
+      '',
     ].join('\r\n'),
     'utf8',
   );
@@ -144,8 +160,18 @@ export function makeDocx(title: string, paragraphs: string[]): Buffer {
   const doc = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>${[title, ...paragraphs].map((p) => `<w:p><w:r><w:t>${xmlEsc(p)}</w:t></w:r></w:p>`).join('')}</w:body></w:document>`;
   return makeZip([
-    { name: '[Content_Types].xml', data: Buffer.from('<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>') },
-    { name: '_rels/.rels', data: Buffer.from('<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>') },
+    {
+      name: '[Content_Types].xml',
+      data: Buffer.from(
+        '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>',
+      ),
+    },
+    {
+      name: '_rels/.rels',
+      data: Buffer.from(
+        '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>',
+      ),
+    },
     { name: 'word/document.xml', data: Buffer.from(doc, 'utf8') },
   ]);
 }

@@ -66,13 +66,34 @@ export function createDemoContext(rng: Rng, out: DemoMessage[]) {
     switch (kind) {
       case 'csv': {
         const rows: (string | number)[][] = [['month', 'region', 'value', 'change_pct']];
-        for (let i = 0; i < 12; i++) rows.push([MONTH_NAMES[i]!, rng.pick(['North', 'South', 'East', 'West']), rng.int(1000, 99000), (rng.next() * 20 - 10).toFixed(1)]);
-        return attachmentPart(`${subject.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '')}.csv`, 'text/csv', makeCsv(rows));
+        for (let i = 0; i < 12; i++)
+          rows.push([MONTH_NAMES[i]!, rng.pick(['North', 'South', 'East', 'West']), rng.int(1000, 99000), (rng.next() * 20 - 10).toFixed(1)]);
+        return attachmentPart(
+          `${subject
+            .toLowerCase()
+            .replace(/[^a-z0-9]+/g, '-')
+            .replace(/^-|-$/g, '')}.csv`,
+          'text/csv',
+          makeCsv(rows),
+        );
       }
       case 'pdf':
-        return attachmentPart(`${subject.replace(/[^A-Za-z0-9]+/g, '_').replace(/^_|_$/g, '')}.pdf`, 'application/pdf', makePdf([subject, `Prepared ${new Date(date).toISOString().slice(0, 10)}`, `Reference ${rng.hex(8).toUpperCase()}`, `Amount due: $${rng.int(900, 24000)}.00`]));
+        return attachmentPart(
+          `${subject.replace(/[^A-Za-z0-9]+/g, '_').replace(/^_|_$/g, '')}.pdf`,
+          'application/pdf',
+          makePdf([
+            subject,
+            `Prepared ${new Date(date).toISOString().slice(0, 10)}`,
+            `Reference ${rng.hex(8).toUpperCase()}`,
+            `Amount due: $${rng.int(900, 24000)}.00`,
+          ]),
+        );
       case 'docx':
-        return attachmentPart(`${subject.replace(/[^A-Za-z0-9]+/g, '_').replace(/^_|_$/g, '')}.docx`, 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', makeDocx(subject, [`Draft for ${v.client}`, 'Goals, milestones, risks and open questions.']));
+        return attachmentPart(
+          `${subject.replace(/[^A-Za-z0-9]+/g, '_').replace(/^_|_$/g, '')}.docx`,
+          'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+          makeDocx(subject, [`Draft for ${v.client}`, 'Goals, milestones, risks and open questions.']),
+        );
       case 'png':
         return attachmentPart(`image-${rng.int(100, 999)}.png`, 'image/png', png(rng.int(0, 255)));
       default: {

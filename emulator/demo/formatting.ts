@@ -38,7 +38,10 @@ export function firstName(p: Person): string {
 
 export function quote(text: string, who: Person, when: number): string {
   const d = new Date(when);
-  return `\n\nOn ${WEEKDAYS[d.getUTCDay()]}, ${MONTHS[d.getUTCMonth()]} ${d.getUTCDate()}, ${d.getUTCFullYear()}, ${who.name} <${who.email}> wrote:\n${text.split('\n').map((l) => `> ${l}`).join('\n')}`;
+  return `\n\nOn ${WEEKDAYS[d.getUTCDay()]}, ${MONTHS[d.getUTCMonth()]} ${d.getUTCDate()}, ${d.getUTCFullYear()}, ${who.name} <${who.email}> wrote:\n${text
+    .split('\n')
+    .map((l) => `> ${l}`)
+    .join('\n')}`;
 }
 
 export function escapeHtml(s: string): string {

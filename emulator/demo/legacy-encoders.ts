@@ -26,7 +26,12 @@ const tables = new Map<string, Table>();
 function table(name: 'euc-kr' | 'euc-jp' | 'gb2312'): Table {
   let t = tables.get(name);
   if (!t) {
-    t = name === 'euc-kr' ? buildTable('euc-kr', [0xa1, 0xfe], [0xa1, 0xfe]) : name === 'euc-jp' ? buildTable('euc-jp', [0xa1, 0xfe], [0xa1, 0xfe]) : buildTable('gbk', [0xa1, 0xf7], [0xa1, 0xfe]);
+    t =
+      name === 'euc-kr'
+        ? buildTable('euc-kr', [0xa1, 0xfe], [0xa1, 0xfe])
+        : name === 'euc-jp'
+          ? buildTable('euc-jp', [0xa1, 0xfe], [0xa1, 0xfe])
+          : buildTable('gbk', [0xa1, 0xf7], [0xa1, 0xfe]);
     tables.set(name, t);
   }
   return t;

@@ -60,7 +60,10 @@ export interface Part {
   body: string;
 }
 
-export function textPart(text: string, opts: { subtype?: 'plain' | 'html'; cte?: 'qp' | 'base64' | '7bit' | '8bit'; charset?: string; encode?: Encoder } = {}): Part {
+export function textPart(
+  text: string,
+  opts: { subtype?: 'plain' | 'html'; cte?: 'qp' | 'base64' | '7bit' | '8bit'; charset?: string; encode?: Encoder } = {},
+): Part {
   const subtype = opts.subtype ?? 'plain';
   const charset = opts.charset ?? 'UTF-8';
   // eslint-disable-next-line no-control-regex

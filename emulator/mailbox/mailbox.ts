@@ -220,7 +220,6 @@ export class Mailbox {
     }
   }
 
-
   /** Load-time default labels for mail without Takeout labels. */
   defaultLabels(parsed: ParsedMessage): string[] {
     const own = this.email.toLowerCase();

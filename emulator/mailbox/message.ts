@@ -43,8 +43,12 @@ export function messageIdFor(raw: Buffer, source: string): string {
 }
 
 // Maps: month and zone names come from mail headers.
-const MONTHS: ReadonlyMap<string, number> = new Map(Object.entries({ jan: 0, feb: 1, mar: 2, apr: 3, may: 4, jun: 5, jul: 6, aug: 7, sep: 8, oct: 9, nov: 10, dec: 11 }));
-const ZONES: ReadonlyMap<string, number> = new Map(Object.entries({ ut: 0, utc: 0, gmt: 0, z: 0, est: -5, edt: -4, cst: -6, cdt: -5, mst: -7, mdt: -6, pst: -8, pdt: -7 }));
+const MONTHS: ReadonlyMap<string, number> = new Map(
+  Object.entries({ jan: 0, feb: 1, mar: 2, apr: 3, may: 4, jun: 5, jul: 6, aug: 7, sep: 8, oct: 9, nov: 10, dec: 11 }),
+);
+const ZONES: ReadonlyMap<string, number> = new Map(
+  Object.entries({ ut: 0, utc: 0, gmt: 0, z: 0, est: -5, edt: -4, cst: -6, cdt: -5, mst: -7, mdt: -6, pst: -8, pdt: -7 }),
+);
 
 /** RFC 5322 date (with the obsolete 2- and 3-digit years: "102" is 2002), falling back to Date.parse. */
 // "Tue, 3 Mar 2026 10:00:00 +0000" and its sloppy variants, in three parts: day month year, time, am/pm and zone.
@@ -149,7 +153,11 @@ export function parseMessage(raw: Buffer, opts: { id?: string; source?: string }
   const msgIdRaw = findHeader(h, 'message-id')?.value ?? '';
   const refs = [
     ...messageIdTokens(findHeader(h, 'in-reply-to')?.value ?? ''),
-    ...messageIdTokens(findHeaders(h, 'references').map((r) => r.value).join(' ')),
+    ...messageIdTokens(
+      findHeaders(h, 'references')
+        .map((r) => r.value)
+        .join(' '),
+    ),
   ];
   return {
     id,

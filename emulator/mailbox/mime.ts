@@ -116,7 +116,16 @@ interface WalkContext {
   result: MimeWalkResult;
 }
 
-function walk(ctx: WalkContext, buf: Buffer, start: number, end: number, partId: string, defaultType: string, depth: number, isRoot: boolean): GmailMessagePart {
+function walk(
+  ctx: WalkContext,
+  buf: Buffer,
+  start: number,
+  end: number,
+  partId: string,
+  defaultType: string,
+  depth: number,
+  isRoot: boolean,
+): GmailMessagePart {
   const { headers: raw, bodyStart } = parseHeaderBlock(buf, start, end);
   const ctHeader = findHeader(raw, 'content-type');
   const ct = parseStructured(ctHeader ? ctHeader.value.replace(/\r?\n/g, '') : '');

@@ -133,13 +133,23 @@ async function discoverMaildir(root: string, dir: string, segments: string[], ou
     for (const name of names) {
       if (name.startsWith('.')) continue;
       const flags = sub === 'cur' ? (/[:;!]2,([A-Za-z]*)$/.exec(name)?.[1] ?? '') : '';
-      out.push({ file: path.join(dir, sub, name), rel: path.join(path.relative(root, dir), name.replace(/[:;!]2,.*$/, '')), kind: 'maildir', folderLabels: base.user, folderSystemLabels: base.system, maildirFlags: flags });
+      out.push({
+        file: path.join(dir, sub, name),
+        rel: path.join(path.relative(root, dir), name.replace(/[:;!]2,.*$/, '')),
+        kind: 'maildir',
+        folderLabels: base.user,
+        folderSystemLabels: base.system,
+        maildirFlags: flags,
+      });
     }
   }
   // Maildir++ sub-folders: ".Work.Clients" -> "Work/Clients"
   for (const entry of (await fs.readdir(dir, { withFileTypes: true })).sort((a, b) => a.name.localeCompare(b.name))) {
     if (!entry.isDirectory() || !entry.name.startsWith('.') || entry.name === '.' || entry.name === '..') continue;
-    const sub = entry.name.slice(1).split('.').filter((s) => s !== '');
+    const sub = entry.name
+      .slice(1)
+      .split('.')
+      .filter((s) => s !== '');
     if (sub.length > 0) await discoverMaildir(root, path.join(dir, entry.name), [...segments, ...sub], out);
   }
 }
@@ -172,7 +182,14 @@ export async function discover(paths: string[]): Promise<DiscoveredFile[]> {
     if (await isDir(resolved)) await discoverDir(resolved, resolved, [], out);
     else {
       const ext = path.extname(resolved).toLowerCase();
-      out.push({ file: resolved, rel: path.basename(resolved), kind: MESSAGE_EXT.has(ext) ? 'eml' : MBOX_EXT.has(ext) ? 'mbox' : 'auto', folderLabels: [], folderSystemLabels: [], maildirFlags: undefined });
+      out.push({
+        file: resolved,
+        rel: path.basename(resolved),
+        kind: MESSAGE_EXT.has(ext) ? 'eml' : MBOX_EXT.has(ext) ? 'mbox' : 'auto',
+        folderLabels: [],
+        folderSystemLabels: [],
+        maildirFlags: undefined,
+      });
     }
   }
   return out;

@@ -13,7 +13,10 @@ export interface KnownThreads {
 
 /** The entries oldest first (ids may be adjusted to Takeout thread ids) and the thread of each. */
 export function assignThreads(entries: LoadEntry[], known: KnownThreads): { order: LoadEntry[]; threadOf(entry: LoadEntry): string } {
-  const order = entries.map((e, i) => ({ e, i })).sort((a, b) => a.e.internalDate - b.e.internalDate || a.i - b.i).map((x) => x.e);
+  const order = entries
+    .map((e, i) => ({ e, i }))
+    .sort((a, b) => a.e.internalDate - b.e.internalDate || a.i - b.i)
+    .map((x) => x.e);
   // Takeout threads: the oldest message takes the thread's id as its own, as in Gmail.
   const takeoutThreads = new Set<string>();
   const loadedIds = new Set(entries.map((e) => e.parsed.id));

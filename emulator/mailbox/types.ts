@@ -1,8 +1,15 @@
 import type { SearchableMessage } from '../../common/gmail-query/searchable';
 import type { ParsedMessage } from './message';
 
-export interface GmailHeader { name: string; value: string }
-export interface GmailMessagePartBody { size: number; data?: string /* base64url */; attachmentId?: string }
+export interface GmailHeader {
+  name: string;
+  value: string;
+}
+export interface GmailMessagePartBody {
+  size: number;
+  data?: string /* base64url */;
+  attachmentId?: string;
+}
 export interface GmailMessagePart {
   partId: string;
   mimeType: string;
@@ -35,7 +42,11 @@ export interface StoredMessage {
   attachments: Map<string, Buffer>;
   searchable: SearchableMessage;
 }
-export interface HistoryMessageRef { id: string; threadId: string; labelIds: string[] }
+export interface HistoryMessageRef {
+  id: string;
+  threadId: string;
+  labelIds: string[];
+}
 export interface HistoryRecord {
   id: string;
   messages: { id: string; threadId: string }[];
@@ -44,14 +55,27 @@ export interface HistoryRecord {
   labelsAdded?: { message: HistoryMessageRef; labelIds: string[] }[];
   labelsRemoved?: { message: HistoryMessageRef; labelIds: string[] }[];
 }
-export interface LabelCounts { messagesTotal: number; messagesUnread: number; threadsTotal: number; threadsUnread: number }
-export interface Profile { emailAddress: string; messagesTotal: number; threadsTotal: number; historyId: string }
+export interface LabelCounts {
+  messagesTotal: number;
+  messagesUnread: number;
+  threadsTotal: number;
+  threadsUnread: number;
+}
+export interface Profile {
+  emailAddress: string;
+  messagesTotal: number;
+  threadsTotal: number;
+  historyId: string;
+}
 
 export type MailboxErrorCode = 'INVALID_LABEL' | 'LABEL_NOT_APPLICABLE' | 'LABEL_EXISTS' | 'INVALID_LABEL_NAME' | 'SYSTEM_LABEL_IMMUTABLE';
 
 /** Thrown by Mailbox mutators; `code` is for callers to branch on (the server maps them to 400/409). */
 export class MailboxError extends Error {
-  constructor(readonly code: MailboxErrorCode, message: string) {
+  constructor(
+    readonly code: MailboxErrorCode,
+    message: string,
+  ) {
     super(message);
     this.name = 'MailboxError';
   }

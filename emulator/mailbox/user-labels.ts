@@ -55,7 +55,10 @@ export class UserLabels {
 
   /** The user label with this name, created (with its parents, "a" for "a/b") when missing. */
   ensure(name: string): string {
-    const segments = name.split('/').map((s) => s.trim()).filter((s) => s !== '');
+    const segments = name
+      .split('/')
+      .map((s) => s.trim())
+      .filter((s) => s !== '');
     let id = '';
     for (let i = 1; i <= segments.length; i++) {
       const path = segments.slice(0, i).join('/');

@@ -7,8 +7,12 @@ import type { AddressNode, AroundNode, ParsedQuery, PhraseNode, QueryNode, WordN
 import { relativeAgeBound } from '../../common/gmail-query/dates';
 import { messageIdKey } from '../../common/gmail-query/fields';
 import {
-  isUserLabelId, queryIncludesSpamTrash, resolveLabelCondition, SPAM_TRASH_IDS,
-  type LabelCondition, type LabelInfo,
+  isUserLabelId,
+  queryIncludesSpamTrash,
+  resolveLabelCondition,
+  SPAM_TRASH_IDS,
+  type LabelCondition,
+  type LabelInfo,
 } from '../../common/gmail-query/labels';
 import { containsSequence, indexOfSequence, tokenizeText, variantKey } from '../../common/gmail-query/text';
 import { type PreparedAddress, type PreparedMessage, type TokenSegment } from './prepare';
@@ -49,9 +53,12 @@ function sameTokens(a: readonly string[], b: readonly string[]): boolean {
 
 function textMatcher(node: WordNode | PhraseNode): Matcher {
   switch (node.field) {
-    case 'any': return segmentsMatcher((p) => p.freeText, node);
-    case 'subject': return segmentsMatcher((p) => [p.subject], node);
-    case 'filename': return (p) => p.filenames.some((f) => containsSequence(f, node.tokens));
+    case 'any':
+      return segmentsMatcher((p) => p.freeText, node);
+    case 'subject':
+      return segmentsMatcher((p) => [p.subject], node);
+    case 'filename':
+      return (p) => p.filenames.some((f) => containsSequence(f, node.tokens));
     case 'list':
       // An empty list: value matches any message that has a List-Id (rule 8).
       return node.tokens.length === 0 ? (p) => p.hasListId : (p) => containsSequence(p.listTokens, node.tokens);
@@ -69,9 +76,7 @@ function addressMatcher(node: AddressNode, ctx: MatchContext): Matcher {
   if (node.wholeAddress || useAccount) {
     return (p) => addressesOf(p, node.field).some((a) => sameTokens(a.addressTokens, tokens));
   }
-  return (p) => addressesOf(p, node.field).some(
-    (a) => containsSequence(a.addressTokens, tokens) || containsSequence(a.nameTokens, tokens),
-  );
+  return (p) => addressesOf(p, node.field).some((a) => containsSequence(a.addressTokens, tokens) || containsSequence(a.nameTokens, tokens));
 }
 
 function sequencePositions(tokens: readonly string[], needle: readonly string[]): number[] {
@@ -89,13 +94,15 @@ function aroundInSegment(tokens: readonly string[], node: AroundNode): boolean {
   const lefts = sequencePositions(tokens, node.left);
   if (lefts.length === 0) return false;
   const rights = sequencePositions(tokens, node.right);
-  return lefts.some((l) => rights.some((r) => {
-    const forward = gapBetween(l, node.left.length, r);
-    if (forward >= 0 && forward <= node.distance) return true;
-    if (node.ordered) return false;
-    const backward = gapBetween(r, node.right.length, l);
-    return backward >= 0 && backward <= node.distance;
-  }));
+  return lefts.some((l) =>
+    rights.some((r) => {
+      const forward = gapBetween(l, node.left.length, r);
+      if (forward >= 0 && forward <= node.distance) return true;
+      if (node.ordered) return false;
+      const backward = gapBetween(r, node.right.length, l);
+      return backward >= 0 && backward <= node.distance;
+    }),
+  );
 }
 
 function aroundMatcher(node: AroundNode): Matcher {
@@ -104,25 +111,32 @@ function aroundMatcher(node: AroundNode): Matcher {
 
 function labelConditionMatcher(condition: LabelCondition, ctx: MatchContext): Matcher {
   switch (condition.kind) {
-    case 'anyLabel': return (p) => condition.labelIds.some((id) => p.labelIds.has(id));
-    case 'noLabel': return (p) => !condition.labelIds.some((id) => p.labelIds.has(id));
-    case 'hasAttachment': return (p) => p.hasAttachment;
+    case 'anyLabel':
+      return (p) => condition.labelIds.some((id) => p.labelIds.has(id));
+    case 'noLabel':
+      return (p) => !condition.labelIds.some((id) => p.labelIds.has(id));
+    case 'hasAttachment':
+      return (p) => p.hasAttachment;
     case 'userLabels': {
       const hasUser = (p: PreparedMessage) => [...p.labelIds].some((id) => isUserLabelId(id, ctx.labels));
       return condition.present ? hasUser : (p) => !hasUser(p);
     }
     case 'textSequence':
       return (p) => p.freeText.some((s) => condition.sequences.some((seq) => containsSequence(s.tokens, seq)));
-    case 'always': return always;
-    case 'never': return never;
+    case 'always':
+      return always;
+    case 'never':
+      return never;
   }
 }
 
 function compileNode(node: QueryNode, ctx: MatchContext): Matcher {
   switch (node.kind) {
     case 'word':
-    case 'phrase': return textMatcher(node);
-    case 'address': return addressMatcher(node, ctx);
+    case 'phrase':
+      return textMatcher(node);
+    case 'address':
+      return addressMatcher(node, ctx);
     case 'rfc822msgid': {
       const wanted = messageIdKey(node.messageId);
       return (p) => p.messageId === wanted;
@@ -131,7 +145,8 @@ function compileNode(node: QueryNode, ctx: MatchContext): Matcher {
     case 'is':
     case 'in':
     case 'has':
-    case 'category': return labelConditionMatcher(resolveLabelCondition(node, ctx.labels), ctx);
+    case 'category':
+      return labelConditionMatcher(resolveLabelCondition(node, ctx.labels), ctx);
     case 'date':
       return node.op === 'after' ? (p) => p.message.internalDate >= node.at : (p) => p.message.internalDate < node.at;
     case 'relativeDate': {
@@ -140,8 +155,10 @@ function compileNode(node: QueryNode, ctx: MatchContext): Matcher {
     }
     case 'size':
       return node.op === 'larger' ? (p) => p.message.sizeEstimate > node.bytes : (p) => p.message.sizeEstimate < node.bytes;
-    case 'around': return aroundMatcher(node);
-    case 'nothing': return never;
+    case 'around':
+      return aroundMatcher(node);
+    case 'nothing':
+      return never;
     case 'not': {
       const inner = compileNode(node.child, ctx);
       return (p) => !inner(p);

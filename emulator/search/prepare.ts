@@ -55,7 +55,9 @@ function prepareAddresses(header: string): PreparedAddress[] {
 
 export function prepareMessage(m: SearchableMessage): PreparedMessage {
   const subject = segmentOf(m.subject);
-  const freeText = freeTextFields(m).map(segmentOf).filter((s) => s.tokens.length > 0);
+  const freeText = freeTextFields(m)
+    .map(segmentOf)
+    .filter((s) => s.tokens.length > 0);
   const names = attachmentNames(m);
   return {
     message: m,

@@ -79,10 +79,7 @@ export function splitMultipart(body: Buffer, boundary: string): Part[] {
   return parts;
 }
 
-export async function handleBatch(
-  outer: EmuRequest,
-  dispatch: (req: EmuRequest) => Promise<EmuResponse>,
-): Promise<EmuResponse> {
+export async function handleBatch(outer: EmuRequest, dispatch: (req: EmuRequest) => Promise<EmuResponse>): Promise<EmuResponse> {
   try {
     if (outer.method !== 'POST') throw apiError(404, 'Not Found', { reason: 'notFound' });
     const boundary = boundaryOf(headerValue(outer.headers, 'content-type'));

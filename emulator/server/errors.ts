@@ -89,10 +89,8 @@ const REALM = 'Bearer realm="https://accounts.google.com/"';
 export const errors = {
   invalidId: () => apiError(400, 'Invalid id value', { reason: 'invalidArgument' }),
   notFound: () => apiError(404, 'Requested entity was not found.', { reason: 'notFound' }),
-  methodNotFound: (path: string) =>
-    apiError(404, `Method not found: ${path}`, { reason: 'notFound', itemMessage: 'Method not found.' }),
-  missingParam: (name: string) =>
-    apiError(400, `Required parameter: ${name}`, { reason: 'required', location: name, locationType: 'parameter' }),
+  methodNotFound: (path: string) => apiError(404, `Method not found: ${path}`, { reason: 'notFound', itemMessage: 'Method not found.' }),
+  missingParam: (name: string) => apiError(400, `Required parameter: ${name}`, { reason: 'required', location: name, locationType: 'parameter' }),
   invalidPageToken: () => apiError(400, 'Invalid pageToken', { reason: 'invalidArgument' }),
   invalidLabel: (label: string) => apiError(400, `Invalid label: ${label}`, { reason: 'invalidArgument' }),
   unknownParam: (name: string) => {
@@ -174,19 +172,23 @@ export const errors = {
   /** Google's refusal for each quota reason, in its 429 (RESOURCE_EXHAUSTED) or 403 (PERMISSION_DENIED) form. */
   quotaRefusal: (reason: 'rate' | 'project' | 'daily' | 'disabled', status: 429 | 403) => {
     if (reason === 'disabled') {
-      return apiError(403, `Gmail API has not been used in project ${PROJECT_NUMBER} before or it is disabled. Enable it by visiting https://console.developers.google.com/apis/api/gmail.googleapis.com/overview?project=${PROJECT_NUMBER} then retry. If you enabled this API recently, wait a few minutes for the action to propagate to our systems and retry.`, {
-        reason: 'accessNotConfigured',
-        domain: 'usageLimits',
-        status: 'PERMISSION_DENIED',
-        details: [
-          {
-            '@type': 'type.googleapis.com/google.rpc.ErrorInfo',
-            reason: 'SERVICE_DISABLED',
-            domain: 'googleapis.com',
-            metadata: { service: 'gmail.googleapis.com', consumer: `projects/${PROJECT_NUMBER}` },
-          },
-        ],
-      });
+      return apiError(
+        403,
+        `Gmail API has not been used in project ${PROJECT_NUMBER} before or it is disabled. Enable it by visiting https://console.developers.google.com/apis/api/gmail.googleapis.com/overview?project=${PROJECT_NUMBER} then retry. If you enabled this API recently, wait a few minutes for the action to propagate to our systems and retry.`,
+        {
+          reason: 'accessNotConfigured',
+          domain: 'usageLimits',
+          status: 'PERMISSION_DENIED',
+          details: [
+            {
+              '@type': 'type.googleapis.com/google.rpc.ErrorInfo',
+              reason: 'SERVICE_DISABLED',
+              domain: 'googleapis.com',
+              metadata: { service: 'gmail.googleapis.com', consumer: `projects/${PROJECT_NUMBER}` },
+            },
+          ],
+        },
+      );
     }
     if (reason === 'daily') {
       return apiError(403, 'Daily Limit Exceeded', { reason: 'dailyLimitExceeded', domain: 'usageLimits', status: 'PERMISSION_DENIED' });
@@ -194,11 +196,14 @@ export const errors = {
     // Google states both regimes' per-user limit per minute (250/s is 15,000/min).
     const limit = reason === 'project' ? 'Queries per minute' : 'Queries per minute per user';
     const message =
-      `Quota exceeded for quota metric 'Queries' and limit '${limit}' of service 'gmail.googleapis.com' ` +
-      `for consumer 'project_number:${PROJECT_NUMBER}'.`;
+      `Quota exceeded for quota metric 'Queries' and limit '${limit}' of service 'gmail.googleapis.com' ` + `for consumer 'project_number:${PROJECT_NUMBER}'.`;
     const itemReason = reason === 'project' ? 'rateLimitExceeded' : 'userRateLimitExceeded';
     if (status === 403) {
-      return apiError(403, reason === 'project' ? 'Rate Limit Exceeded' : 'User Rate Limit Exceeded', { reason: itemReason, domain: 'usageLimits', status: 'PERMISSION_DENIED' });
+      return apiError(403, reason === 'project' ? 'Rate Limit Exceeded' : 'User Rate Limit Exceeded', {
+        reason: itemReason,
+        domain: 'usageLimits',
+        status: 'PERMISSION_DENIED',
+      });
     }
     return apiError(429, message, {
       reason: itemReason,
@@ -209,7 +214,12 @@ export const errors = {
           '@type': 'type.googleapis.com/google.rpc.ErrorInfo',
           reason: 'RATE_LIMIT_EXCEEDED',
           domain: 'googleapis.com',
-          metadata: { service: 'gmail.googleapis.com', quota_metric: 'gmail.googleapis.com/default', quota_limit: reason === 'project' ? 'DefaultPerMinutePerProject' : 'DefaultPerMinutePerUser', consumer: `projects/${PROJECT_NUMBER}` },
+          metadata: {
+            service: 'gmail.googleapis.com',
+            quota_metric: 'gmail.googleapis.com/default',
+            quota_limit: reason === 'project' ? 'DefaultPerMinutePerProject' : 'DefaultPerMinutePerUser',
+            consumer: `projects/${PROJECT_NUMBER}`,
+          },
         },
       ],
     });

@@ -53,7 +53,11 @@ export function handleHook(state: EmulatorState, req: EmuRequest, info: () => Re
     if (host && !/^(127\.0\.0\.1|localhost|\[::1\])(:\d+)?$/i.test(host)) throw errors.forbidden('Test hooks answer loopback hosts only.');
     let parts: string[];
     try {
-      parts = req.path.split('/').filter(Boolean).slice(1).map((p) => decodeURIComponent(p));
+      parts = req.path
+        .split('/')
+        .filter(Boolean)
+        .slice(1)
+        .map((p) => decodeURIComponent(p));
     } catch {
       throw errors.badRequest('Malformed percent-encoding in the path.');
     }
@@ -88,7 +92,10 @@ export function handleHook(state: EmulatorState, req: EmuRequest, info: () => Re
         } else {
           if (!req.body.length) throw errors.badRequest('Empty message.');
           input = { raw: req.body };
-          const labelIds = req.query.getAll('labelIds').flatMap((x) => x.split(',')).filter(Boolean);
+          const labelIds = req.query
+            .getAll('labelIds')
+            .flatMap((x) => x.split(','))
+            .filter(Boolean);
           if (req.query.has('labelIds')) input.labelIds = labelIds;
           const internalDate = num(req.query.get('internalDate'));
           if (internalDate !== undefined) input.internalDate = internalDate;

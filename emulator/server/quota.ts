@@ -58,8 +58,7 @@ interface UserState {
 }
 
 export type ChargeResult =
-  | { ok: true; release: () => void }
-  | { ok: false; reason: RefusalReason; refusalStatus: 429 | 403; profile: QuotaProfile; retryInMs: number };
+  { ok: true; release: () => void } | { ok: false; reason: RefusalReason; refusalStatus: 429 | 403; profile: QuotaProfile; retryInMs: number };
 
 const MINUTE_MS = 60_000;
 const DAY_MS = 86_400_000;
@@ -150,7 +149,8 @@ export class QuotaTracker {
       u.dayUnits = 0;
     }
     if (q.unitsPerDay && u.dayUnits + cost > q.unitsPerDay) return refuse('daily', u.dayStart + DAY_MS - now);
-    if (q.projectUnitsPerMinute && this.project.windowUnits + cost > q.projectUnitsPerMinute) return refuse('project', this.project.windowStart + MINUTE_MS - now);
+    if (q.projectUnitsPerMinute && this.project.windowUnits + cost > q.projectUnitsPerMinute)
+      return refuse('project', this.project.windowStart + MINUTE_MS - now);
     if (q.unitsPerMinute && u.windowUnits + cost > q.unitsPerMinute) return refuse('rate', u.windowStart + MINUTE_MS - now);
     if (q.unitsPerSecond > 0) {
       u.tokens = Math.min(q.unitsPerSecond, u.tokens + ((now - u.last) / 1000) * q.unitsPerSecond);

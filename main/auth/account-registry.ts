@@ -5,14 +5,7 @@
 import { TypedEmitter } from '../../common/typed-emitter';
 import { log } from '../logging/log';
 import { VaultReadError } from '../secrets/token-vault';
-import {
-  AccountError,
-  initialsOf,
-  type Account,
-  type AccountEvents,
-  type AccountServiceOptions,
-  type AccountState,
-} from './account-types';
+import { AccountError, initialsOf, type Account, type AccountEvents, type AccountServiceOptions, type AccountState } from './account-types';
 import { ACCOUNTS_STORE_KEY, ACTIVE_ACCOUNT_STORE_KEY, parsePersistedAccount, type PersistedAccount } from './persisted-account';
 import type { ManagedOAuth2Client } from './managed-client';
 

@@ -75,9 +75,11 @@ export interface SignOutResult {
   revoke: 'revoked' | 'offline' | 'failed' | 'no_token';
 }
 
-
 export function initialsOf(name: string, email: string): string {
-  const words = name.trim().split(/\s+/).filter((w) => /\p{L}|\p{N}/u.test(w));
+  const words = name
+    .trim()
+    .split(/\s+/)
+    .filter((w) => /\p{L}|\p{N}/u.test(w));
   const first = words[0];
   const last = words.length > 1 ? words[words.length - 1] : undefined;
   const pick = (w: string) => [...w.replace(/^[^\p{L}\p{N}]+/u, '')][0] ?? '';

@@ -6,14 +6,7 @@ import type { Credentials, OAuth2Client } from 'google-auth-library';
 import { log } from '../logging/log';
 import { VaultReadError, type StorageMode } from '../secrets/token-vault';
 import { ACTIVE_ACCOUNT_STORE_KEY, type PersistedAccount } from './persisted-account';
-import {
-  AccountError,
-  keychainLockedMessage,
-  type Account,
-  type AccountServiceOptions,
-  type SignInRequest,
-  type SignOutResult,
-} from './account-types';
+import { AccountError, keychainLockedMessage, type Account, type AccountServiceOptions, type SignInRequest, type SignOutResult } from './account-types';
 import { oauth2Endpoints, type OAuthClientConfig } from './client-config';
 import { ManagedOAuth2Client, revokeGrant } from './managed-client';
 import { AccountRegistry } from './account-registry';
@@ -272,6 +265,4 @@ export class AccountService extends AccountRegistry {
     client.setCredentials(credentials);
     return client;
   }
-
 }
-

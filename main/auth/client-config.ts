@@ -128,7 +128,10 @@ const emulatorInfo = z.object({
  * Accepts a whole file: the last line that parses wins. Endpoints must be on loopback.
  */
 export function parseEmulatorServerInfo(text: string): OAuthClientConfig {
-  const lines = text.split(/\r?\n/).map((l) => l.trim()).filter((l) => l.startsWith('{'));
+  const lines = text
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter((l) => l.startsWith('{'));
   const candidates = lines.length ? lines.reverse() : [text];
   let lastIssue = 'no JSON object found';
   for (const line of candidates) {

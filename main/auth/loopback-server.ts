@@ -115,10 +115,7 @@ export async function startLoopbackServer(options: LoopbackServerOptions): Promi
     fail(new LoopbackError('cancelled', 'Sign-in was cancelled.'));
   }
   options.signal?.addEventListener('abort', onAbort, { once: true });
-  const timer = setTimeout(
-    () => fail(new LoopbackError('timed_out', `No answer from the browser within ${Math.round(timeoutMs / 1000)} seconds.`)),
-    timeoutMs,
-  );
+  const timer = setTimeout(() => fail(new LoopbackError('timed_out', `No answer from the browser within ${Math.round(timeoutMs / 1000)} seconds.`)), timeoutMs);
 
   // Anything the HTTP parser itself rejects (garbage, oversized headers) gets Node's own 400/431;
   // answer it without letting a socket error reach the process.

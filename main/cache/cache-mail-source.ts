@@ -125,8 +125,12 @@ export class CacheMailSource implements MailSource {
       const walk: Walk = { matched: new Set(), floor: null };
       const threads = this.pickThreads(parsed, ctx, cursor, limit, walk);
       pageLength = threads.length;
-      const members = threads.length === 0 ? [] : (db.prepare(`SELECT rowid, thread_id FROM messages WHERE thread_id IN (${threads.map(() => '?').join(',')})`)
-        .all(...threads.map((t) => t.thread_id)) as { rowid: number; thread_id: string }[]);
+      const members =
+        threads.length === 0
+          ? []
+          : (db
+              .prepare(`SELECT rowid, thread_id FROM messages WHERE thread_id IN (${threads.map(() => '?').join(',')})`)
+              .all(...threads.map((t) => t.thread_id)) as { rowid: number; thread_id: string }[]);
       // The walk saw every match from the cursor down to its floor: only older members are unknown.
       const floor = walk.floor;
       const unknown = floor === null ? [] : members.map((r) => r.rowid).filter((r) => r < floor && !walk.matched.has(r));
@@ -195,7 +199,15 @@ export class CacheMailSource implements MailSource {
         seen.add(r.thread_id);
         fresh.push({ thread_id: r.thread_id, newest: r.rowid });
       }
-      const listedBefore = cursor === null ? new Set<string>() : this.threadsMatchingSince(parsed, ctx, fresh.map((t) => t.thread_id), cursor);
+      const listedBefore =
+        cursor === null
+          ? new Set<string>()
+          : this.threadsMatchingSince(
+              parsed,
+              ctx,
+              fresh.map((t) => t.thread_id),
+              cursor,
+            );
       for (const t of fresh) {
         if (listedBefore.has(t.thread_id)) continue;
         picked.push(t);
@@ -211,7 +223,8 @@ export class CacheMailSource implements MailSource {
     const threadOf = new Map<number, string>();
     for (let i = 0; i < threadIds.length; i += 500) {
       const ids = threadIds.slice(i, i + 500);
-      const rows = this.store.db.prepare(`SELECT rowid, thread_id FROM messages WHERE thread_id IN (${ids.map(() => '?').join(',')}) AND rowid >= ?`)
+      const rows = this.store.db
+        .prepare(`SELECT rowid, thread_id FROM messages WHERE thread_id IN (${ids.map(() => '?').join(',')}) AND rowid >= ?`)
         .all(...ids, rowid) as { rowid: number; thread_id: string }[];
       for (const r of rows) threadOf.set(r.rowid, r.thread_id);
     }
@@ -225,8 +238,14 @@ export class CacheMailSource implements MailSource {
     const out: RowData[] = [];
     for (let i = 0; i < rowids.length; i += 500) {
       const chunk = rowids.slice(i, i + 500);
-      out.push(...(this.store.db.prepare(`SELECT rowid, thread_id, internal_date, label_ids, summary_json FROM messages
-        WHERE rowid IN (${chunk.map(() => '?').join(',')}) ORDER BY rowid`).all(...chunk) as RowData[]));
+      out.push(
+        ...(this.store.db
+          .prepare(
+            `SELECT rowid, thread_id, internal_date, label_ids, summary_json FROM messages
+        WHERE rowid IN (${chunk.map(() => '?').join(',')}) ORDER BY rowid`,
+          )
+          .all(...chunk) as RowData[]),
+      );
     }
     return out;
   }
@@ -236,8 +255,12 @@ export class CacheMailSource implements MailSource {
     const out = new Map<string, MessageSummary>();
     for (let i = 0; i < ids.length; i += 500) {
       const chunk = ids.slice(i, i + 500);
-      const rows = this.store.db.prepare(`SELECT m.id AS id, m.rowid AS rowid, m.thread_id, m.internal_date, m.label_ids, m.summary_json
-        FROM messages m WHERE m.id IN (${chunk.map(() => '?').join(',')})`).all(...chunk) as (RowData & { id: string })[];
+      const rows = this.store.db
+        .prepare(
+          `SELECT m.id AS id, m.rowid AS rowid, m.thread_id, m.internal_date, m.label_ids, m.summary_json
+        FROM messages m WHERE m.id IN (${chunk.map(() => '?').join(',')})`,
+        )
+        .all(...chunk) as (RowData & { id: string })[];
       for (const r of rows) out.set(r.id, summaryFromRow(r));
     }
     return out;
@@ -250,7 +273,8 @@ export class CacheMailSource implements MailSource {
   }
 
   async getThread(threadId: string): Promise<ThreadDetail> {
-    const messages = this.store.threadMessageIds(threadId)
+    const messages = this.store
+      .threadMessageIds(threadId)
       .map((id) => this.store.messageJson(id))
       .filter((m): m is gmail_v1.Schema$Message => m !== null)
       .map(detailMessage)
@@ -270,10 +294,16 @@ export class CacheMailSource implements MailSource {
     const folded = foldText(prefix.trim());
     if (folded === '') return [];
     const escaped = folded.replace(/[\\%_]/g, (c) => `\\${c}`);
-    const rows = this.store.db.prepare(`SELECT address, name, message_count FROM senders
+    const rows = this.store.db
+      .prepare(
+        `SELECT address, name, message_count FROM senders
       WHERE message_count > 0 AND (folded LIKE ? ESCAPE '\\' OR folded LIKE ? ESCAPE '\\' OR address LIKE ? ESCAPE '\\')
-      ORDER BY message_count DESC, last_date DESC LIMIT ?`).all(`${escaped}%`, `% ${escaped}%`, `${escaped}%`, limit) as {
-      address: string; name: string; message_count: number;
+      ORDER BY message_count DESC, last_date DESC LIMIT ?`,
+      )
+      .all(`${escaped}%`, `% ${escaped}%`, `${escaped}%`, limit) as {
+      address: string;
+      name: string;
+      message_count: number;
     }[];
     return rows.map((r) => ({ name: r.name, email: r.address, messageCount: r.message_count }));
   }

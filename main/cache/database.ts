@@ -137,7 +137,7 @@ function openChecked(file: string, options: OpenCacheOptions): SqlDatabase {
     migrate(db, MIGRATIONS, options.targetVersion ?? LATEST_SCHEMA_VERSION);
     // Touch every table once: a damaged page in the schema or a root page fails here, not later.
     for (const table of ['messages', 'labels', 'message_labels', 'message_fts']) {
-      if (db.prepare("SELECT 1 FROM sqlite_master WHERE name = ?").get(table)) db.prepare(`SELECT 1 FROM ${table} LIMIT 1`).all();
+      if (db.prepare('SELECT 1 FROM sqlite_master WHERE name = ?').get(table)) db.prepare(`SELECT 1 FROM ${table} LIMIT 1`).all();
     }
     return db;
   } catch (error) {

@@ -18,7 +18,16 @@ import { SyncEngine, type SyncApi } from './sync-engine';
 
 export { CacheMailSource, type SenderSuggestion, type CacheMailSourceOptions } from './cache-mail-source';
 export {
-  CacheBusyError, cacheFileFor, closeCacheDatabase, deleteCacheFiles, discardCacheFile, openCacheDatabase, openCacheReader, isBusyError, isCorruptionError, retryWhileBusy,
+  CacheBusyError,
+  cacheFileFor,
+  closeCacheDatabase,
+  deleteCacheFiles,
+  discardCacheFile,
+  openCacheDatabase,
+  openCacheReader,
+  isBusyError,
+  isCorruptionError,
+  retryWhileBusy,
   type SqlDatabase,
 } from './database';
 export { MailStore, type CacheStats } from './mail-store';
@@ -59,11 +68,16 @@ export function openAccountCache(options: OpenAccountCacheOptions): AccountCache
   const source = new CacheMailSource({
     store,
     ...(getAttachment
-      ? { fetchAttachment: async (messageId: string, attachmentId: string) => Buffer.from((await getAttachment(messageId, attachmentId)).data ?? '', 'base64url') }
+      ? {
+          fetchAttachment: async (messageId: string, attachmentId: string) =>
+            Buffer.from((await getAttachment(messageId, attachmentId)).data ?? '', 'base64url'),
+        }
       : {}),
   });
   // The app and the CLI may both sync one account: only one of them writes at a time.
-  const sync = api ? new SyncEngine({ store, api, acquireLock: () => acquireSyncLock(file), ...(options.intervalMs ? { intervalMs: options.intervalMs } : {}) }) : null;
+  const sync = api
+    ? new SyncEngine({ store, api, acquireLock: () => acquireSyncLock(file), ...(options.intervalMs ? { intervalMs: options.intervalMs } : {}) })
+    : null;
   return {
     file,
     db,

@@ -36,7 +36,8 @@ const FEW_BY_SIZE = 2_000;
 
 export function searchPlanner(store: MailStore): SearchPlanner {
   const { counts, total } = store.labelCounts();
-  const probe = (op: 'larger' | 'smaller') => store.db.prepare(`SELECT count(*) FROM (SELECT 1 FROM messages WHERE size_estimate ${op === 'larger' ? '>' : '<'} ? LIMIT ${FEW_BY_SIZE})`);
+  const probe = (op: 'larger' | 'smaller') =>
+    store.db.prepare(`SELECT count(*) FROM (SELECT 1 FROM messages WHERE size_estimate ${op === 'larger' ? '>' : '<'} ? LIMIT ${FEW_BY_SIZE})`);
   return {
     threshold: Math.max(MIN_PER_ROW, Math.round(total * PER_ROW_SHARE)),
     labelCount: (ids) => ids.reduce((sum, id) => sum + (counts.get(id) ?? 0), 0),

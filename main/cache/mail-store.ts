@@ -122,7 +122,8 @@ export class MailStore {
   allocateRowid(internalDate: number, orderKey: string): number {
     const base = rowidBucket(internalDate) * SLOTS_PER_MS;
     const rows = this.stmts.bucketRows.all(base, base + SLOTS_PER_MS) as { rowid: number; internal_date: number; order_key: string }[];
-    const after = (r: { internal_date: number; order_key: string }) => r.internal_date > internalDate || (r.internal_date === internalDate && r.order_key > orderKey);
+    const after = (r: { internal_date: number; order_key: string }) =>
+      r.internal_date > internalDate || (r.internal_date === internalDate && r.order_key > orderKey);
     let position = rows.findIndex(after);
     if (position < 0) position = rows.length;
     const lower = position === 0 ? base - 1 : rows[position - 1]!.rowid;
@@ -155,14 +156,39 @@ export class MailStore {
     const indexed = indexMessage(searchable);
     const labelIds = message.labelIds ?? [];
     this.stmts.insertMessage.run(
-      rowid, id, searchable.threadId, searchable.internalDate, orderKeyOf(id), message.historyId ?? '', searchable.sizeEstimate,
-      searchable.subject, searchable.from, indexed.messageIdNorm, indexed.hasAttachment ? 1 : 0, indexed.hasListId ? 1 : 0,
-      labelIds.some((l) => SPAM_TRASH.has(l)) ? 1 : 0, JSON.stringify(labelIds), JSON.stringify(summaryOf(message)), generation,
+      rowid,
+      id,
+      searchable.threadId,
+      searchable.internalDate,
+      orderKeyOf(id),
+      message.historyId ?? '',
+      searchable.sizeEstimate,
+      searchable.subject,
+      searchable.from,
+      indexed.messageIdNorm,
+      indexed.hasAttachment ? 1 : 0,
+      indexed.hasListId ? 1 : 0,
+      labelIds.some((l) => SPAM_TRASH.has(l)) ? 1 : 0,
+      JSON.stringify(labelIds),
+      JSON.stringify(summaryOf(message)),
+      generation,
     );
     this.stmts.insertBody.run(rowid, encodeStoredMessage(message));
     const f = indexed.fts;
-    this.stmts.insertFts.run(rowid, f.text, f.text_stems, f.subject, f.subject_stems, f.addr_from, f.addr_to, f.addr_cc, f.addr_bcc,
-      f.addr_deliveredto, f.list, f.filename);
+    this.stmts.insertFts.run(
+      rowid,
+      f.text,
+      f.text_stems,
+      f.subject,
+      f.subject_stems,
+      f.addr_from,
+      f.addr_to,
+      f.addr_cc,
+      f.addr_bcc,
+      f.addr_deliveredto,
+      f.list,
+      f.filename,
+    );
     for (const label of new Set(labelIds)) this.stmts.insertLink.run(label, rowid);
     this.countLabels(new Set(labelIds), 1, 1);
     for (const a of indexed.addresses) this.stmts.insertAddress.run(rowid, a.field, a.norm);
@@ -225,7 +251,10 @@ export class MailStore {
   generationsOf(ids: readonly string[]): Map<string, number> {
     const out = new Map<string, number>();
     if (ids.length === 0) return out;
-    const rows = this.db.prepare(`SELECT id, generation FROM messages WHERE id IN (${ids.map(() => '?').join(',')})`).all(...ids) as { id: string; generation: number }[];
+    const rows = this.db.prepare(`SELECT id, generation FROM messages WHERE id IN (${ids.map(() => '?').join(',')})`).all(...ids) as {
+      id: string;
+      generation: number;
+    }[];
     for (const r of rows) out.set(r.id, r.generation);
     return out;
   }
@@ -239,9 +268,12 @@ export class MailStore {
   }
 
   messageJson(id: string): gmail_v1.Schema$Message | null {
-    const row = this.db.prepare('SELECT b.message, m.label_ids FROM messages m JOIN message_bodies b ON b.rowid = m.rowid WHERE m.id = ?').get(id) as {
-      message: StoredJson; label_ids: string;
-    } | undefined;
+    const row = this.db.prepare('SELECT b.message, m.label_ids FROM messages m JOIN message_bodies b ON b.rowid = m.rowid WHERE m.id = ?').get(id) as
+      | {
+          message: StoredJson;
+          label_ids: string;
+        }
+      | undefined;
     if (!row) return null;
     const message = decodeStoredMessage(row.message);
     return { ...message, labelIds: JSON.parse(row.label_ids) as string[] };
@@ -287,8 +319,11 @@ export class MailStore {
   }
 
   labelInfos(): LabelInfo[] {
-    return (this.db.prepare('SELECT id, name, type FROM labels').all() as { id: string; name: string; type: string }[])
-      .map((l) => ({ id: l.id, name: l.name, type: l.type === 'user' ? 'user' : 'system' }));
+    return (this.db.prepare('SELECT id, name, type FROM labels').all() as { id: string; name: string; type: string }[]).map((l) => ({
+      id: l.id,
+      name: l.name,
+      type: l.type === 'user' ? 'user' : 'system',
+    }));
   }
 
   /**
@@ -305,15 +340,26 @@ export class MailStore {
   }
 
   private countLabelSummaries(): LabelSummary[] {
-    const rows = this.db.prepare(`
+    const rows = this.db
+      .prepare(
+        `
       SELECT l.id, l.name, l.type, l.label_json,
         (SELECT count(*) FROM message_labels ml WHERE ml.label_id = l.id) AS total,
         (SELECT count(*) FROM message_labels ml JOIN message_labels u ON u.message_rowid = ml.message_rowid AND u.label_id = 'UNREAD' WHERE ml.label_id = l.id) AS unread,
         (SELECT count(DISTINCT m.thread_id) FROM message_labels ml JOIN messages m ON m.rowid = ml.message_rowid WHERE ml.label_id = l.id) AS threads,
         (SELECT count(DISTINCT m.thread_id) FROM message_labels ml JOIN messages m ON m.rowid = ml.message_rowid
            JOIN message_labels u ON u.message_rowid = ml.message_rowid AND u.label_id = 'UNREAD' WHERE ml.label_id = l.id) AS threads_unread
-      FROM labels l ORDER BY l.type DESC, l.name`).all() as {
-      id: string; name: string; type: string; label_json: string; total: number; unread: number; threads: number; threads_unread: number;
+      FROM labels l ORDER BY l.type DESC, l.name`,
+      )
+      .all() as {
+      id: string;
+      name: string;
+      type: string;
+      label_json: string;
+      total: number;
+      unread: number;
+      threads: number;
+      threads_unread: number;
     }[];
     return rows.map((r) => {
       const label = JSON.parse(r.label_json) as gmail_v1.Schema$Label;
@@ -353,8 +399,13 @@ export class MailStore {
   }
 
   stats(): CacheStats {
-    const row = this.db.prepare('SELECT count(*) AS messages, count(DISTINCT thread_id) AS threads, min(internal_date) AS oldest, max(internal_date) AS newest FROM messages').get() as {
-      messages: number; threads: number; oldest: number | null; newest: number | null;
+    const row = this.db
+      .prepare('SELECT count(*) AS messages, count(DISTINCT thread_id) AS threads, min(internal_date) AS oldest, max(internal_date) AS newest FROM messages')
+      .get() as {
+      messages: number;
+      threads: number;
+      oldest: number | null;
+      newest: number | null;
     };
     const labels = scalar<number>(this.db.prepare('SELECT count(*) FROM labels'));
     return { messages: row.messages, threads: row.threads, oldest: row.oldest, newest: row.newest, labels };

@@ -89,7 +89,11 @@ export function searchableFromGmail(message: gmail_v1.Schema$Message): Searchabl
 
 /** Message-ID without angle brackets, lower-cased (as the emulator compares it). */
 export function normalizeMessageId(id: string): string {
-  return id.trim().replace(/^<+|>+$/g, '').trim().toLowerCase();
+  return id
+    .trim()
+    .replace(/^<+|>+$/g, '')
+    .trim()
+    .toLowerCase();
 }
 
 /** Gmail ids are hex: a longer id is larger. The key sorts like the number: length, then digits. */
@@ -98,7 +102,10 @@ export function orderKeyOf(id: string): string {
 }
 
 function joinSegments(segments: readonly (readonly string[])[]): string {
-  return segments.filter((s) => s.length > 0).map((s) => s.join(' ')).join(` ${SEGMENT_SEPARATOR} `);
+  return segments
+    .filter((s) => s.length > 0)
+    .map((s) => s.join(' '))
+    .join(` ${SEGMENT_SEPARATOR} `);
 }
 
 export interface AddressTokens {

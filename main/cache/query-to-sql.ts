@@ -111,10 +111,14 @@ class Compiler {
       return TRUE;
     }
     switch (node.field) {
-      case 'any': return stems ? fts('text_stems', node.tokens.map(variantKey)) : fts('text', node.tokens);
-      case 'subject': return stems ? fts('subject_stems', node.tokens.map(variantKey)) : fts('subject', node.tokens);
-      case 'filename': return fts('filename', node.tokens);
-      case 'list': return fts('list', node.tokens);
+      case 'any':
+        return stems ? fts('text_stems', node.tokens.map(variantKey)) : fts('text', node.tokens);
+      case 'subject':
+        return stems ? fts('subject_stems', node.tokens.map(variantKey)) : fts('subject', node.tokens);
+      case 'filename':
+        return fts('filename', node.tokens);
+      case 'list':
+        return fts('list', node.tokens);
     }
   }
 
@@ -138,7 +142,8 @@ class Compiler {
       case 'anyLabel':
       case 'noLabel':
         return this.labelSet(condition.labelIds, condition.kind === 'noLabel');
-      case 'hasAttachment': return sql('m.has_attachment = 1');
+      case 'hasAttachment':
+        return sql('m.has_attachment = 1');
       case 'userLabels': {
         const userIds = this.ctx.labels.filter((l) => l.type === 'user').map((l) => l.id);
         const knownIds = this.ctx.labels.map((l) => l.id);
@@ -148,24 +153,39 @@ class Compiler {
         );
       }
       case 'textSequence':
-        return condition.sequences.length === 0 ? FALSE : { kind: 'fts', expr: group(condition.sequences.map((s) => `text : ${quotePhrase(s)}`), 'OR') };
-      case 'always': return TRUE;
-      case 'never': return FALSE;
+        return condition.sequences.length === 0
+          ? FALSE
+          : {
+              kind: 'fts',
+              expr: group(
+                condition.sequences.map((s) => `text : ${quotePhrase(s)}`),
+                'OR',
+              ),
+            };
+      case 'always':
+        return TRUE;
+      case 'never':
+        return FALSE;
     }
   }
 
   node(node: QueryNode): Frag {
     switch (node.kind) {
       case 'word':
-      case 'phrase': return this.textLeaf(node);
-      case 'address': return this.addressLeaf(node);
-      case 'rfc822msgid': return sql('m.message_id_norm = ?', [normalizeMessageId(node.messageId)]);
+      case 'phrase':
+        return this.textLeaf(node);
+      case 'address':
+        return this.addressLeaf(node);
+      case 'rfc822msgid':
+        return sql('m.message_id_norm = ?', [normalizeMessageId(node.messageId)]);
       case 'label':
       case 'is':
       case 'in':
       case 'has':
-      case 'category': return this.labelLeaf(resolveLabelCondition(node, this.ctx.labels));
-      case 'date': return { kind: 'range', op: node.op, at: node.at };
+      case 'category':
+        return this.labelLeaf(resolveLabelCondition(node, this.ctx.labels));
+      case 'date':
+        return { kind: 'range', op: node.op, at: node.at };
       case 'relativeDate': {
         const at = relativeAgeBound(this.ctx.now.getTime(), node.amount, node.unit);
         return { kind: 'range', op: node.op === 'newer_than' ? 'after' : 'before', at };
@@ -179,16 +199,24 @@ class Compiler {
       case 'around':
         if (node.left.length === 0 || node.right.length === 0) return FALSE;
         return { kind: 'fts', expr: `text : NEAR(${quotePhrase(node.left)} ${quotePhrase(node.right)}, ${node.distance})` };
-      case 'nothing': return FALSE;
-      case 'not': return not(this.node(node.child));
-      case 'and': return and(node.children.map((c) => this.node(c)));
-      case 'or': return or(node.children.map((c) => this.node(c)));
+      case 'nothing':
+        return FALSE;
+      case 'not':
+        return not(this.node(node.child));
+      case 'and':
+        return and(node.children.map((c) => this.node(c)));
+      case 'or':
+        return or(node.children.map((c) => this.node(c)));
     }
   }
 }
 
 const ADDRESS_FIELDS: Readonly<Record<AddressNode['field'], readonly string[]>> = {
-  from: ['from'], to: ['to', 'cc', 'bcc'], cc: ['cc'], bcc: ['bcc'], deliveredto: ['deliveredto'],
+  from: ['from'],
+  to: ['to', 'cc', 'bcc'],
+  cc: ['cc'],
+  bcc: ['bcc'],
+  deliveredto: ['deliveredto'],
 };
 
 function and(parts: readonly Frag[]): Frag {
@@ -240,16 +268,24 @@ function or(parts: readonly Frag[]): Frag {
   // Full-text alternatives still go to FTS5 together; the rest are ORed in SQL.
   const rest = kept.filter((p) => p.kind !== 'fts').map(toSql);
   if (positive.length > 0) rest.unshift(toSql({ kind: 'fts', expr: group(positive, 'OR') }));
-  return sql(`(${rest.map((s) => s.sql).join(' OR ')})`, rest.flatMap((s) => s.params));
+  return sql(
+    `(${rest.map((s) => s.sql).join(' OR ')})`,
+    rest.flatMap((s) => s.params),
+  );
 }
 
 function not(inner: Frag): Frag {
   switch (inner.kind) {
-    case 'const': return inner.value ? FALSE : TRUE;
-    case 'fts': return { kind: 'notfts', expr: inner.expr };
-    case 'notfts': return { kind: 'fts', expr: inner.expr };
-    case 'range': return { kind: 'range', op: inner.op === 'after' ? 'before' : 'after', at: inner.at };
-    case 'labels': return { ...inner, negate: !inner.negate };
+    case 'const':
+      return inner.value ? FALSE : TRUE;
+    case 'fts':
+      return { kind: 'notfts', expr: inner.expr };
+    case 'notfts':
+      return { kind: 'fts', expr: inner.expr };
+    case 'range':
+      return { kind: 'range', op: inner.op === 'after' ? 'before' : 'after', at: inner.at };
+    case 'labels':
+      return { ...inner, negate: !inner.negate };
     case 'sql':
     case 'and': {
       const s = toSql(inner);
@@ -269,16 +305,25 @@ export function matchOf(conjuncts: readonly Frag[]): { expr: string; rest: Frag[
 
 export function toSql(f: Frag): SqlFragment {
   switch (f.kind) {
-    case 'const': return { sql: f.value ? '1' : '0', params: [] };
-    case 'sql': return f;
+    case 'const':
+      return { sql: f.value ? '1' : '0', params: [] };
+    case 'sql':
+      return f;
     case 'labels': {
       const list = placeholders(f.labelIds.length);
-      if (f.perRow) return { sql: `${f.negate ? 'NOT ' : ''}EXISTS (SELECT 1 FROM message_labels WHERE label_id IN (${list}) AND message_rowid = m.rowid)`, params: f.labelIds };
+      if (f.perRow)
+        return {
+          sql: `${f.negate ? 'NOT ' : ''}EXISTS (SELECT 1 FROM message_labels WHERE label_id IN (${list}) AND message_rowid = m.rowid)`,
+          params: f.labelIds,
+        };
       return { sql: `m.rowid ${f.negate ? 'NOT IN' : 'IN'} (SELECT message_rowid FROM message_labels WHERE label_id IN (${list}))`, params: f.labelIds };
     }
-    case 'fts': return { sql: 'm.rowid IN (SELECT rowid FROM message_fts WHERE message_fts MATCH ?)', params: [f.expr] };
-    case 'notfts': return { sql: 'm.rowid NOT IN (SELECT rowid FROM message_fts WHERE message_fts MATCH ?)', params: [f.expr] };
-    case 'range': return { sql: f.op === 'after' ? 'm.internal_date >= ?' : 'm.internal_date < ?', params: [f.at] };
+    case 'fts':
+      return { sql: 'm.rowid IN (SELECT rowid FROM message_fts WHERE message_fts MATCH ?)', params: [f.expr] };
+    case 'notfts':
+      return { sql: 'm.rowid NOT IN (SELECT rowid FROM message_fts WHERE message_fts MATCH ?)', params: [f.expr] };
+    case 'range':
+      return { sql: f.op === 'after' ? 'm.internal_date >= ?' : 'm.internal_date < ?', params: [f.at] };
     case 'and': {
       const merged = matchOf(f.children);
       const parts = merged ? [toSql({ kind: 'fts', expr: merged.expr }), ...merged.rest.map(toSql)] : f.children.map(toSql);

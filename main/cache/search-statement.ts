@@ -63,7 +63,11 @@ export function compileSearch(parsed: ParsedQuery, ctx: SearchContext, options: 
   if (options.beforeRowid !== undefined && options.beforeRowid !== null) where.push({ sql: `${driver} < ?`, params: [options.beforeRowid] });
   if (options.onlyRowids) where.push({ sql: `${driver} IN (${placeholders(options.onlyRowids.length)})`, params: options.onlyRowids });
   // CROSS JOIN keeps the driver outermost; its primary key (label_id, message_rowid) gives the output order.
-  const from = merged ? 'message_fts f JOIN messages m ON m.rowid = f.rowid' : label ? 'message_labels d CROSS JOIN messages m ON m.rowid = d.message_rowid' : 'messages m';
+  const from = merged
+    ? 'message_fts f JOIN messages m ON m.rowid = f.rowid'
+    : label
+      ? 'message_labels d CROSS JOIN messages m ON m.rowid = d.message_rowid'
+      : 'messages m';
   const whereSql = where.length ? ` WHERE ${where.map((w) => w.sql).join(' AND ')}` : '';
   return {
     sql: `SELECT ${columns} FROM ${from}${whereSql} ORDER BY ${driver} DESC LIMIT ?`,

@@ -268,7 +268,10 @@ export class SyncEngine extends TypedEmitter<SyncEvents> {
     }
     const fetchIds = [...toFetch];
     const details = fetchIds.length
-      ? await this.api.batchGet<gmail_v1.Schema$Message>('users.messages.get', fetchIds.map((id) => messagePath(id, 'full')))
+      ? await this.api.batchGet<gmail_v1.Schema$Message>(
+          'users.messages.get',
+          fetchIds.map((id) => messagePath(id, 'full')),
+        )
       : [];
     const generation = this.store.getState<number>(KEY_GENERATION) ?? 1;
     let added = 0;

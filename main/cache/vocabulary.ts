@@ -138,7 +138,8 @@ export class CacheVocabulary {
     }[];
     const docs = new Map<string, number>();
     for (const { term, col, doc } of rows) {
-      if (TEXT_COLUMNS.has(col) && term.length >= MIN_WORD - MAX_DISTANCE && WORD.test(term) && !isCjkToken(term)) docs.set(term, (docs.get(term) ?? 0) + Number(doc));
+      if (TEXT_COLUMNS.has(col) && term.length >= MIN_WORD - MAX_DISTANCE && WORD.test(term) && !isCjkToken(term))
+        docs.set(term, (docs.get(term) ?? 0) + Number(doc));
     }
     const entries = [...docs].map(([term, n]) => ({ term, docs: n }));
     this.byInitial.set(initial, entries);

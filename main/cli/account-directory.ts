@@ -53,8 +53,7 @@ export interface ReaderContext {
 export async function openReaderContext(dataDirArg: string, env: NodeJS.ProcessEnv): Promise<ReaderContext> {
   const dataDir = resolve(dataDirArg);
   let full: CliContext | null = null;
-  const openFull = async (): Promise<CliContext> =>
-    (full ??= await (await import('./context')).openCliContext({ dataDir, env, requireClient: false }));
+  const openFull = async (): Promise<CliContext> => (full ??= await (await import('./context')).openCliContext({ dataDir, env, requireClient: false }));
   const directory = readAccountDirectory(dataDir);
   if (directory) configureLog({ dir: join(dataDir, 'logs') });
   const accounts: AccountDirectory = directory ?? (await openFull()).accounts;

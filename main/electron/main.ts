@@ -29,9 +29,7 @@ const rendererRoot = path.join(here, '../renderer');
 const preloadPath = path.join(here, '../preload/preload.cjs');
 
 // Must happen before 'ready'.
-protocol.registerSchemesAsPrivileged([
-  { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
-]);
+protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
 
 let mainWindow: BrowserWindow | null = null;
 const dataDir = () => path.join(app.getPath('userData'), 'data');
@@ -146,9 +144,7 @@ function hardenWebContents(contents: Electron.WebContents): void {
 
 /** The demo mailbox ships beside the app (extraResources) or in the source tree in development. */
 function demoMailboxPath(): string {
-  return app.isPackaged
-    ? path.join(process.resourcesPath, 'demo/demo-mailbox.mbox')
-    : path.join(here, '../../emulator/demo/demo-mailbox.mbox');
+  return app.isPackaged ? path.join(process.resourcesPath, 'demo/demo-mailbox.mbox') : path.join(here, '../../emulator/demo/demo-mailbox.mbox');
 }
 
 async function startServices(): Promise<AppServices> {

@@ -14,10 +14,7 @@ export interface BatchPartResponse {
 }
 
 export function buildBatchBody(paths: readonly string[], boundary: string): string {
-  const parts = paths.map(
-    (path, index) =>
-      `--${boundary}\r\nContent-Type: application/http\r\nContent-ID: <item${index}>\r\n\r\nGET ${path} HTTP/1.1\r\n\r\n`,
-  );
+  const parts = paths.map((path, index) => `--${boundary}\r\nContent-Type: application/http\r\nContent-ID: <item${index}>\r\n\r\nGET ${path} HTTP/1.1\r\n\r\n`);
   return `${parts.join('')}--${boundary}--\r\n`;
 }
 

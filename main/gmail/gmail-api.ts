@@ -85,16 +85,18 @@ export class GmailApi {
   }
 
   listMessages(params: ListMessagesParams): Promise<gmail_v1.Schema$ListMessagesResponse> {
-    return this.call('users.messages.list', () =>
-      this.client.users.messages.list({
-        userId: 'me',
-        q: params.q || undefined,
-        labelIds: params.labelIds ? [...params.labelIds] : undefined,
-        pageToken: params.pageToken,
-        maxResults: params.maxResults,
-        includeSpamTrash: params.includeSpamTrash,
-        fields: params.fields,
-      }),
+    return this.call(
+      'users.messages.list',
+      () =>
+        this.client.users.messages.list({
+          userId: 'me',
+          q: params.q || undefined,
+          labelIds: params.labelIds ? [...params.labelIds] : undefined,
+          pageToken: params.pageToken,
+          maxResults: params.maxResults,
+          includeSpamTrash: params.includeSpamTrash,
+          fields: params.fields,
+        }),
       undefined,
       false,
       Boolean(params.q),
@@ -118,12 +120,7 @@ export class GmailApi {
   }
 
   listHistory(startHistoryId: string, pageToken?: string, maxResults = 500): Promise<gmail_v1.Schema$ListHistoryResponse> {
-    return this.call(
-      'users.history.list',
-      () => this.client.users.history.list({ userId: 'me', startHistoryId, pageToken, maxResults }),
-      undefined,
-      true,
-    );
+    return this.call('users.history.list', () => this.client.users.history.list({ userId: 'me', startHistoryId, pageToken, maxResults }), undefined, true);
   }
 
   /**
@@ -140,7 +137,10 @@ export class GmailApi {
       let lastRefusal: unknown = null;
       for (let start = 0; start < pending.length; start += this.batchSize) {
         const chunk = pending.slice(start, start + this.batchSize);
-        const parts = await this.sendBatchChunk(method, chunk.map((c) => c.path));
+        const parts = await this.sendBatchChunk(
+          method,
+          chunk.map((c) => c.path),
+        );
         let refusal: 'quota' | 'concurrency' | null = null;
         let delivered = false;
         parts.forEach((part, i) => {
@@ -227,7 +227,7 @@ export class GmailApi {
     mapError?: (error: unknown) => Error | null,
   ): Promise<T> {
     const started = this.clock.now();
-    for (let failures = 0; ; ) {
+    for (let failures = 0; ;) {
       const release = await this.pacer.acquire(cost, { requests, priority: this.priority });
       try {
         const result = await run();

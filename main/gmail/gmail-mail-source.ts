@@ -43,7 +43,10 @@ export class GmailMailSource implements MailSource {
   async listLabels(): Promise<LabelSummary[]> {
     const { labels = [] } = await this.api.listLabels();
     const ids = labels.map((l) => l.id ?? '').filter(Boolean);
-    const detailed = await this.api.batchGet<gmail_v1.Schema$Label>('users.labels.get', ids.map((id) => `/gmail/v1/users/me/labels/${encodeURIComponent(id)}`));
+    const detailed = await this.api.batchGet<gmail_v1.Schema$Label>(
+      'users.labels.get',
+      ids.map((id) => `/gmail/v1/users/me/labels/${encodeURIComponent(id)}`),
+    );
     return detailed
       .map((label, index) => label ?? labels[index]!)
       .map((label) => ({

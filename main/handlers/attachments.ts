@@ -27,7 +27,10 @@ const EXECUTABLE = new Set(
 );
 
 export function isExecutableAttachment(att: Pick<AttachmentInfo, 'filename' | 'mimeType'>): boolean {
-  const name = att.filename.toLowerCase().trim().replace(/[.\s]+$/, '');
+  const name = att.filename
+    .toLowerCase()
+    .trim()
+    .replace(/[.\s]+$/, '');
   const ext = name.includes('.') ? name.slice(name.lastIndexOf('.') + 1) : '';
   const type = att.mimeType.toLowerCase();
   return EXECUTABLE.has(ext) || /x-msdownload|x-executable|x-sh|x-msdos|javascript|x-apple-diskimage|x-ms-installer/.test(type);

@@ -18,7 +18,10 @@ export const mailHandlers: HandlerGroup<MailChannels> = ({ accounts, hub, sender
         const threads = listOptions.threads ?? true;
         const pageSize = listOptions.pageSize ?? 50;
         const page = await source.listMessages(selector as MailSelector, { pageToken: listOptions.pageToken ?? null, threads, pageSize });
-        sendersSeen.remember(accountId, page.rows.map((r) => r.from));
+        sendersSeen.remember(
+          accountId,
+          page.rows.map((r) => r.from),
+        );
         return withDidYouMean(page, selector as MailSelector, !listOptions.pageToken, {
           suggest: (query) => suggestIn([accountId], query),
           count: async (query, limit) => (await source.listMessages({ kind: 'query', query }, { threads, pageSize: limit })).rows.length,

@@ -159,8 +159,7 @@ export const en = {
   'cli.sync.lockedBy': '{message} (process {pid})',
   'cli.sync.recovered': 'The cache file was unreadable ({reason}); moved it to {movedTo} and started afresh.',
   'cli.sync.rateLimited': 'Gmail asked Skimmer to slow down; resuming in about {seconds} s.',
-  'cli.sync.done':
-    'Synced {email} ({kind}): {added} added, {deleted} deleted, {relabelled} relabelled; {cached} messages cached.',
+  'cli.sync.done': 'Synced {email} ({kind}): {added} added, {deleted} deleted, {relabelled} relabelled; {cached} messages cached.',
   'cli.sync.interrupted': 'Interrupted; {cached} messages cached. Run sync again to resume.',
 
   'cli.search.summary': "Search with Gmail's query syntax, newest first: complete even while the cache fills.",
@@ -168,8 +167,7 @@ export const en = {
     'Usage: npm run cli -- search --data-dir DIR [--account EMAIL] [--limit N] [--offline] [--json] "QUERY"\n\nAnswers from DIR/cache/<account>/mail.db once sync has copied the whole mailbox. Until\nthen Gmail chooses the results (the same ids Gmail\'s own search gives) and the cache\nsupplies what it holds, so the answer is complete; with --offline (or when Gmail can\'t be\nreached) only the cache answers, and stderr says how much of the mailbox it holds.\nPrints date, sender and subject per message; --json prints one object per line with id,\nthreadId, internalDate, date, from, to, subject, snippet and labelIds.',
   'cli.search.oneQuery': 'Give exactly one query (quote it).',
   'cli.search.partial': 'Answered from this computer only: it holds {cached} messages so far; older mail is not searched.',
-  'cli.search.partialOf':
-    'Answered from this computer only: it holds {cached} of {total} messages so far; older mail is not searched.',
+  'cli.search.partialOf': 'Answered from this computer only: it holds {cached} of {total} messages so far; older mail is not searched.',
   'cli.search.gmailUnreachable': 'Could not reach Gmail for the part of the mailbox not cached yet.',
   'cli.search.noMatch': 'No messages match.',
   'cli.search.emptyCache': 'The cache is empty: run sync first.',

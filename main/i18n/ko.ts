@@ -158,8 +158,7 @@ export const ko: Record<MainMessageKey, string> = {
   'cli.sync.lockedBy': '{message}(프로세스 {pid})',
   'cli.sync.recovered': '캐시 파일을 읽을 수 없어({reason}) {movedTo}(으)로 옮기고 새로 시작했습니다.',
   'cli.sync.rateLimited': 'Gmail이 속도를 줄여 달라고 요청했습니다. 약 {seconds}초 후에 다시 진행합니다.',
-  'cli.sync.done':
-    '{email} 동기화 완료({kind}): {added}개 추가, {deleted}개 삭제, {relabelled}개 라벨 변경, 캐시된 메일 {cached}개.',
+  'cli.sync.done': '{email} 동기화 완료({kind}): {added}개 추가, {deleted}개 삭제, {relabelled}개 라벨 변경, 캐시된 메일 {cached}개.',
   'cli.sync.interrupted': '중단되었습니다. 캐시된 메일 {cached}개. 이어서 진행하려면 sync를 다시 실행하세요.',
 
   'cli.search.summary': 'Gmail 검색 문법으로 최신 메일부터 검색합니다. 캐시를 채우는 중에도 결과가 빠지지 않습니다.',

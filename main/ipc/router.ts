@@ -4,20 +4,10 @@
  * handler and always answers `{ ok, value }` or `{ ok: false, error }`: a handler
  * never sees a request the schema refused, and no exception crosses to the renderer.
  */
-import {
-  fail,
-  ok,
-  requests,
-  type IpcResult,
-  type RequestArgs,
-  type RequestName,
-  type RequestReply,
-} from '../../common/ipc';
+import { fail, ok, requests, type IpcResult, type RequestArgs, type RequestName, type RequestReply } from '../../common/ipc';
 import { ipcErrorFor } from './error-codes';
 
-export type RequestHandler<N extends RequestName> = (
-  ...args: RequestArgs<N>
-) => Promise<RequestReply<N>> | RequestReply<N>;
+export type RequestHandler<N extends RequestName> = (...args: RequestArgs<N>) => Promise<RequestReply<N>> | RequestReply<N>;
 
 export type RequestHandlers = { [N in RequestName]: RequestHandler<N> };
 
@@ -34,9 +24,7 @@ export interface IpcRouter {
   handle(channel: string, senderUrl: string, rawArgs: unknown): Promise<IpcResult<unknown>>;
 }
 
-const channelToName = new Map<string, RequestName>(
-  (Object.keys(requests) as RequestName[]).map((name) => [requests[name].channel, name]),
-);
+const channelToName = new Map<string, RequestName>((Object.keys(requests) as RequestName[]).map((name) => [requests[name].channel, name]));
 
 export function createIpcRouter(handlers: RequestHandlers, options: RouterOptions): IpcRouter {
   return {

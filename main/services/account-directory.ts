@@ -90,9 +90,7 @@ export class AccountDirectory {
 
   list(): AccountView[] {
     const active = this.activeAccountId;
-    return [...this.realms.entries()].flatMap(([name, service]) =>
-      service.list().map((account) => toView(account, account.id === active, name === 'demo')),
-    );
+    return [...this.realms.entries()].flatMap(([name, service]) => service.list().map((account) => toView(account, account.id === active, name === 'demo')));
   }
 
   dispose(): void {

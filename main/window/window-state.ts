@@ -45,9 +45,7 @@ export function fitToDisplays(state: SavedWindowState, displays: readonly Displa
   if (state.x === undefined || state.y === undefined) return state;
   const titleBarX = state.x + Math.min(100, state.width / 2);
   const titleBarY = state.y + 10;
-  const visible = displays.some(
-    (d) => titleBarX >= d.x && titleBarX < d.x + d.width && titleBarY >= d.y && titleBarY < d.y + d.height,
-  );
+  const visible = displays.some((d) => titleBarX >= d.x && titleBarX < d.x + d.width && titleBarY >= d.y && titleBarY < d.y + d.height);
   if (visible) return state;
   const { x: _x, y: _y, ...rest } = state;
   return rest;

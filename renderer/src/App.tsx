@@ -65,16 +65,7 @@ export function App() {
   }
 
   if (!active) {
-    return (
-      <SignedOut
-        info={info}
-        bridgeError={bridgeError}
-        authStatus={authStatus}
-        onAuthStatus={setAuthStatus}
-        notice={notice}
-        onDone={refreshAccounts}
-      />
-    );
+    return <SignedOut info={info} bridgeError={bridgeError} authStatus={authStatus} onAuthStatus={setAuthStatus} notice={notice} onDone={refreshAccounts} />;
   }
 
   return (

@@ -70,7 +70,9 @@ describe('Electron app', () => {
       await window.getByRole('button', { name: 'Try the demo mailbox' }).click();
       let consentUrl = '';
       await expect
-        .poll(async () => (consentUrl = await app.evaluate(() => (globalThis as unknown as { openedUrls: string[] }).openedUrls.at(-1) ?? '')), { timeout: 20_000 })
+        .poll(async () => (consentUrl = await app.evaluate(() => (globalThis as unknown as { openedUrls: string[] }).openedUrls.at(-1) ?? '')), {
+          timeout: 20_000,
+        })
         .toMatch(/\/o\/oauth2\/v2\/auth\?/);
       const consent = await browser.newPage();
       await consent.goto(consentUrl);

@@ -36,7 +36,10 @@ describe(`hostile emails (${emailCount})`, () => {
     await page.getByTestId('threads-toggle').click();
     await expect.poll(() => page.getByTestId('threads-toggle').getAttribute('aria-pressed')).toBe('false');
     await page.getByTestId('message-list').waitFor();
-    const expected = backend.emulator.mailbox().list().filter((m) => !m.labelIds.includes('SPAM') && !m.labelIds.includes('TRASH')).length;
+    const expected = backend.emulator
+      .mailbox()
+      .list()
+      .filter((m) => !m.labelIds.includes('SPAM') && !m.labelIds.includes('TRASH')).length;
     sentinel.startWatching();
     const seen = new Set<string>();
     let frames = 0;

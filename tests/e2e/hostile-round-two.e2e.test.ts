@@ -124,12 +124,16 @@ describe(`hostile round two (${cases.length})`, () => {
       }
       if (c.id.startsWith('esc') || c.id === 'comment-split') await expect.poll(() => message.getByTestId('images-bar').count()).toBe(1);
       if (c.id === 'lying-link') {
-        const title = await message.locator('[data-testid="mail-frame"]').evaluate((f: HTMLIFrameElement) => f.contentDocument?.querySelector('a')?.getAttribute('title') ?? '');
+        const title = await message
+          .locator('[data-testid="mail-frame"]')
+          .evaluate((f: HTMLIFrameElement) => f.contentDocument?.querySelector('a')?.getAttribute('title') ?? '');
         expect(title).toContain('Warning');
         expect(title).toContain('https://evil.example/login');
       }
       if (c.id === 'lookalike') {
-        const title = await message.locator('[data-testid="mail-frame"]').evaluate((f: HTMLIFrameElement) => f.contentDocument?.querySelector('a')?.getAttribute('title') ?? '');
+        const title = await message
+          .locator('[data-testid="mail-frame"]')
+          .evaluate((f: HTMLIFrameElement) => f.contentDocument?.querySelector('a')?.getAttribute('title') ?? '');
         expect(title).toContain('xn--');
       }
       if (c.id === 'bidi') {

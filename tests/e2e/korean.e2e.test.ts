@@ -76,10 +76,16 @@ describe('Skimmer in Korean', () => {
     const start = Number(await selectedIndex());
     // With the 2-set Korean layout on, the J key types ㅓ and K types ㅏ; only `code` says which key it was.
     const press = (key: string, code: string) =>
-      page.evaluate(([k, c]) => {
-        (document.activeElement ?? document.body).dispatchEvent(new KeyboardEvent('keydown', { key: k, code: c, bubbles: true, cancelable: true }));
-      }, [key, code] as const);
-    await page.locator('body').click({ position: { x: 2, y: 2 } }).catch(() => undefined);
+      page.evaluate(
+        ([k, c]) => {
+          (document.activeElement ?? document.body).dispatchEvent(new KeyboardEvent('keydown', { key: k, code: c, bubbles: true, cancelable: true }));
+        },
+        [key, code] as const,
+      );
+    await page
+      .locator('body')
+      .click({ position: { x: 2, y: 2 } })
+      .catch(() => undefined);
     await press('ㅓ', 'KeyJ');
     await expect.poll(async () => Number(await selectedIndex())).toBe(start + 1);
     await press('ㅏ', 'KeyK');
@@ -121,7 +127,10 @@ describe('Skimmer in Korean', () => {
 
   it('shows the shortcut help in Korean', async () => {
     const { page } = app;
-    await page.locator('body').click({ position: { x: 2, y: 2 } }).catch(() => undefined);
+    await page
+      .locator('body')
+      .click({ position: { x: 2, y: 2 } })
+      .catch(() => undefined);
     await page.keyboard.press('Shift+Slash');
     const help = page.getByTestId('shortcut-help');
     await help.waitFor();

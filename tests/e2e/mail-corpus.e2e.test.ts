@@ -37,7 +37,7 @@ describe('mail UI over the corpus (app-backend + emulator)', () => {
   let imageMessageId = '';
   let secondImageMessageId = '';
 
-  const api = async <T,>(p: string, params: Record<string, string> = {}): Promise<T> => {
+  const api = async <T>(p: string, params: Record<string, string> = {}): Promise<T> => {
     const url = new URL(`${emu.gmailRootUrl}gmail/v1/users/me/${p}`);
     for (const [k, v] of Object.entries(params)) url.searchParams.set(k, v);
     const res = await fetch(url, { headers: { authorization: `Bearer ${token}` } });
@@ -72,32 +72,40 @@ describe('mail UI over the corpus (app-backend + emulator)', () => {
     let stuck = 0;
     let sweeps = 0;
     for (let guard = 0; guard < 3000; guard += 1) {
-      await page.waitForFunction(() => {
-        const el = document.querySelector<HTMLElement>('[data-testid="message-list"]');
-        if (!el) return false;
-        const rowHeight = el.querySelector<HTMLElement>('.list-item')?.offsetHeight || 84;
-        const total = Math.round((el.querySelector<HTMLElement>('.list-sizer')?.offsetHeight ?? 0) / rowHeight);
-        const first = Math.floor(el.scrollTop / rowHeight);
-        const last = Math.min(total - 1, Math.floor((el.scrollTop + el.clientHeight - 1) / rowHeight));
-        const shown = new Set([...el.querySelectorAll('[role="option"]')].map((o) => Number(o.getAttribute('data-index'))));
-        const skeleton = el.querySelector('.list-item .row--skeleton') !== null;
-        return shown.has(first) && (shown.has(last) || skeleton);
-      }, undefined, { timeout: 10_000 }).catch(async (error: unknown) => {
-        const diag = await page.evaluate(() => {
-          const el = document.querySelector<HTMLElement>('[data-testid="message-list"]');
-          if (!el) return { list: 'missing', title: document.querySelector('.list-header h2')?.textContent };
-          return {
-            scrollTop: el.scrollTop, clientHeight: el.clientHeight, scrollHeight: el.scrollHeight,
-            itemHeight: el.querySelector<HTMLElement>('.list-item')?.offsetHeight,
-            shown: [...el.querySelectorAll('[role="option"]')].map((o) => o.getAttribute('data-index')).join(','),
-            title: document.querySelector('.list-header h2')?.textContent,
-          };
+      await page
+        .waitForFunction(
+          () => {
+            const el = document.querySelector<HTMLElement>('[data-testid="message-list"]');
+            if (!el) return false;
+            const rowHeight = el.querySelector<HTMLElement>('.list-item')?.offsetHeight || 84;
+            const total = Math.round((el.querySelector<HTMLElement>('.list-sizer')?.offsetHeight ?? 0) / rowHeight);
+            const first = Math.floor(el.scrollTop / rowHeight);
+            const last = Math.min(total - 1, Math.floor((el.scrollTop + el.clientHeight - 1) / rowHeight));
+            const shown = new Set([...el.querySelectorAll('[role="option"]')].map((o) => Number(o.getAttribute('data-index'))));
+            const skeleton = el.querySelector('.list-item .row--skeleton') !== null;
+            return shown.has(first) && (shown.has(last) || skeleton);
+          },
+          undefined,
+          { timeout: 10_000 },
+        )
+        .catch(async (error: unknown) => {
+          const diag = await page.evaluate(() => {
+            const el = document.querySelector<HTMLElement>('[data-testid="message-list"]');
+            if (!el) return { list: 'missing', title: document.querySelector('.list-header h2')?.textContent };
+            return {
+              scrollTop: el.scrollTop,
+              clientHeight: el.clientHeight,
+              scrollHeight: el.scrollHeight,
+              itemHeight: el.querySelector<HTMLElement>('.list-item')?.offsetHeight,
+              shown: [...el.querySelectorAll('[role="option"]')].map((o) => o.getAttribute('data-index')).join(','),
+              title: document.querySelector('.list-header h2')?.textContent,
+            };
+          });
+          throw new Error(`collector stuck: ${JSON.stringify(diag)} ${String(error).slice(0, 100)}`);
         });
-        throw new Error(`collector stuck: ${JSON.stringify(diag)} ${String(error).slice(0, 100)}`);
-      });
-      const rows = await page.locator('[role="option"][data-id]').evaluateAll((els) =>
-        els.map((e) => [Number(e.getAttribute('data-index')), e.getAttribute('data-id') ?? ''] as const),
-      );
+      const rows = await page
+        .locator('[role="option"][data-id]')
+        .evaluateAll((els) => els.map((e) => [Number(e.getAttribute('data-index')), e.getAttribute('data-id') ?? ''] as const));
       for (const [i, id] of rows) seen.set(i, id);
       // Done when every row the list says it has ("20 messages", not "100+ messages") was seen.
       const countText = (await page.getByTestId('result-count').textContent()) ?? '';
@@ -196,7 +204,10 @@ describe('mail UI over the corpus (app-backend + emulator)', () => {
   const searchAnswer = async (page: Page, q: string) => {
     await search(page, q);
     const ids = await collectListIds(page);
-    const coverage = await page.getByTestId('list-coverage').getAttribute('data-partial', { timeout: 500 }).catch(() => null);
+    const coverage = await page
+      .getByTestId('list-coverage')
+      .getAttribute('data-partial', { timeout: 500 })
+      .catch(() => null);
     return { ids, coverage };
   };
   let searchDuringSync: { ids: string[]; coverage: string | null; cached: number } | null = null;
@@ -228,7 +239,10 @@ describe('mail UI over the corpus (app-backend + emulator)', () => {
           statusTexts.add((await page.getByTestId('status-connection').textContent()) ?? '');
           if (!shot && status.phase !== 'idle' && status.cachedMessages > 500) {
             shot = true;
-            await page.getByTestId('sync-progress').waitFor({ timeout: 5_000 }).catch(() => undefined);
+            await page
+              .getByTestId('sync-progress')
+              .waitFor({ timeout: 5_000 })
+              .catch(() => undefined);
             await page.screenshot({ path: path.join(screenshotDir, 'corpus-syncing-light.png') });
             // A person searching while the cache is still filling.
             const cached = status.cachedMessages;
@@ -243,7 +257,9 @@ describe('mail UI over the corpus (app-backend + emulator)', () => {
       )
       .toBe(true);
     const status = await backend.services.handlers.getSyncStatus(accountId);
-    console.log(JSON.stringify({ suite: 'mail-corpus/initial-sync', ms: Date.now() - started, cachedMessages: status.cachedMessages, statusTexts: [...statusTexts] }));
+    console.log(
+      JSON.stringify({ suite: 'mail-corpus/initial-sync', ms: Date.now() - started, cachedMessages: status.cachedMessages, statusTexts: [...statusTexts] }),
+    );
     const usage = emu.quotaUsage(emu.accounts[0]!);
     expect(usage.rejectedBy.rate).toBeGreaterThan(0); // Gmail did push back
     expect([...statusTexts].some((t) => /slow down/.test(t))).toBe(true);
@@ -264,7 +280,6 @@ describe('mail UI over the corpus (app-backend + emulator)', () => {
     await page.getByTestId('search-input').fill('');
     await page.getByTestId('search-input').press('Escape');
   }, 240_000);
-
 
   it('scrolls the inbox to the 1000th message with a bounded DOM', async () => {
     const { page } = app;
@@ -301,7 +316,10 @@ describe('mail UI over the corpus (app-backend + emulator)', () => {
     const thread = await api<{ messages: { id: string; internalDate: string }[] }>(`threads/${threadId}`, { format: 'minimal' });
     const newest = [...thread.messages].sort((a, b) => Number(b.internalDate) - Number(a.internalDate))[0]!;
     const stored = mailbox.get(newest.id)!;
-    const msgId = stored.payload.headers.find((h) => h.name.toLowerCase() === 'message-id')!.value.replace(/[<>]/g, '').trim();
+    const msgId = stored.payload.headers
+      .find((h) => h.name.toLowerCase() === 'message-id')!
+      .value.replace(/[<>]/g, '')
+      .trim();
     await search(page, `rfc822msgid:${msgId}`);
     await page.locator(`[role="option"][data-thread-id="${threadId}"]`).first().click();
     await page.getByTestId('thread').waitFor();
@@ -524,7 +542,19 @@ describe('mail UI over the corpus (app-backend + emulator)', () => {
     const selectedBefore = await page.locator('[role="option"][aria-selected="true"]').getAttribute('data-thread-id');
     const email = emu.accounts[0]!;
     const arrived = Date.now();
-    const id = emu.addMessage(email, ['From: Fresh Sender <fresh@example.org>', `To: ${email}`, 'Subject: Arrived while you were looking', `Date: ${new Date().toUTCString()}`, 'Message-ID: <fresh-1@example.org>', '', 'Hello!'].join('\r\n'), { labelIds: ['INBOX', 'UNREAD'], internalDate: Date.now() }).id;
+    const id = emu.addMessage(
+      email,
+      [
+        'From: Fresh Sender <fresh@example.org>',
+        `To: ${email}`,
+        'Subject: Arrived while you were looking',
+        `Date: ${new Date().toUTCString()}`,
+        'Message-ID: <fresh-1@example.org>',
+        '',
+        'Hello!',
+      ].join('\r\n'),
+      { labelIds: ['INBOX', 'UNREAD'], internalDate: Date.now() },
+    ).id;
     const row = page.locator(`[role="option"][data-id="${id}"]`);
     await row.waitFor({ timeout: 40_000 });
     const ms = Date.now() - arrived;

@@ -49,7 +49,11 @@ function toFailure(error: unknown): never {
 }
 
 export async function startMailBackend(options: { mail?: string[]; account?: string } = {}): Promise<MailBackend> {
-  const emulator = await startEmulator({ ...(options.mail ? { mail: options.mail } : {}), ...(options.account ? { account: options.account } : {}), accessTokenTtlSeconds: 24 * 3600 });
+  const emulator = await startEmulator({
+    ...(options.mail ? { mail: options.mail } : {}),
+    ...(options.account ? { account: options.account } : {}),
+    accessTokenTtlSeconds: 24 * 3600,
+  });
   const email = emulator.accounts[0]!;
   const token = emulator.state.oauth.mintAccessToken(emulator.clientId, email, [READONLY_SCOPE], 'online');
   const auth = new OAuth2Client({ clientId: emulator.clientId, clientSecret: emulator.clientSecret });
@@ -76,7 +80,15 @@ export async function startMailBackend(options: { mail?: string[]; account?: str
   };
 
   const status: AuthStatus = { client: 'google', storage: 'encrypted', help: '' };
-  const sync: SyncStatus = { accountId: account.id, phase: 'idle', cachedMessages: 0, totalMessages: null, etaSeconds: null, lastSyncedAt: null, message: null };
+  const sync: SyncStatus = {
+    accountId: account.id,
+    phase: 'idle',
+    cachedMessages: 0,
+    totalMessages: null,
+    etaSeconds: null,
+    lastSyncedAt: null,
+    message: null,
+  };
 
   const base: RequestHandlers = {
     ...createViewSettingsHandlers(new MemoryStore()),
@@ -121,7 +133,10 @@ export async function startMailBackend(options: { mail?: string[]; account?: str
       saved.push({ fileName, filePath });
       return { saved: true, fileName };
     },
-    suggestSenders: (_id, prefix) => senders().filter((s) => s.includes(prefix.toLowerCase())).slice(0, 8),
+    suggestSenders: (_id, prefix) =>
+      senders()
+        .filter((s) => s.includes(prefix.toLowerCase()))
+        .slice(0, 8),
     getSyncStatus: () => sync,
     syncNow: () => null,
   };

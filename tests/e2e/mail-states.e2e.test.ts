@@ -148,7 +148,10 @@ describe('mail states, keyboard and accessibility', () => {
     const { page } = app;
     await page.locator('[data-mailbox="SENT"]').click();
     await expect.poll(() => page.locator('.list-header h2').textContent()).toBe('Sent');
-    await page.getByTestId('message-list').focus().catch(() => undefined);
+    await page
+      .getByTestId('message-list')
+      .focus()
+      .catch(() => undefined);
     await page.locator('body').press('g');
     await page.locator('body').press('i');
     await expect.poll(() => page.locator('.list-header h2').textContent()).toBe('Inbox');
@@ -212,7 +215,15 @@ describe('mail states, keyboard and accessibility', () => {
 
   it('shows sync progress with counts and ETA from syncProgress events', async () => {
     const { page } = app;
-    const status: SyncStatus = { accountId: backend.account.id, phase: 'initial', cachedMessages: 1200, totalMessages: 4800, etaSeconds: 95, lastSyncedAt: null, message: null };
+    const status: SyncStatus = {
+      accountId: backend.account.id,
+      phase: 'initial',
+      cachedMessages: 1200,
+      totalMessages: 4800,
+      etaSeconds: 95,
+      lastSyncedAt: null,
+      message: null,
+    };
     await app.emit(events.syncProgress.channel, status);
     await page.getByTestId('sync-progress').waitFor();
     const text = await page.getByTestId('sync-progress').textContent();

@@ -63,11 +63,15 @@ describe('electron-builder --dir against a stand-in Electron', () => {
     await writeFile(path.join(electronDist, 'chrome-sandbox'), '');
     await writeFile(path.join(electronDist, 'version'), 'v45.4.1');
     const cli = require.resolve('electron-builder/cli.js');
-    await run(process.execPath, [cli, '--linux', 'dir', '--publish', 'never', `-c.electronDist=${electronDist}`, `-c.directories.output=${path.join(work, 'dist')}`], {
-      cwd: repoRoot,
-      env: { ...process.env, CSC_IDENTITY_AUTO_DISCOVERY: 'false' },
-      timeout: 120_000,
-    });
+    await run(
+      process.execPath,
+      [cli, '--linux', 'dir', '--publish', 'never', `-c.electronDist=${electronDist}`, `-c.directories.output=${path.join(work, 'dist')}`],
+      {
+        cwd: repoRoot,
+        env: { ...process.env, CSC_IDENTITY_AUTO_DISCOVERY: 'false' },
+        timeout: 120_000,
+      },
+    );
     unpacked = path.join(work, 'dist/linux-unpacked');
   }, 150_000);
   afterAll(async () => {
@@ -123,11 +127,19 @@ describe.skipIf(process.platform !== 'linux' || !hasCommand('dpkg-deb'))('electr
     await writeFile(path.join(electronDist, 'chrome-sandbox'), '');
     const cli = require.resolve('electron-builder/cli.js');
     const standInFpm = path.join(repoRoot, 'tests/e2e/stand-in-fpm');
-    await run(process.execPath, [cli, '--linux', 'deb', '--publish', 'never', `-c.electronDist=${electronDist}`, `-c.directories.output=${path.join(work, 'dist')}`], {
-      cwd: repoRoot,
-      env: { ...process.env, USE_SYSTEM_FPM: 'true', PATH: `${standInFpm}${path.delimiter}${path.dirname(process.execPath)}${path.delimiter}${process.env.PATH ?? ''}` },
-      timeout: 120_000,
-    });
+    await run(
+      process.execPath,
+      [cli, '--linux', 'deb', '--publish', 'never', `-c.electronDist=${electronDist}`, `-c.directories.output=${path.join(work, 'dist')}`],
+      {
+        cwd: repoRoot,
+        env: {
+          ...process.env,
+          USE_SYSTEM_FPM: 'true',
+          PATH: `${standInFpm}${path.delimiter}${path.dirname(process.execPath)}${path.delimiter}${process.env.PATH ?? ''}`,
+        },
+        timeout: 120_000,
+      },
+    );
     deb = path.join(work, 'dist/skimmer_0.1.0_amd64.deb');
   }, 150_000);
   afterAll(async () => {
@@ -157,7 +169,10 @@ describe.skipIf(process.platform !== 'linux' || !hasCommand('dpkg-deb'))('electr
     expect(entry).toMatch(/^Exec=\/opt\/Skimmer\/skimmer %U$/m);
     expect(entry).toMatch(/^StartupWMClass=skimmer$/m);
     if (hasCommand('desktop-file-validate')) {
-      const result = await run('desktop-file-validate', [desktop]).then(() => '', (error: { stdout?: string; stderr?: string }) => `${error.stdout ?? ''}${error.stderr ?? ''}` || 'failed');
+      const result = await run('desktop-file-validate', [desktop]).then(
+        () => '',
+        (error: { stdout?: string; stderr?: string }) => `${error.stdout ?? ''}${error.stderr ?? ''}` || 'failed',
+      );
       expect(result).toBe('');
     } else {
       console.log('skipped: desktop-file-validate not installed (apt install desktop-file-utils)');

@@ -43,9 +43,7 @@ describe('sign-in from the app window', () => {
     await browserPage.goto(backend.openedUrls.at(-1)!);
     const url = new URL(browserPage.url());
     expect(url.searchParams.get('code_challenge_method')).toBe('S256');
-    expect(url.searchParams.get('scope')?.split(' ').sort()).toEqual(
-      ['email', 'https://www.googleapis.com/auth/gmail.readonly', 'openid', 'profile'],
-    );
+    expect(url.searchParams.get('scope')?.split(' ').sort()).toEqual(['email', 'https://www.googleapis.com/auth/gmail.readonly', 'openid', 'profile']);
     expect(url.searchParams.get('redirect_uri')).toMatch(/^http:\/\/127\.0\.0\.1:\d+/);
     await browserPage.screenshot({ path: path.join(screenshotDir, 'consent.png') });
     await browserPage.getByRole('button', { name: 'Allow' }).click();

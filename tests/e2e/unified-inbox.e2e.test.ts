@@ -34,7 +34,15 @@ const BEN_MAIL: Mail[] = [
   { subject: 'Your invoice is ready', day: 17, unread: true, from: 'Cloud Hosting <billing@cloud.example>' },
   { subject: 'Welcome to the running club', day: 15, unread: false, from: 'Runners <hello@run.example>' },
 ];
-const MERGED = ['Harbour lease renewal', 'Standup notes, Thursday', 'Choir rehearsal moved', 'Your invoice is ready', 'Quarterly invoice for the studio', 'Welcome to the running club', 'Photos from the lake'];
+const MERGED = [
+  'Harbour lease renewal',
+  'Standup notes, Thursday',
+  'Choir rehearsal moved',
+  'Your invoice is ready',
+  'Quarterly invoice for the studio',
+  'Welcome to the running club',
+  'Photos from the lake',
+];
 
 async function writeMailbox(dir: string, to: string, mail: readonly Mail[]): Promise<string> {
   await mkdir(dir, { recursive: true });
@@ -112,11 +120,15 @@ describe('the unified inbox', () => {
     await expect.poll(() => page.locator('[role="option"] .row__subject').allTextContents(), { timeout: 20_000 }).toEqual(MERGED);
     const accounts = await page.locator('[role="option"]').evaluateAll((rows) => rows.map((r) => r.getAttribute('title')));
     expect(accounts).toEqual([ANA, BEN, ANA, BEN, ANA, BEN, ANA]);
-    const markers = await page.locator('[role="option"] [data-testid="account-marker"]').evaluateAll((els) => els.map((e) => [e.textContent, e.getAttribute('aria-label')]));
+    const markers = await page
+      .locator('[role="option"] [data-testid="account-marker"]')
+      .evaluateAll((els) => els.map((e) => [e.textContent, e.getAttribute('aria-label')]));
     expect(markers[0]).toEqual(['A', `In ${ANA}`]);
     expect(markers[1]).toEqual(['B', `In ${BEN}`]);
     // The two accounts' markers have different colours.
-    const hues = await page.locator('[role="option"] [data-testid="account-marker"]').evaluateAll((els) => els.slice(0, 2).map((e) => getComputedStyle(e).backgroundColor));
+    const hues = await page
+      .locator('[role="option"] [data-testid="account-marker"]')
+      .evaluateAll((els) => els.slice(0, 2).map((e) => getComputedStyle(e).backgroundColor));
     expect(hues[0]).not.toBe(hues[1]);
     expect(await page.getByTestId('missing-accounts').count()).toBe(0);
     await page.screenshot({ path: path.join(screenshotDir, 'unified-inbox-light.png') });
@@ -128,7 +140,9 @@ describe('the unified inbox', () => {
     expect(await page.getByTestId('account-button').textContent()).toContain(BEN);
     await page.locator('[role="option"]', { hasText: 'Choir rehearsal moved' }).click();
     await page.getByTestId('thread').waitFor();
-    await expect.poll(() => page.getByTestId('thread').textContent(), { timeout: 15_000 }).toContain(`Choir rehearsal moved: the body of a message for ${ANA}.`);
+    await expect
+      .poll(() => page.getByTestId('thread').textContent(), { timeout: 15_000 })
+      .toContain(`Choir rehearsal moved: the body of a message for ${ANA}.`);
     expect(await page.locator('[role="option"].row--open').getAttribute('title')).toBe(ANA);
     await showTheme(page, 'dark');
     await page.screenshot({ path: path.join(screenshotDir, 'unified-inbox-dark.png') });

@@ -14,13 +14,16 @@ import { parseGmailQuery } from '../../common/gmail-query';
 import { prepareMessage, searchMessages, type MatchContext, type PreparedMessage } from '../../emulator/search/evaluate';
 import { fileRange, loadCorpusMessages } from './helpers/corpus-searchable';
 
-const SAMPLE = [
-  ...fileRange(1, 66), ...fileRange(3391, 3440), ...fileRange(5890, 5900), ...fileRange(6300, 6311), ...fileRange(6672, 6760),
-].filter((f) => f !== '06674.eml');
+const SAMPLE = [...fileRange(1, 66), ...fileRange(3391, 3440), ...fileRange(5890, 5900), ...fileRange(6300, 6311), ...fileRange(6672, 6760)].filter(
+  (f) => f !== '06674.eml',
+);
 
 const CTX: MatchContext = {
   now: new Date('2026-01-01T00:00:00Z'),
-  labels: [{ id: 'INBOX', name: 'INBOX', type: 'system' }, { id: 'SPAM', name: 'SPAM', type: 'system' }],
+  labels: [
+    { id: 'INBOX', name: 'INBOX', type: 'system' },
+    { id: 'SPAM', name: 'SPAM', type: 'system' },
+  ],
   includeSpamTrash: false,
 };
 
@@ -31,11 +34,16 @@ beforeAll(async () => {
 });
 
 function search(q: string, ctx: MatchContext = CTX): string[] {
-  return searchMessages(parseGmailQuery(q), prepared, ctx).map((p) => p.message.id).sort();
+  return searchMessages(parseGmailQuery(q), prepared, ctx)
+    .map((p) => p.message.id)
+    .sort();
 }
 
 function ids(list: string): string[] {
-  return list.split(/\s+/).filter((s) => s !== '').sort();
+  return list
+    .split(/\s+/)
+    .filter((s) => s !== '')
+    .sort();
 }
 
 /** Runs a table of query -> expected ids (space-separated). */
@@ -128,15 +136,16 @@ describe('corpus search', () => {
       'list:(<ilug.linux.ie>)': ILUG,
       'list:fork.xent.com': FORK_HAM,
       '{list:iiu.iiu.taint.org list:irregulars.tb.tf}': '03394 03404 03426',
-      'list:': '03391 03394 03398 03399 03400 03401 03402 03403 03404 03406 03408 03410 03412 03413 03414 03415 03416 03417 03418 03419 '
-        + '03421 03422 03423 03424 03425 03426 03427 03428 03429 03430 03431 03432 03434 03435 03436 03437 03438 03439 03440 06701',
+      'list:':
+        '03391 03394 03398 03399 03400 03401 03402 03403 03404 03406 03408 03410 03412 03413 03414 03415 03416 03417 03418 03419 ' +
+        '03421 03422 03423 03424 03425 03426 03427 03428 03429 03430 03431 03432 03434 03435 03436 03437 03438 03439 03440 06701',
     });
   });
 
   it('has:attachment counts named parts only (rule 6a)', () => {
     expectTable({
-      'has:attachment': '05892 06672 06675 06676 06677 06678 06679 06680 06681 06682 06683 06684 06685 06699 06714 06716 06718 '
-        + '06720 06723 06724 06726 06729 06730',
+      'has:attachment':
+        '05892 06672 06675 06676 06677 06678 06679 06680 06681 06682 06683 06684 06685 06699 06714 06716 06718 ' + '06720 06723 06724 06726 06729 06730',
       'has:attachment -filename:p7s -filename:pdf': '05892 06672 06675 06676 06677 06683 06684 06685 06699 06714 06720 06726 06729 06730',
     });
   });
@@ -208,18 +217,18 @@ describe('corpus search', () => {
 
   it('finds CJK words inside unspaced runs (rule 5d)', () => {
     expectTable({
-      '하나님': '06741 06746 06752 06756',
-      '이름': '06741 06746 06752 06756',
+      하나님: '06741 06746 06752 06756',
+      이름: '06741 06746 06752 06756',
       'subject:한국말': '06741 06746 06752',
-      'メール': '05892 06732',
-      'テスト': '05895 06732',
+      メール: '05892 06732',
+      テスト: '05895 06732',
       'subject:日本語': '05892',
-      '三菱': '05895',
-      '漢字': '06756',
-      'まみむめも': '06728 06730 06731',
+      三菱: '05895',
+      漢字: '06756',
+      まみむめも: '06728 06730 06731',
       'filename:てすと': '06729',
       'from:伊東': '05892',
-      '交通': '',
+      交通: '',
       'in:spam 交通': '06305 06306',
       'in:anywhere 汽车': '06305 06306',
     });

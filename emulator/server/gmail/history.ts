@@ -19,8 +19,7 @@ function filterRecord(r: HistoryRecordLike, keys: ChangeKey[] | undefined, label
   if (!keys && !labelId) return r;
   const out: HistoryRecordLike = { id: r.id, messages: [] };
   const refs = new Map<string, { id: string; threadId: string }>();
-  const touches = (m: HistoryMessageRef, ids?: string[]) =>
-    !labelId || (m.labelIds ?? []).includes(labelId) || (ids ?? []).includes(labelId);
+  const touches = (m: HistoryMessageRef, ids?: string[]) => !labelId || (m.labelIds ?? []).includes(labelId) || (ids ?? []).includes(labelId);
   for (const key of keys ?? (Object.values(TYPE_KEYS) as ChangeKey[])) {
     const entries = (r[key] ?? []) as { message: HistoryMessageRef; labelIds?: string[] }[];
     const kept = entries.filter((e) => touches(e.message, e.labelIds));

@@ -100,7 +100,12 @@ export async function handleGmail(state: EmulatorState, req: EmuRequest): Promis
       if (delay > 0) await sleep(delay);
       const fault = state.faults.decide(account.email, !req.inBatch);
       if (fault.kind === 'drop') return { status: 0, headers: {}, body: '', drop: true };
-      if (fault.kind === 'error') throw fault.status === 503 ? errors.unavailable() : fault.status === 500 ? errors.backendError() : apiError(fault.status, 'Injected error', { reason: 'backendError' });
+      if (fault.kind === 'error')
+        throw fault.status === 503
+          ? errors.unavailable()
+          : fault.status === 500
+            ? errors.backendError()
+            : apiError(fault.status, 'Injected error', { reason: 'backendError' });
 
       const ctx: GmailContext = { state, req, account, token, params, args, metadataOnly };
       let result = route.handler(ctx);

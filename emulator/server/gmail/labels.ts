@@ -46,8 +46,26 @@ function create(ctx: GmailContext): unknown {
 }
 
 export const labelRoutes: GmailRoute[] = [
-  { method: 'GET', path: '/labels', id: 'users.labels.list', rpc: 'caribou.api.proto.MailboxService.ListLabels', params: {}, scopes: LABEL_SCOPES, schema: SCHEMAS.labelList, handler: list },
-  { method: 'GET', path: '/labels/{}', id: 'users.labels.get', rpc: 'caribou.api.proto.MailboxService.GetLabel', params: {}, scopes: LABEL_SCOPES, schema: SCHEMAS.label, handler: get },
+  {
+    method: 'GET',
+    path: '/labels',
+    id: 'users.labels.list',
+    rpc: 'caribou.api.proto.MailboxService.ListLabels',
+    params: {},
+    scopes: LABEL_SCOPES,
+    schema: SCHEMAS.labelList,
+    handler: list,
+  },
+  {
+    method: 'GET',
+    path: '/labels/{}',
+    id: 'users.labels.get',
+    rpc: 'caribou.api.proto.MailboxService.GetLabel',
+    params: {},
+    scopes: LABEL_SCOPES,
+    schema: SCHEMAS.label,
+    handler: get,
+  },
   {
     method: 'POST',
     path: '/labels',

@@ -22,7 +22,10 @@ export function selectMessages(ctx: GmailContext): StoredMessageLike[] {
   const mailbox = ctx.account.mailbox;
   const q = (ctx.params.str('q') ?? '').trim();
   if (q && ctx.metadataOnly) throw errors.forbidden("Metadata scope does not support 'q' parameter");
-  const labelIds = ctx.params.strs('labelIds').flatMap((l) => l.split(',')).filter(Boolean);
+  const labelIds = ctx.params
+    .strs('labelIds')
+    .flatMap((l) => l.split(','))
+    .filter(Boolean);
   const includeSpamTrash = ctx.params.bool('includeSpamTrash');
   let msgs = mailbox.list();
   if (labelIds.length) {
@@ -119,7 +122,16 @@ function modify(ctx: GmailContext): unknown {
 }
 
 export const messageRoutes: GmailRoute[] = [
-  { method: 'GET', path: '/messages', id: 'users.messages.list', rpc: 'caribou.api.proto.MailboxService.ListMessages', params: LIST_PARAMS, scopes: READ_SCOPES, schema: SCHEMAS.messageList, handler: list },
+  {
+    method: 'GET',
+    path: '/messages',
+    id: 'users.messages.list',
+    rpc: 'caribou.api.proto.MailboxService.ListMessages',
+    params: LIST_PARAMS,
+    scopes: READ_SCOPES,
+    schema: SCHEMAS.messageList,
+    handler: list,
+  },
   getByIdRoute('messages', 'GetMessage', ['minimal', 'full', 'raw', 'metadata'], SCHEMAS.message, get),
   {
     method: 'GET',

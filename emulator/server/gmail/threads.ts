@@ -55,6 +55,15 @@ function get(ctx: GmailContext): unknown {
 }
 
 export const threadRoutes: GmailRoute[] = [
-  { method: 'GET', path: '/threads', id: 'users.threads.list', rpc: 'caribou.api.proto.MailboxService.ListThreads', params: LIST_PARAMS, scopes: READ_SCOPES, schema: SCHEMAS.threadList, handler: list },
+  {
+    method: 'GET',
+    path: '/threads',
+    id: 'users.threads.list',
+    rpc: 'caribou.api.proto.MailboxService.ListThreads',
+    params: LIST_PARAMS,
+    scopes: READ_SCOPES,
+    schema: SCHEMAS.threadList,
+    handler: list,
+  },
   getByIdRoute('threads', 'GetThread', ['minimal', 'full', 'metadata'], SCHEMAS.thread, get),
 ];

@@ -200,8 +200,7 @@ function approve(state: EmulatorState, p: PendingAuth, email: string, granted: s
   const grant = oauth.upsertGrant(p.client.clientId, email, canonical);
   let tokenScopes = [...new Set(canonical)];
   if (p.includeGrantedScopes) tokenScopes = [...grant.scopes];
-  const issueRefresh =
-    p.client.type === 'installed' || (p.accessType === 'offline' && (firstConsent || p.prompt.includes('consent')));
+  const issueRefresh = p.client.type === 'installed' || (p.accessType === 'offline' && (firstConsent || p.prompt.includes('consent')));
   const code = randomToken('4/0Emu', 36);
   oauth.codes.set(code, {
     code,

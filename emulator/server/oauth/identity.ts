@@ -86,8 +86,7 @@ export function handleTokeninfo(state: EmulatorState, req: EmuRequest): EmuRespo
     return jsonResponse(200, out);
   }
   const h = headerValue(req.headers, 'authorization');
-  const raw =
-    req.query.get('access_token') ?? form.get('access_token') ?? (h && /^bearer\s+/i.test(h) ? h.replace(/^bearer\s+/i, '').trim() : undefined);
+  const raw = req.query.get('access_token') ?? form.get('access_token') ?? (h && /^bearer\s+/i.test(h) ? h.replace(/^bearer\s+/i, '').trim() : undefined);
   if (!raw) throw oauthError(400, 'invalid_request', 'Missing required parameter: access_token');
   const t = state.oauth.validAccessToken(raw);
   if (!t) throw oauthError(400, 'invalid_token', 'Invalid Value');

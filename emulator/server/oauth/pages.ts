@@ -115,4 +115,3 @@ export function errorPage(status: number, code: string, description: string, det
 ${rows ? `<div class="code">Request details: ${rows}</div>` : ''}`,
   );
 }
-

@@ -172,8 +172,16 @@ export class OAuthStore {
   revokeAll(email?: string): number {
     let n = 0;
     const match = (e: string) => !email || e.toLowerCase() === email.toLowerCase();
-    for (const t of this.accessTokens.values()) if (!t.revoked && match(t.email)) { t.revoked = true; n++; }
-    for (const t of this.refreshTokens.values()) if (!t.revoked && match(t.email)) { t.revoked = true; n++; }
+    for (const t of this.accessTokens.values())
+      if (!t.revoked && match(t.email)) {
+        t.revoked = true;
+        n++;
+      }
+    for (const t of this.refreshTokens.values())
+      if (!t.revoked && match(t.email)) {
+        t.revoked = true;
+        n++;
+      }
     for (const [k, g] of this.grants) if (match(g.email)) this.grants.delete(k);
     return n;
   }
@@ -185,7 +193,10 @@ export class OAuthStore {
     for (const t of this.accessTokens.values()) {
       if (filter.token && t.token !== filter.token) continue;
       if (filter.email && t.email.toLowerCase() !== filter.email.toLowerCase()) continue;
-      if (t.expiresAt > now) { t.expiresAt = now - 1; n++; }
+      if (t.expiresAt > now) {
+        t.expiresAt = now - 1;
+        n++;
+      }
     }
     return n;
   }

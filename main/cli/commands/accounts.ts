@@ -19,7 +19,14 @@ export const accountsCommand: CliCommand = {
       const list = ctx.accounts.list();
       const active = ctx.accounts.activeAccountId;
       if (values.json) {
-        line(io.stdout, JSON.stringify(list.map((a) => ({ ...a, active: a.id === active })), null, 2));
+        line(
+          io.stdout,
+          JSON.stringify(
+            list.map((a) => ({ ...a, active: a.id === active })),
+            null,
+            2,
+          ),
+        );
         return EXIT.ok;
       }
       if (list.length === 0) {

@@ -18,9 +18,7 @@ export function pickAccount<A extends { id: string; email: string }>(
   const list = accounts.list();
   const active = accounts.getActive() ?? (list.length === 1 ? list[0] : undefined);
   if (!active) {
-    line(io.stderr, list.length === 0
-      ? t('cli.noAccountsHint')
-      : t('cli.severalAccounts', { emails: list.map((a) => a.email).join(', ') }));
+    line(io.stderr, list.length === 0 ? t('cli.noAccountsHint') : t('cli.severalAccounts', { emails: list.map((a) => a.email).join(', ') }));
   }
   return active ?? null;
 }

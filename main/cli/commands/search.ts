@@ -19,10 +19,20 @@ function partialNote(cached: number, total: number | null): string {
 function printRow(io: CliIO, json: boolean, row: ListRow): void {
   const from = row.from.name ? `${row.from.name} <${row.from.email}>` : row.from.email;
   if (json) {
-    line(io.stdout, JSON.stringify({
-      id: row.id, threadId: row.threadId, internalDate: row.internalDate, date: new Date(row.internalDate).toISOString(),
-      from, to: row.to, subject: row.subject, snippet: row.snippet, labelIds: row.labelIds,
-    }));
+    line(
+      io.stdout,
+      JSON.stringify({
+        id: row.id,
+        threadId: row.threadId,
+        internalDate: row.internalDate,
+        date: new Date(row.internalDate).toISOString(),
+        from,
+        to: row.to,
+        subject: row.subject,
+        snippet: row.snippet,
+        labelIds: row.labelIds,
+      }),
+    );
   } else {
     line(io.stdout, [new Date(row.internalDate).toISOString().slice(0, 16).replace('T', ' '), row.from.name || row.from.email, row.subject].join('\t'));
   }
@@ -83,9 +93,17 @@ export const searchCommand: CliCommand = {
     return t('cli.search.usage');
   },
   async run(argv, io) {
-    const { values, positionals } = parse(argv, {
-      'data-dir': { type: 'string' }, account: { type: 'string' }, limit: { type: 'string' }, json: { type: 'boolean' }, offline: { type: 'boolean' },
-    }, true);
+    const { values, positionals } = parse(
+      argv,
+      {
+        'data-dir': { type: 'string' },
+        account: { type: 'string' },
+        limit: { type: 'string' },
+        json: { type: 'boolean' },
+        offline: { type: 'boolean' },
+      },
+      true,
+    );
     const dataDir = requireString(values['data-dir'], '--data-dir');
     if (positionals.length !== 1) throw new UsageError(t('cli.search.oneQuery'));
     const limit = optionalPositiveNumber(values.limit, '--limit') ?? 50;
@@ -113,11 +131,20 @@ export const searchCommand: CliCommand = {
           const row = get.get(hit.rowid) as Row;
           if (values.json) {
             const summary = JSON.parse(row.summary_json) as { to?: unknown; snippet?: string };
-            line(io.stdout, JSON.stringify({
-              id: row.id, threadId: row.thread_id, internalDate: row.internal_date, date: new Date(row.internal_date).toISOString(),
-              from: row.from_header, to: summary.to ?? [], subject: row.subject, snippet: summary.snippet ?? '',
-              labelIds: JSON.parse(row.label_ids) as string[],
-            }));
+            line(
+              io.stdout,
+              JSON.stringify({
+                id: row.id,
+                threadId: row.thread_id,
+                internalDate: row.internal_date,
+                date: new Date(row.internal_date).toISOString(),
+                from: row.from_header,
+                to: summary.to ?? [],
+                subject: row.subject,
+                snippet: summary.snippet ?? '',
+                labelIds: JSON.parse(row.label_ids) as string[],
+              }),
+            );
           } else {
             const sender = parseAddressList(row.from_header)[0];
             const who = sender ? sender.name || sender.address : '';

@@ -12,11 +12,7 @@ export const signOutCommand: CliCommand = {
     return t('cli.signOut.usage');
   },
   async run(argv, io) {
-    const { values, positionals } = parse(
-      argv,
-      { 'data-dir': { type: 'string' }, client: { type: 'string' }, server: { type: 'string' } },
-      true,
-    );
+    const { values, positionals } = parse(argv, { 'data-dir': { type: 'string' }, client: { type: 'string' }, server: { type: 'string' } }, true);
     const dataDir = requireString(values['data-dir'], '--data-dir');
     if (positionals.length !== 1) throw new UsageError(t('cli.signOut.oneAddress'));
     const email = positionals[0] ?? '';

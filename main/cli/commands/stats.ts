@@ -34,11 +34,13 @@ export const statsCommand: CliCommand = {
         // A reader: a sync running in another process goes on undisturbed.
         const cache = await retryWhileBusy(() => openReadOnlyCache({ dataDir: ctx.dataDir, accountId: account.id }));
         try {
-          const { stats, historyId, initial } = await retryWhileBusy(() => cache.store.transaction(() => ({
-            stats: cache.store.stats(),
-            historyId: cache.store.getState<string>('historyId') ?? null,
-            initial: cache.store.getState<object>('initial'),
-          })));
+          const { stats, historyId, initial } = await retryWhileBusy(() =>
+            cache.store.transaction(() => ({
+              stats: cache.store.stats(),
+              historyId: cache.store.getState<string>('historyId') ?? null,
+              initial: cache.store.getState<object>('initial'),
+            })),
+          );
           out.push({
             email: account.email,
             ...stats,

@@ -40,9 +40,7 @@ export function ListColumn(props: ListColumnProps) {
           {t('app.noKeychain')}
         </div>
       ) : null}
-      {needsReauth ? (
-        <ReauthBanner flush onReauth={props.onReauth} />
-      ) : null}
+      {needsReauth ? <ReauthBanner flush onReauth={props.onReauth} /> : null}
       {list.missingAccounts.length > 0 ? (
         <div className="banner banner--warning banner--flush" role="alert" data-testid="missing-accounts">
           <span>

@@ -61,10 +61,7 @@ export function MailFrame({ html, text, allowRemote, onBlockedCount, title, onSa
   const [showQuotes, setShowQuotes] = useState(false);
   const terms = useHighlightTerms();
   const sanitized = useMemo(() => sanitizeMailHtml(html, allowRemote), [html, allowRemote]);
-  const doc = useMemo(
-    () => buildFrameDocument(sanitized.html, { allowRemote, theme: 'light' }),
-    [sanitized.html, allowRemote],
-  );
+  const doc = useMemo(() => buildFrameDocument(sanitized.html, { allowRemote, theme: 'light' }), [sanitized.html, allowRemote]);
 
   useEffect(() => {
     onBlockedCount?.(sanitized.blockedRemote);
@@ -155,7 +152,9 @@ function TooLarge({ html, text, onSave }: { html: string; text: string; onSave?:
     if (!onSave) return;
     setSaveState(t('mail.saving'));
     const outcome = await onSave();
-    setSaveState(outcome.kind === 'saved' ? t('attachments.savedAs', { name: outcome.fileName }) : outcome.kind === 'failed' ? errorMessage(outcome.error, t) : '');
+    setSaveState(
+      outcome.kind === 'saved' ? t('attachments.savedAs', { name: outcome.fileName }) : outcome.kind === 'failed' ? errorMessage(outcome.error, t) : '',
+    );
   };
   return (
     <div className="mail-too-large" data-testid="mail-too-large">
@@ -165,7 +164,9 @@ function TooLarge({ html, text, onSave }: { html: string; text: string; onSave?:
           <button type="button" className="button button--small button--secondary" onClick={() => void save()} data-testid="save-body">
             {t('mail.save')}
           </button>{' '}
-          <span role="status" data-testid="save-body-status">{saveState}</span>
+          <span role="status" data-testid="save-body-status">
+            {saveState}
+          </span>
         </p>
       ) : null}
       <div className="mail-too-large__text" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }} data-testid="too-large-text">

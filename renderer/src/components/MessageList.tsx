@@ -16,10 +16,11 @@ const ROW_HEIGHTS = { comfortable: 84, compact: 62 } as const;
 const NO_KEYS: ReadonlySet<string> = new Set();
 
 /** What the list shows of useMessageList's state, and its two actions. */
-export type ListView = Pick<
-  MessageListState,
-  'rows' | 'loading' | 'loadingMore' | 'hasMore' | 'error' | 'generation' | 'freshKeys' | 'coverage'
-> & { readonly listKey: string; readonly loadMore: () => void; readonly reload: () => void };
+export type ListView = Pick<MessageListState, 'rows' | 'loading' | 'loadingMore' | 'hasMore' | 'error' | 'generation' | 'freshKeys' | 'coverage'> & {
+  readonly listKey: string;
+  readonly loadMore: () => void;
+  readonly reload: () => void;
+};
 
 export interface MessageListProps {
   readonly list: ListView;
@@ -153,7 +154,13 @@ export function MessageList(props: MessageListProps) {
     }
   };
 
-  const countKey = threads ? (hasMore ? 'list.count.conversationsMore' : 'list.count.conversations') : hasMore ? 'list.count.messagesMore' : 'list.count.messages';
+  const countKey = threads
+    ? hasMore
+      ? 'list.count.conversationsMore'
+      : 'list.count.conversations'
+    : hasMore
+      ? 'list.count.messagesMore'
+      : 'list.count.messages';
   const countText = loading ? t('list.loading') : rows.length === 0 ? t('list.noMessages') : t(countKey, { n: rows.length, count: format.count(rows.length) });
 
   return (
@@ -238,11 +245,7 @@ export function MessageList(props: MessageListProps) {
             {items.map((item) => {
               const row = rows[item.index];
               return (
-                <div
-                  key={item.key}
-                  className="list-item"
-                  style={{ height: item.size, transform: `translateY(${item.start}px)` }}
-                >
+                <div key={item.key} className="list-item" style={{ height: item.size, transform: `translateY(${item.start}px)` }}>
                   {row ? (
                     <Row
                       row={row}

@@ -83,11 +83,7 @@ export const Row = memo(function Row({ row, index, selected, open, threads, labe
           <span
             key={label.id}
             className="chip"
-            style={
-              label.color
-                ? { background: label.color.backgroundColor, color: label.color.textColor, borderColor: 'transparent' }
-                : undefined
-            }
+            style={label.color ? { background: label.color.backgroundColor, color: label.color.textColor, borderColor: 'transparent' } : undefined}
           >
             {label.name.split('/').pop()}
           </span>

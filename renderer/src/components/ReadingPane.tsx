@@ -69,14 +69,7 @@ export function ReadingPane({ accountId, thread, loading, error, labelsById, foc
   }
   return (
     <section className="reading-pane" aria-label={t('region.readingPane')}>
-      <ThreadView
-        key={thread.id}
-        accountId={accountId}
-        thread={thread}
-        labelsById={labelsById}
-        focusMessageId={focusMessageId}
-        onBack={onBack}
-      />
+      <ThreadView key={thread.id} accountId={accountId} thread={thread} labelsById={labelsById} focusMessageId={focusMessageId} onBack={onBack} />
     </section>
   );
 }
@@ -162,9 +155,7 @@ function ThreadView({ accountId, thread, labelsById, focusMessageId, onBack }: T
                 {l.name}
               </span>
             ))}
-            <span className="thread__count">
-              {t('reading.messageCount', { count: thread.messages.length })}
-            </span>
+            <span className="thread__count">{t('reading.messageCount', { count: thread.messages.length })}</span>
           </div>
         </div>
         {thread.messages.length > 1 ? (
@@ -185,13 +176,7 @@ function ThreadView({ accountId, thread, labelsById, focusMessageId, onBack }: T
         {thread.messages.map((message, index) =>
           hidden.has(index) ? (
             index === firstHidden ? (
-              <button
-                key="more"
-                type="button"
-                className="thread__more"
-                onClick={() => setRevealed(true)}
-                data-testid="show-older"
-              >
+              <button key="more" type="button" className="thread__more" onClick={() => setRevealed(true)} data-testid="show-older">
                 <span className="thread__more-line" aria-hidden="true" />
                 <span className="thread__more-pill">{t('reading.older', { count: hidden.size })}</span>
                 <span className="thread__more-line" aria-hidden="true" />

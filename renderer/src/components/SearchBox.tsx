@@ -169,7 +169,11 @@ export function SearchBox(props: SearchBoxProps) {
       </div>
       {open ? (
         <ul className="suggestions popover" id="search-suggestions" role="listbox" aria-label={t('search.suggestions')} data-testid="suggestions">
-          {query.trim() === '' ? <li className="suggestions__heading" role="presentation">{t('search.recent')}</li> : null}
+          {query.trim() === '' ? (
+            <li className="suggestions__heading" role="presentation">
+              {t('search.recent')}
+            </li>
+          ) : null}
           {suggestions.map((s, i) => (
             <li
               key={`${s.kind}-${s.label}`}

@@ -49,7 +49,6 @@ const ICONS: Record<MailboxIcon, ComponentType<{ size?: number; className?: stri
   forum: ForumIcon,
 };
 
-
 interface SidebarProps {
   readonly accounts: readonly AccountView[];
   readonly active: AccountView | null;
@@ -86,8 +85,7 @@ export function Sidebar(props: SidebarProps) {
   const known = new Set(labels.map((l) => l.id));
   const categories = CATEGORY_MAILBOXES.filter((c) => labels.length === 0 || known.has(c.key));
 
-  const toggle = (path: string) =>
-    setCollapsed((prev) => (prev.includes(path) ? prev.filter((p) => p !== path) : [...prev, path]));
+  const toggle = (path: string) => setCollapsed((prev) => (prev.includes(path) ? prev.filter((p) => p !== path) : [...prev, path]));
 
   const mailboxItem = (mailbox: Mailbox) => {
     const Icon = ICONS[mailbox.icon];
@@ -105,7 +103,10 @@ export function Sidebar(props: SidebarProps) {
           <Icon size={17} className="nav-item__icon" />
           <span className="nav-item__name">{t(mailbox.nameKey)}</span>
           {count > 0 ? (
-            <span className="nav-item__count" aria-label={t(mailbox.count === 'total' ? 'sidebar.countTotal' : 'sidebar.countUnread', { count: format.count(count) })}>
+            <span
+              className="nav-item__count"
+              aria-label={t(mailbox.count === 'total' ? 'sidebar.countTotal' : 'sidebar.countUnread', { count: format.count(count) })}
+            >
               {format.count(count)}
             </span>
           ) : null}
@@ -123,12 +124,7 @@ export function Sidebar(props: SidebarProps) {
       </ul>
       {categories.length > 0 ? (
         <div className="nav-section">
-          <button
-            type="button"
-            className="nav-section__title"
-            aria-expanded={categoriesOpen}
-            onClick={() => setCategoriesOpen(!categoriesOpen)}
-          >
+          <button type="button" className="nav-section__title" aria-expanded={categoriesOpen} onClick={() => setCategoriesOpen(!categoriesOpen)}>
             <ChevronIcon size={12} className={`chevron ${categoriesOpen ? 'chevron--open' : ''}`} />
             {t('sidebar.categories')}
           </button>

@@ -59,12 +59,26 @@ export function SignIn({ authStatus, onAuthStatus, notice, accountId, demoAccoun
       if (signingIn) setPendingUrl(null);
     }
   };
-  const signIn = () => run('google', () => skimmer().signIn(accountId ? { accountId } : {}), () => onDone?.());
-  const demo = () => run('demo', () => skimmer().startDemo(), () => onDone?.());
+  const signIn = () =>
+    run(
+      'google',
+      () => skimmer().signIn(accountId ? { accountId } : {}),
+      () => onDone?.(),
+    );
+  const demo = () =>
+    run(
+      'demo',
+      () => skimmer().startDemo(),
+      () => onDone?.(),
+    );
   const importClient = () =>
-    run('import', () => skimmer().importClientSecret(), (status) => {
-      if (status) onAuthStatus(status);
-    });
+    run(
+      'import',
+      () => skimmer().importClientSecret(),
+      (status) => {
+        if (status) onAuthStatus(status);
+      },
+    );
 
   const cancel = async () => {
     await skimmer().cancelSignIn();
@@ -189,8 +203,7 @@ export function SignIn({ authStatus, onAuthStatus, notice, accountId, demoAccoun
           <li>
             <ShieldIcon size={16} />
             <span>
-              {t('signin.point.readOnly')}{' '}
-              {authStatus?.storage === 'memory_only' ? t('signin.point.memory') : t('signin.point.encrypted')}
+              {t('signin.point.readOnly')} {authStatus?.storage === 'memory_only' ? t('signin.point.memory') : t('signin.point.encrypted')}
             </span>
           </li>
           <li>

@@ -17,7 +17,15 @@ export function SignInDialog({ accountId, demoAccount, authStatus, onAuthStatus,
   return (
     <div className="overlay" onMouseDown={onClose}>
       <div className="dialog dialog--signin" role="dialog" aria-modal="true" aria-label={t('app.signIn')} onMouseDown={(e) => e.stopPropagation()}>
-        <SignIn compact authStatus={authStatus} onAuthStatus={onAuthStatus} accountId={accountId} demoAccount={demoAccount} onCancel={onClose} onDone={onDone} />
+        <SignIn
+          compact
+          authStatus={authStatus}
+          onAuthStatus={onAuthStatus}
+          accountId={accountId}
+          demoAccount={demoAccount}
+          onCancel={onClose}
+          onDone={onDone}
+        />
       </div>
     </div>
   );

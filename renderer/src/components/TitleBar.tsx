@@ -31,7 +31,14 @@ export function TitleBar({ search, onHelp, onSettings }: TitleBarProps) {
       )}
       <div className="titlebar__actions">
         {onSettings ? (
-          <button type="button" className="icon-button" onClick={onSettings} aria-label={t('titlebar.settings')} title={t('titlebar.settings')} data-testid="settings-button">
+          <button
+            type="button"
+            className="icon-button"
+            onClick={onSettings}
+            aria-label={t('titlebar.settings')}
+            title={t('titlebar.settings')}
+            data-testid="settings-button"
+          >
             <SettingsIcon size={18} />
           </button>
         ) : null}

@@ -130,9 +130,7 @@ export const ForumIcon = icon(
 export const LabelIcon = icon(<path d="M3 5.5A1.5 1.5 0 0 1 4.5 4h8.2l4.3 6-4.3 6H4.5A1.5 1.5 0 0 1 3 14.5Z" />);
 export const ChevronIcon = icon(<path d="m7.5 5 5 5-5 5" />);
 export const ChevronDownIcon = icon(<path d="m5 7.5 5 5 5-5" />);
-export const PaperclipIcon = icon(
-  <path d="m16.2 9.6-6.3 6.3a3.9 3.9 0 0 1-5.5-5.5l6.6-6.6a2.6 2.6 0 0 1 3.7 3.7l-6.6 6.5a1.3 1.3 0 0 1-1.8-1.8l6-6" />,
-);
+export const PaperclipIcon = icon(<path d="m16.2 9.6-6.3 6.3a3.9 3.9 0 0 1-5.5-5.5l6.6-6.6a2.6 2.6 0 0 1 3.7 3.7l-6.6 6.5a1.3 1.3 0 0 1-1.8-1.8l6-6" />);
 export const MoreIcon = icon(
   <>
     <circle cx="5" cy="10" r="0.6" />

@@ -163,7 +163,8 @@ export const en = {
   'reading.field.replyTo': 'Reply-To',
   'reading.field.date': 'Date',
   'reading.field.list': 'List',
-  'reading.images.hidden': '{count, plural, one {Remote images are hidden to protect your privacy.} other {Remote images are hidden to protect your privacy (#).}}',
+  'reading.images.hidden':
+    '{count, plural, one {Remote images are hidden to protect your privacy.} other {Remote images are hidden to protect your privacy (#).}}',
   'reading.images.show': 'Show images',
   'reading.images.always': 'Always for this sender',
   'reading.images.alwaysTitle': 'Always show images from {email}',
@@ -218,7 +219,8 @@ export const en = {
   'shortcut.showHelp': 'Show this help',
 
   'signin.pending.title': 'Continue in your browser',
-  'signin.pending.lede': "Skimmer opened Google's sign-in page in your browser. Choose your account and allow read-only access; you'll come straight back here.",
+  'signin.pending.lede':
+    "Skimmer opened Google's sign-in page in your browser. Choose your account and allow read-only access; you'll come straight back here.",
   'signin.pending.copyHint': "Didn't open? Copy this link into your browser:",
   'signin.copy': 'Copy',
   'signin.copied': 'Copied',
@@ -308,7 +310,8 @@ export const en = {
   'attachments.openTitle': 'Open…',
   'attachments.openLabel': 'Open {name}',
   'attachments.openConfirm.title': 'Open {name}?',
-  'attachments.openConfirm.body': 'Skimmer saves a copy on this computer and opens it with the app your system uses for this kind of file. Open files only from people you trust.',
+  'attachments.openConfirm.body':
+    'Skimmer saves a copy on this computer and opens it with the app your system uses for this kind of file. Open files only from people you trust.',
   'attachments.openConfirm.confirm': 'Open',
   'pdf.toolbar': 'PDF pages',
   'pdf.pages': 'Pages',

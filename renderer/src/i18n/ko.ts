@@ -307,7 +307,8 @@ export const ko: Record<MessageKey, string> = {
   'attachments.openTitle': '열기…',
   'attachments.openLabel': '{name} 열기',
   'attachments.openConfirm.title': '{name}을(를) 열까요?',
-  'attachments.openConfirm.body': 'Skimmer가 이 컴퓨터에 사본을 저장한 다음, 시스템에서 이 형식의 파일에 사용하는 앱으로 엽니다. 신뢰할 수 있는 사람이 보낸 파일만 여세요.',
+  'attachments.openConfirm.body':
+    'Skimmer가 이 컴퓨터에 사본을 저장한 다음, 시스템에서 이 형식의 파일에 사용하는 앱으로 엽니다. 신뢰할 수 있는 사람이 보낸 파일만 여세요.',
   'attachments.openConfirm.confirm': '열기',
   'pdf.toolbar': 'PDF 페이지',
   'pdf.pages': '페이지',

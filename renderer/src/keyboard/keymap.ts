@@ -106,9 +106,7 @@ function strokeMatches(stroke: KeyStroke, input: KeyInput, mac: boolean): boolea
 }
 
 export type KeyMatch =
-  | { readonly kind: 'action'; readonly shortcut: Shortcut }
-  | { readonly kind: 'pending'; readonly prefix: readonly KeyInput[] }
-  | { readonly kind: 'none' };
+  { readonly kind: 'action'; readonly shortcut: Shortcut } | { readonly kind: 'pending'; readonly prefix: readonly KeyInput[] } | { readonly kind: 'none' };
 
 /**
  * Matches a key press against the table, given the strokes already pressed in a sequence.

@@ -3,21 +3,40 @@ import { escapeIdent, escapeString, type Token } from './css-tokenizer';
 
 function serialize(t: Token): string {
   switch (t.type) {
-    case 'ident': return escapeIdent(t.value);
-    case 'function': return `${escapeIdent(t.value)}(`;
-    case 'hash': return `#${escapeIdent(t.value).replace(/^\\3(\d) /, '$1')}`;
-    case 'string': return escapeString(t.value);
-    case 'number': return t.repr;
-    case 'percentage': return `${t.repr}%`;
-    case 'dimension': return `${t.repr}${escapeIdent(t.unit)}`;
+    case 'ident':
+      return escapeIdent(t.value);
+    case 'function':
+      return `${escapeIdent(t.value)}(`;
+    case 'hash':
+      return `#${escapeIdent(t.value).replace(/^\\3(\d) /, '$1')}`;
+    case 'string':
+      return escapeString(t.value);
+    case 'number':
+      return t.repr;
+    case 'percentage':
+      return `${t.repr}%`;
+    case 'dimension':
+      return `${t.repr}${escapeIdent(t.unit)}`;
     // Only `\` and `<` need escaping (a lone backslash, and `<` so no `</style` or `<!--`).
-    case 'delim': return t.value === '\\' || t.value === '<' ? `\\${t.value.codePointAt(0)!.toString(16)} ` : t.value;
-    case 'whitespace': return ' ';
-    case 'colon': return ':';
-    case 'semicolon': return ';';
-    case 'comma': return ',';
-    case '[': case ']': case '(': case ')': case '{': case '}': return t.type;
-    default: return '';
+    case 'delim':
+      return t.value === '\\' || t.value === '<' ? `\\${t.value.codePointAt(0)!.toString(16)} ` : t.value;
+    case 'whitespace':
+      return ' ';
+    case 'colon':
+      return ':';
+    case 'semicolon':
+      return ';';
+    case 'comma':
+      return ',';
+    case '[':
+    case ']':
+    case '(':
+    case ')':
+    case '{':
+    case '}':
+      return t.type;
+    default:
+      return '';
   }
 }
 

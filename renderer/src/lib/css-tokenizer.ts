@@ -236,15 +236,33 @@ export function tokenize(input: string): Token[] {
     }
     pos += 1;
     switch (c) {
-      case 0x28: out.push({ type: '(' }); break;
-      case 0x29: out.push({ type: ')' }); break;
-      case 0x5b: out.push({ type: '[' }); break;
-      case 0x5d: out.push({ type: ']' }); break;
-      case 0x7b: out.push({ type: '{' }); break;
-      case 0x7d: out.push({ type: '}' }); break;
-      case 0x2c: out.push({ type: 'comma' }); break;
-      case 0x3a: out.push({ type: 'colon' }); break;
-      case 0x3b: out.push({ type: 'semicolon' }); break;
+      case 0x28:
+        out.push({ type: '(' });
+        break;
+      case 0x29:
+        out.push({ type: ')' });
+        break;
+      case 0x5b:
+        out.push({ type: '[' });
+        break;
+      case 0x5d:
+        out.push({ type: ']' });
+        break;
+      case 0x7b:
+        out.push({ type: '{' });
+        break;
+      case 0x7d:
+        out.push({ type: '}' });
+        break;
+      case 0x2c:
+        out.push({ type: 'comma' });
+        break;
+      case 0x3a:
+        out.push({ type: 'colon' });
+        break;
+      case 0x3b:
+        out.push({ type: 'semicolon' });
+        break;
       default: {
         // A lone backslash (invalid escape) is a delim; keep surrogate pairs whole.
         const cp = s.codePointAt(pos - 1) ?? 0xfffd;

@@ -7,7 +7,9 @@ import type { Translate } from '../i18n/translate';
 export function displayName(address: MailAddress | undefined | null): string {
   if (!address) return '';
   // Bidi controls could reorder what the person reads ("gpj.exe" shown as "exe.jpg").
-  const name = stripBidi(address.name).trim().replace(/^["']|["']$/g, '');
+  const name = stripBidi(address.name)
+    .trim()
+    .replace(/^["']|["']$/g, '');
   if (name) return name;
   const local = address.email.split('@')[0];
   return local || address.email;

@@ -2,20 +2,7 @@
 import type { LabelSummary, MailSelector } from '../../../common/mail-types';
 import type { MessageKey, Translate } from '../i18n/translate';
 
-export type MailboxIcon =
-  | 'inbox'
-  | 'star'
-  | 'send'
-  | 'draft'
-  | 'important'
-  | 'all'
-  | 'spam'
-  | 'trash'
-  | 'person'
-  | 'people'
-  | 'tag'
-  | 'info'
-  | 'forum';
+export type MailboxIcon = 'inbox' | 'star' | 'send' | 'draft' | 'important' | 'all' | 'spam' | 'trash' | 'person' | 'people' | 'tag' | 'info' | 'forum';
 
 export interface Mailbox {
   /** Stable key used in the UI (and for `g i`). */
@@ -167,9 +154,7 @@ export function selectorTitle(selector: MailSelector, labels: readonly LabelSumm
     if (selector.query === ALL_MAIL_QUERY) return t('mailbox.ALL');
     return selector.query;
   }
-  const known = [...SYSTEM_MAILBOXES, ...CATEGORY_MAILBOXES].find(
-    (m) => m.selector.kind === 'label' && m.selector.labelId === selector.labelId,
-  );
+  const known = [...SYSTEM_MAILBOXES, ...CATEGORY_MAILBOXES].find((m) => m.selector.kind === 'label' && m.selector.labelId === selector.labelId);
   if (known) return t(known.nameKey);
   const label = labels.find((l) => l.id === selector.labelId);
   return label ? label.name : selector.labelId;

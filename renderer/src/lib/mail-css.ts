@@ -116,7 +116,7 @@ class Cleaner {
     }
     if (ok) return join(out).trim();
     // Dropped for an unknown function: if it carried something URL-like, say so (images bar).
-    if (out.some((t) => t.type === 'delim' && t.value === '/' )) this.blocked += 1;
+    if (out.some((t) => t.type === 'delim' && t.value === '/')) this.blocked += 1;
     return null;
   }
 
@@ -168,7 +168,16 @@ class Cleaner {
       }
       if (!PROPERTIES.has(property)) {
         // Unknown or custom properties are dropped; count them if they carried a URL.
-        if (valueTokens.some((v) => v.type === 'url' || v.type === 'bad-url' || (v.type === 'function' && FETCHING_FUNCTIONS.test(v.value.toLowerCase())) || (v.type === 'string' && URLISH.test(v.value)))) this.blocked += 1;
+        if (
+          valueTokens.some(
+            (v) =>
+              v.type === 'url' ||
+              v.type === 'bad-url' ||
+              (v.type === 'function' && FETCHING_FUNCTIONS.test(v.value.toLowerCase())) ||
+              (v.type === 'string' && URLISH.test(v.value)),
+          )
+        )
+          this.blocked += 1;
         continue;
       }
       const value = this.value(property, valueTokens);
@@ -251,7 +260,15 @@ function skipOne(cur: Cursor): void {
 
 /** Selectors and media queries: no URLs, strings only in attribute selectors, no blocks. */
 function isPlainPrelude(t: Token): boolean {
-  return t.type !== 'url' && t.type !== 'bad-url' && t.type !== 'bad-string' && t.type !== '{' && t.type !== 'cdo' && t.type !== 'cdc' && !(t.type === 'function' && FETCHING_FUNCTIONS.test(t.value.toLowerCase()));
+  return (
+    t.type !== 'url' &&
+    t.type !== 'bad-url' &&
+    t.type !== 'bad-string' &&
+    t.type !== '{' &&
+    t.type !== 'cdo' &&
+    t.type !== 'cdc' &&
+    !(t.type === 'function' && FETCHING_FUNCTIONS.test(t.value.toLowerCase()))
+  );
 }
 
 /** A `<style>` element's text. */

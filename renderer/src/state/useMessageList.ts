@@ -213,11 +213,7 @@ export function useMessageList(accountId: string | null, selector: MailSelector,
   // Until the answer for the current key arrives: the remembered list, else a loading one.
   const cached = state.key === key ? undefined : recentLists.get(key);
   const current: MessageListState =
-    state.key === key
-      ? state
-      : cached
-        ? { ...cached, loadingMore: false, generation: -(state.generation + 1) }
-        : { ...EMPTY, generation: state.generation };
+    state.key === key ? state : cached ? { ...cached, loadingMore: false, generation: -(state.generation + 1) } : { ...EMPTY, generation: state.generation };
   // listKey names the list (not its refreshes): selection and scroll reset when it changes.
   return { ...current, listKey: key, loadMore, reload };
 }

@@ -24,8 +24,7 @@ export function useThread(accountId: string | null, threadId: string | null, rel
         else setState({ thread: null, loading: false, error: reply.error, key });
       })
       .catch((error: unknown) => {
-        if (!cancelled)
-          setState({ thread: null, loading: false, error: { code: 'internal', message: String(error) }, key });
+        if (!cancelled) setState({ thread: null, loading: false, error: { code: 'internal', message: String(error) }, key });
       });
     return () => {
       cancelled = true;

@@ -27,9 +27,12 @@ export function expectHealthyStart(run: MainRun): void {
   expect(run.named('webContents.setWindowOpenHandler')).toHaveLength(1);
   expect(run.named('webContents.on').map((c) => c.args[0])).toEqual(expect.arrayContaining(['will-navigate', 'will-redirect', 'will-attach-webview']));
   // Every IPC request in the contract has a handler, copyText included.
-  expect(run.named('ipcMain.handle').map((c) => c.args[0])).toEqual(expect.arrayContaining(['app:get-info', 'app:copy-text', 'auth:start-demo', 'mail:list-messages']));
+  expect(run.named('ipcMain.handle').map((c) => c.args[0])).toEqual(
+    expect.arrayContaining(['app:get-info', 'app:copy-text', 'auth:start-demo', 'mail:list-messages']),
+  );
   expect(run.indexOf('ipcMain.handle')).toBeLessThan(run.indexOf('BrowserWindow.loadURL'));
-  if (process.platform === 'linux') expect(run.named('app.setAboutPanelOptions')[0]?.args[0]).toMatchObject({ applicationName: 'Skimmer', applicationVersion: '0.1.0' });
+  if (process.platform === 'linux')
+    expect(run.named('app.setAboutPanelOptions')[0]?.args[0]).toMatchObject({ applicationName: 'Skimmer', applicationVersion: '0.1.0' });
 
   const [page, traversal, otherHost] = run.served;
   expect(page).toMatchObject({ url: 'app://skimmer/index.html', status: 200 });

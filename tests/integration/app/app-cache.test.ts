@@ -33,9 +33,7 @@ describe('app reads from the cache once it is synced', () => {
   it('syncs in the background with progress, then answers lists and searches from the cache', async () => {
     const first = await services.handlers.listMessages(accountId, { kind: 'label', labelId: 'INBOX' }, { threads: false });
     expect(first.rows.length).toBeGreaterThan(0);
-    await expect
-      .poll(async () => (await services.handlers.getSyncStatus(accountId)).lastSyncedAt, { timeout: 60_000, interval: 250 })
-      .not.toBeNull();
+    await expect.poll(async () => (await services.handlers.getSyncStatus(accountId)).lastSyncedAt, { timeout: 60_000, interval: 250 }).not.toBeNull();
     expect(progress.some((p) => p.phase === 'initial' && p.cachedMessages > 0)).toBe(true);
     const status = await services.handlers.getSyncStatus(accountId);
     expect(status).toMatchObject({ phase: 'idle', cachedMessages: 465 });
@@ -46,7 +44,10 @@ describe('app reads from the cache once it is synced', () => {
       const emulator = await new DemoServer().start(); // a fresh copy of the same mailbox answers as Gmail would
       try {
         const expected = await fetchIds(emulator, query);
-        expect(cached.rows.map((r) => r.id), query).toEqual(expected);
+        expect(
+          cached.rows.map((r) => r.id),
+          query,
+        ).toEqual(expected);
       } finally {
         await emulator.close();
       }
@@ -73,7 +74,10 @@ async function fetchIds(emulator: Awaited<ReturnType<DemoServer['start']>>, quer
     url.searchParams.set('q', query);
     url.searchParams.set('maxResults', '100');
     if (pageToken) url.searchParams.set('pageToken', pageToken);
-    const body = (await (await fetch(url, { headers: { Authorization: `Bearer ${token}` } })).json()) as { messages?: { id: string }[]; nextPageToken?: string };
+    const body = (await (await fetch(url, { headers: { Authorization: `Bearer ${token}` } })).json()) as {
+      messages?: { id: string }[];
+      nextPageToken?: string;
+    };
     ids.push(...(body.messages ?? []).map((m) => m.id));
     pageToken = body.nextPageToken ?? '';
   } while (pageToken && ids.length < 100);

@@ -11,7 +11,9 @@ import { DemoServer } from '../../../main/services/demo-server';
 import { playBrowser, recordingOpener } from '../auth/browser';
 
 function eml(headers: Record<string, string>, body: string): string {
-  return `${Object.entries(headers).map(([k, v]) => `${k}: ${v}`).join('\r\n')}\r\n\r\n${body}`;
+  return `${Object.entries(headers)
+    .map(([k, v]) => `${k}: ${v}`)
+    .join('\r\n')}\r\n\r\n${body}`;
 }
 
 const ATTACHMENT = Buffer.from('%PDF-1.4\nfake but real bytes \u00e9\n%%EOF\n', 'latin1');
@@ -22,7 +24,15 @@ async function writeMailbox(dir: string): Promise<void> {
   await writeFile(
     path.join(dir, 'one.eml'),
     eml(
-      { From: 'Ana Lima <ana@example.com>', To: 'demo@skimmer.example', Subject: 'Quarterly report', Date: 'Mon, 02 Mar 2026 10:00:00 +0000', 'Message-ID': '<one@example.com>', 'MIME-Version': '1.0', 'Content-Type': `multipart/mixed; boundary="${boundary}"` },
+      {
+        From: 'Ana Lima <ana@example.com>',
+        To: 'demo@skimmer.example',
+        Subject: 'Quarterly report',
+        Date: 'Mon, 02 Mar 2026 10:00:00 +0000',
+        'Message-ID': '<one@example.com>',
+        'MIME-Version': '1.0',
+        'Content-Type': `multipart/mixed; boundary="${boundary}"`,
+      },
       `--${boundary}\r\nContent-Type: text/html; charset=utf-8\r\n\r\n<p>Hello <b>team</b></p>\r\n` +
         `--${boundary}\r\nContent-Type: application/pdf; name="report.pdf"\r\nContent-Disposition: attachment; filename="report.pdf"\r\n` +
         `Content-Transfer-Encoding: base64\r\n\r\n${ATTACHMENT.toString('base64')}\r\n--${boundary}--\r\n`,
@@ -30,11 +40,35 @@ async function writeMailbox(dir: string): Promise<void> {
   );
   await writeFile(
     path.join(dir, 'two.eml'),
-    eml({ From: 'Bo <bo@example.org>', To: 'demo@skimmer.example', Subject: 'Re: Quarterly report', Date: 'Tue, 03 Mar 2026 09:00:00 +0000', 'Message-ID': '<two@example.org>', 'In-Reply-To': '<one@example.com>', References: '<one@example.com>', 'Content-Type': 'text/plain; charset=iso-8859-1', 'Content-Transfer-Encoding': 'quoted-printable' }, 'Caf=E9 at noon?\r\n'),
+    eml(
+      {
+        From: 'Bo <bo@example.org>',
+        To: 'demo@skimmer.example',
+        Subject: 'Re: Quarterly report',
+        Date: 'Tue, 03 Mar 2026 09:00:00 +0000',
+        'Message-ID': '<two@example.org>',
+        'In-Reply-To': '<one@example.com>',
+        References: '<one@example.com>',
+        'Content-Type': 'text/plain; charset=iso-8859-1',
+        'Content-Transfer-Encoding': 'quoted-printable',
+      },
+      'Caf=E9 at noon?\r\n',
+    ),
   );
   await writeFile(
     path.join(dir, 'Work', 'three.eml'),
-    eml({ From: 'Kim <kim@example.kr>', To: 'demo@skimmer.example', Subject: '=?EUC-KR?B?x9GxucH2?=', Date: 'Wed, 04 Mar 2026 08:00:00 +0000', 'Message-ID': '<three@example.kr>', 'Content-Type': 'text/plain; charset=euc-kr', 'Content-Transfer-Encoding': 'base64' }, Buffer.from([0xbe, 0xc8, 0xb3, 0xe7, 0xc7, 0xcf, 0xbc, 0xbc, 0xbf, 0xe4]).toString('base64')),
+    eml(
+      {
+        From: 'Kim <kim@example.kr>',
+        To: 'demo@skimmer.example',
+        Subject: '=?EUC-KR?B?x9GxucH2?=',
+        Date: 'Wed, 04 Mar 2026 08:00:00 +0000',
+        'Message-ID': '<three@example.kr>',
+        'Content-Type': 'text/plain; charset=euc-kr',
+        'Content-Transfer-Encoding': 'base64',
+      },
+      Buffer.from([0xbe, 0xc8, 0xb3, 0xe7, 0xc7, 0xcf, 0xbc, 0xbc, 0xbf, 0xe4]).toString('base64'),
+    ),
   );
 }
 

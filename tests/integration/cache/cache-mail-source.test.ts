@@ -23,8 +23,17 @@ let dataDir: string;
 /** The fields both sources must agree on (hasAttachment needs the full payload, which list metadata lacks). */
 function comparable(rows: readonly ListRow[]) {
   return rows.map((r) => ({
-    id: r.id, threadId: r.threadId, internalDate: r.internalDate, from: r.from, to: r.to, subject: r.subject,
-    snippet: r.snippet, labelIds: [...r.labelIds].sort(), unread: r.unread, starred: r.starred, sizeEstimate: r.sizeEstimate,
+    id: r.id,
+    threadId: r.threadId,
+    internalDate: r.internalDate,
+    from: r.from,
+    to: r.to,
+    subject: r.subject,
+    snippet: r.snippet,
+    labelIds: [...r.labelIds].sort(),
+    unread: r.unread,
+    starred: r.starred,
+    sizeEstimate: r.sizeEstimate,
   }));
 }
 
@@ -114,7 +123,7 @@ describe('CacheMailSource', () => {
     const ids: string[] = [];
     let pageToken: string | null = null;
     do {
-      const page: MessagePage = await cache.source.listMessages({ kind: "query", query: "" }, { threads: true, pageSize: 2, pageToken });
+      const page: MessagePage = await cache.source.listMessages({ kind: 'query', query: '' }, { threads: true, pageSize: 2, pageToken });
       ids.push(...page.rows.map((r) => r.threadId));
       pageToken = page.nextPageToken;
     } while (pageToken);
@@ -143,7 +152,8 @@ describe('CacheMailSource', () => {
   it('counts labels from the cache like labels.get', async () => {
     const fromCache = await cache.source.listLabels();
     const fromApi = await gmail.listLabels();
-    const pick = (ls: typeof fromApi) => ls.map((l) => ({ id: l.id, total: l.messagesTotal, unread: l.messagesUnread, threads: l.threadsTotal })).sort((a, b) => a.id.localeCompare(b.id));
+    const pick = (ls: typeof fromApi) =>
+      ls.map((l) => ({ id: l.id, total: l.messagesTotal, unread: l.messagesUnread, threads: l.threadsTotal })).sort((a, b) => a.id.localeCompare(b.id));
     expect(pick(fromCache)).toEqual(pick(fromApi));
   });
 

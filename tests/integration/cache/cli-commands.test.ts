@@ -54,7 +54,11 @@ describe('cli: search and stats from the cache', () => {
   it('search --json prints one object per match, newest first', async () => {
     const t = io();
     expect(await runCli(['search', '--data-dir', dataDir, '--json', 'lunch'], t.io, commands)).toBe(0);
-    const rows = t.out().trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    const rows = t
+      .out()
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
     expect(rows).toHaveLength(3);
     expect(rows.map((r) => r.subject)).toEqual(['Re: Lunch plans', 'Re: Lunch plans', 'Lunch plans']);
     for (const r of rows) expect(Object.keys(r)).toEqual(expect.arrayContaining(['id', 'threadId', 'internalDate', 'from', 'subject']));
@@ -88,26 +92,39 @@ describe('cli: search and stats from the cache', () => {
     // Every package the process resolves is logged by a module hook; the bundle is the one `npm run cli` runs.
     const hook = join(dataDir, 'log-packages.mjs');
     const logged = join(dataDir, 'packages.log');
-    writeFileSync(hook, [
-      "import { registerHooks } from 'node:module';",
-      "import { appendFileSync } from 'node:fs';",
-      'registerHooks({ resolve(specifier, context, next) {',
-      '  const resolved = next(specifier, context);',
-      "  if (resolved.url.includes('/node_modules/')) appendFileSync(process.env.PACKAGES_LOG, resolved.url + '\\n');",
-      '  return resolved;',
-      '} });',
-    ].join('\n'));
-    for (const args of [['search', '--data-dir', dataDir, 'lunch'], ['stats', '--data-dir', dataDir]]) {
+    writeFileSync(
+      hook,
+      [
+        "import { registerHooks } from 'node:module';",
+        "import { appendFileSync } from 'node:fs';",
+        'registerHooks({ resolve(specifier, context, next) {',
+        '  const resolved = next(specifier, context);',
+        "  if (resolved.url.includes('/node_modules/')) appendFileSync(process.env.PACKAGES_LOG, resolved.url + '\\n');",
+        '  return resolved;',
+        '} });',
+      ].join('\n'),
+    );
+    for (const args of [
+      ['search', '--data-dir', dataDir, 'lunch'],
+      ['stats', '--data-dir', dataDir],
+    ]) {
       rmSync(logged, { force: true });
       const run = spawnSync(process.execPath, ['--import', pathToFileURL(hook).href, 'scripts/cli.mjs', ...args], {
-        cwd: join(import.meta.dirname, '../../..'), encoding: 'utf8', env: { ...process.env, PACKAGES_LOG: logged },
+        cwd: join(import.meta.dirname, '../../..'),
+        encoding: 'utf8',
+        env: { ...process.env, PACKAGES_LOG: logged },
       });
       expect(run.stderr).toBe('');
       expect(run.status).toBe(0);
       expect(run.stdout).toContain(args[0] === 'search' ? 'Lunch plans' : `${ALICE}: 14 messages`);
-      const packages = new Set(readFileSync(logged, 'utf8').split('\n').map((url) => /node_modules\/((@[^/]+\/)?[^/]+)/.exec(url)?.[1]));
+      const packages = new Set(
+        readFileSync(logged, 'utf8')
+          .split('\n')
+          .map((url) => /node_modules\/((@[^/]+\/)?[^/]+)/.exec(url)?.[1]),
+      );
       expect(packages).toContain('libsql');
-      for (const heavy of ['@googleapis/gmail', 'googleapis-common', 'google-auth-library', 'gaxios', 'conf', '@napi-rs/keyring']) expect(packages).not.toContain(heavy);
+      for (const heavy of ['@googleapis/gmail', 'googleapis-common', 'google-auth-library', 'gaxios', 'conf', '@napi-rs/keyring'])
+        expect(packages).not.toContain(heavy);
     }
   }, 60_000);
 

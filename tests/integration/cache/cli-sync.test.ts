@@ -82,12 +82,21 @@ describe.skipIf(!gate.run)('cli sync then search (real processes, keychain)', ()
     const everything = (await fx.emu.mailbox().list()).filter((m) => !m.labelIds.includes('SPAM') && !m.labelIds.includes('TRASH'));
     const online = cli(['search', '--data-dir', dataDir, '--json', '--limit', '100', '']);
     expect(await online.code).toBe(0);
-    const onlineIds = online.out().trim().split('\n').map((l) => (JSON.parse(l) as { id: string }).id);
+    const onlineIds = online
+      .out()
+      .trim()
+      .split('\n')
+      .map((l) => (JSON.parse(l) as { id: string }).id);
     expect(onlineIds.sort()).toEqual(everything.map((m) => m.id).sort()); // complete, though the cache is not
     const offline = cli(['search', '--data-dir', dataDir, '--json', '--offline', '--limit', '100', '']);
     expect(await offline.code).toBe(0);
     expect(offline.err()).toContain(`holds ${allIds.length - dropped.length} of ${allIds.length} messages`);
-    const offlineIds = offline.out().trim().split('\n').filter(Boolean).map((l) => (JSON.parse(l) as { id: string }).id);
+    const offlineIds = offline
+      .out()
+      .trim()
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => (JSON.parse(l) as { id: string }).id);
     expect(offlineIds.every((id) => !dropped.includes(id))).toBe(true);
     // Back to a complete cache for the offline search below.
     const again2 = cli(['sync', '--data-dir', dataDir, ALICE]);
@@ -96,7 +105,11 @@ describe.skipIf(!gate.run)('cli sync then search (real processes, keychain)', ()
     await fx.emu.close();
     const search = cli(['search', '--data-dir', dataDir, '--json', 'zebra in:anywhere']);
     expect(await search.code).toBe(0);
-    const rows = search.out().trim().split('\n').map((l) => JSON.parse(l) as { subject: string });
+    const rows = search
+      .out()
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { subject: string });
     expect(rows.map((r) => r.subject)).toEqual(['Old newsletter', 'You won a prize', 'Plain message 3']);
   }, 120_000);
 });

@@ -115,7 +115,7 @@ describe.skipIf(!HAVE_CORPUS)('search is complete while the cache fills', () => 
   }
 
   // Descending, because each level is made by dropping the oldest part of the previous one.
-  it.each([1, 0.5])('at %d of the mailbox cached, every query gives Gmail\'s ids in Gmail\'s order', (fraction) => checkLevel(fraction), 240_000);
+  it.each([1, 0.5])("at %d of the mailbox cached, every query gives Gmail's ids in Gmail's order", (fraction) => checkLevel(fraction), 240_000);
 
   it('offline with a partial cache: answers what it holds and says the answer is partial', async () => {
     expect(store.messageCount()).toBe(Math.round(total * 0.5));
@@ -131,5 +131,5 @@ describe.skipIf(!HAVE_CORPUS)('search is complete while the cache fills', () => 
     }
   }, 60_000);
 
-  it.each([0.05, 0])('at %d of the mailbox cached, every query gives Gmail\'s ids in Gmail\'s order', (fraction) => checkLevel(fraction), 240_000);
+  it.each([0.05, 0])("at %d of the mailbox cached, every query gives Gmail's ids in Gmail's order", (fraction) => checkLevel(fraction), 240_000);
 });

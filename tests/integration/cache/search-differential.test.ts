@@ -102,7 +102,7 @@ describe.skipIf(!HAVE_CORPUS)('local search agrees with the emulator on the whol
     if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
-  it('holds every message with the server\'s labels', () => {
+  it("holds every message with the server's labels", () => {
     const local = store.allIdsWithLabels();
     const remote = emu.mailbox().list();
     expect(local.size).toBe(remote.length);
@@ -114,11 +114,14 @@ describe.skipIf(!HAVE_CORPUS)('local search agrees with the emulator on the whol
     expect(r.local).toEqual(r.server);
   });
 
-  it.each(['"gas AROUND 3 price"', 'enron AROUND 2 com'])('AROUND known gap: %j gives a superset (ordered read as unordered; proximity may cross from one address to the next)', (q) => {
-    const r = same(q);
-    expect(r.local.length).toBeGreaterThan(r.server.length);
-    expect(r.server.every((id) => r.local.includes(id))).toBe(true);
-  });
+  it.each(['"gas AROUND 3 price"', 'enron AROUND 2 com'])(
+    'AROUND known gap: %j gives a superset (ordered read as unordered; proximity may cross from one address to the next)',
+    (q) => {
+      const r = same(q);
+      expect(r.local.length).toBeGreaterThan(r.server.length);
+      expect(r.server.every((id) => r.local.includes(id))).toBe(true);
+    },
+  );
 
   it('agrees on 300 seeded random queries', () => {
     const rand = mulberry32(20261125);
@@ -135,21 +138,30 @@ describe.skipIf(!HAVE_CORPUS)('local search agrees with the emulator on the whol
     expect(nonEmpty).toBeGreaterThan(100);
   }, 120_000);
 
-  it.each(['', 'gas', 'is:unread', 'subject:re', 'label:receipts OR is:starred'])('groups %j into conversations like the evaluator (threads.list semantics), page by page', async (q) => {
-    const ids = server.ids(parseGmailQuery(q), NOW);
-    const threadOf = new Map(emu.mailbox().list().map((m) => [m.id, m.threadId]));
-    const expected = new Map<string, number>();
-    for (const id of ids) expected.set(threadOf.get(id)!, (expected.get(threadOf.get(id)!) ?? 0) + 1);
-    const source = new CacheMailSource({ store, now: () => NOW });
-    const got: [string, number][] = [];
-    let pageToken: string | null = null;
-    do {
-      const page: MessagePage = await source.listMessages({ kind: 'query', query: q }, { threads: true, pageSize: 97, pageToken });
-      got.push(...page.rows.map((r): [string, number] => [r.threadId, r.threadCount]));
-      pageToken = page.nextPageToken;
-    } while (pageToken);
-    expect(got).toEqual([...expected.entries()]);
-  }, 60_000);
+  it.each(['', 'gas', 'is:unread', 'subject:re', 'label:receipts OR is:starred'])(
+    'groups %j into conversations like the evaluator (threads.list semantics), page by page',
+    async (q) => {
+      const ids = server.ids(parseGmailQuery(q), NOW);
+      const threadOf = new Map(
+        emu
+          .mailbox()
+          .list()
+          .map((m) => [m.id, m.threadId]),
+      );
+      const expected = new Map<string, number>();
+      for (const id of ids) expected.set(threadOf.get(id)!, (expected.get(threadOf.get(id)!) ?? 0) + 1);
+      const source = new CacheMailSource({ store, now: () => NOW });
+      const got: [string, number][] = [];
+      let pageToken: string | null = null;
+      do {
+        const page: MessagePage = await source.listMessages({ kind: 'query', query: q }, { threads: true, pageSize: 97, pageToken });
+        got.push(...page.rows.map((r): [string, number] => [r.threadId, r.threadCount]));
+        pageToken = page.nextPageToken;
+      } while (pageToken);
+      expect(got).toEqual([...expected.entries()]);
+    },
+    60_000,
+  );
 
   it('agrees with the emulator over HTTP (messages.list with q) on a sample', async () => {
     const api = gmailApiFor(emu, await refreshTokenFor(emu, CORPUS_ACCOUNT));

@@ -70,7 +70,10 @@ describe.skipIf(!gate.run)('one cache, three processes: a CLI sync, CLI readers,
     mkdirSync(mail);
     for (let i = 0; i < MESSAGES; i++) {
       const date = new Date(Date.UTC(2025, 0, 1, 0, i)).toUTCString().replace('GMT', '+0000');
-      writeFileSync(join(mail, `m${i}.eml`), eml({ subject: `Report ${i}`, date, body: i % 7 === 0 ? `the zebra figures, part ${i}` : `numbers for week ${i}` }));
+      writeFileSync(
+        join(mail, `m${i}.eml`),
+        eml({ subject: `Report ${i}`, date, body: i % 7 === 0 ? `the zebra figures, part ${i}` : `numbers for week ${i}` }),
+      );
     }
     emu = await startEmulator({ accounts: [{ email: ALICE, mail: [mail], name: 'Alice Liddell' }], faults: { latencyMs: 150 } });
   }, 120_000);
@@ -111,7 +114,10 @@ describe.skipIf(!gate.run)('one cache, three processes: a CLI sync, CLI readers,
     // ... and, while it runs, separate stats and search processes, each opening the cache afresh.
     const reads: { args: string; code: number; err: string }[] = [];
     while (syncEnd === 0) {
-      for (const args of [['stats', '--data-dir', dataDir, '--json'], ['search', '--data-dir', dataDir, '--offline', '--json', 'zebra']]) {
+      for (const args of [
+        ['stats', '--data-dir', dataDir, '--json'],
+        ['search', '--data-dir', dataDir, '--offline', '--json', 'zebra'],
+      ]) {
         const reader = cli(args);
         reads.push({ args: args[0]!, code: await reader.code, err: reader.err() });
       }
@@ -140,10 +146,18 @@ describe.skipIf(!gate.run)('one cache, three processes: a CLI sync, CLI readers,
       expect(r.code, `${r.args}: ${r.err}`).toBe(0);
       expect(r.err).not.toMatch(/Error|locked|malformed|damaged/i);
     }
-    const loopRuns = loop.out().trim().split('\n').map((l) => JSON.parse(l) as { at: number; command: string; code: number; stderr: string });
+    const loopRuns = loop
+      .out()
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { at: number; command: string; code: number; stderr: string });
     expect(loopRuns.filter((r) => during(r.at)).length).toBeGreaterThanOrEqual(4); // the readers really overlapped the sync
     expect(loopRuns.filter((r) => r.code !== 0 || /Error|locked|malformed|damaged/i.test(r.stderr))).toEqual([]);
-    const appLines = app.out().trim().split('\n').map((l) => JSON.parse(l) as { kind: string; at?: number; ok?: boolean; error?: string; message?: string | null });
+    const appLines = app
+      .out()
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { kind: string; at?: number; ok?: boolean; error?: string; message?: string | null });
     const appReads = appLines.filter((l) => l.kind === 'read');
     expect(appReads.filter((r) => during(r.at ?? 0)).length).toBeGreaterThanOrEqual(4);
     expect(appReads.filter((r) => !r.ok).map((r) => r.error)).toEqual([]);

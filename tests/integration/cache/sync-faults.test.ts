@@ -40,8 +40,18 @@ function expectIdentical(store: MailStore): void {
 }
 
 function eml(subject: string, body: string, date: string): string {
-  return [`From: Zed Tester <zed@example.org>`, `To: ${CORPUS_ACCOUNT}`, `Subject: ${subject}`, `Date: ${date}`,
-    `Message-ID: <${subject.replace(/\W/g, '')}@example.org>`, 'MIME-Version: 1.0', 'Content-Type: text/plain; charset=utf-8', '', body, ''].join('\r\n');
+  return [
+    `From: Zed Tester <zed@example.org>`,
+    `To: ${CORPUS_ACCOUNT}`,
+    `Subject: ${subject}`,
+    `Date: ${date}`,
+    `Message-ID: <${subject.replace(/\W/g, '')}@example.org>`,
+    'MIME-Version: 1.0',
+    'Content-Type: text/plain; charset=utf-8',
+    '',
+    body,
+    '',
+  ].join('\r\n');
 }
 
 describe.skipIf(!HAVE_CORPUS)('sync engine under faults', () => {
@@ -86,24 +96,30 @@ describe.skipIf(!HAVE_CORPUS)('sync engine under faults', () => {
     emu.setQuota({ unitsPerSecond: 800 });
     const dbFile = join(dir, 'killed.db');
     const childArgs = JSON.stringify({
-      clientId: emu.clientId, clientSecret: emu.clientSecret, endpoints: emu.endpoints, gmailRootUrl: emu.gmailRootUrl, refreshToken, dbFile,
+      clientId: emu.clientId,
+      clientSecret: emu.clientSecret,
+      endpoints: emu.endpoints,
+      gmailRootUrl: emu.gmailRootUrl,
+      refreshToken,
+      dbFile,
     });
     const script = fileURLToPath(new URL('./helpers/sync-child.ts', import.meta.url));
-    const run = (killAfter: number | null) => new Promise<{ code: number | null; signal: string | null; cached: number }>((resolve) => {
-      const child = spawn(process.execPath, ['--import', 'tsx', script, childArgs], { stdio: ['ignore', 'pipe', 'pipe'] });
-      let cached = 0;
-      let buffer = '';
-      child.stdout.on('data', (chunk: Buffer) => {
-        buffer += chunk.toString();
-        for (let nl = buffer.indexOf('\n'); nl >= 0; nl = buffer.indexOf('\n')) {
-          const line = buffer.slice(0, nl);
-          buffer = buffer.slice(nl + 1);
-          if (line.startsWith('{')) cached = (JSON.parse(line) as SyncProgress).cachedMessages;
-          if (killAfter !== null && cached >= killAfter && child.exitCode === null) child.kill('SIGKILL');
-        }
+    const run = (killAfter: number | null) =>
+      new Promise<{ code: number | null; signal: string | null; cached: number }>((resolve) => {
+        const child = spawn(process.execPath, ['--import', 'tsx', script, childArgs], { stdio: ['ignore', 'pipe', 'pipe'] });
+        let cached = 0;
+        let buffer = '';
+        child.stdout.on('data', (chunk: Buffer) => {
+          buffer += chunk.toString();
+          for (let nl = buffer.indexOf('\n'); nl >= 0; nl = buffer.indexOf('\n')) {
+            const line = buffer.slice(0, nl);
+            buffer = buffer.slice(nl + 1);
+            if (line.startsWith('{')) cached = (JSON.parse(line) as SyncProgress).cachedMessages;
+            if (killAfter !== null && cached >= killAfter && child.exitCode === null) child.kill('SIGKILL');
+          }
+        });
+        child.on('exit', (code, signal) => resolve({ code, signal, cached }));
       });
-      child.on('exit', (code, signal) => resolve({ code, signal, cached }));
-    });
     const first = await run(120);
     expect(first.signal).toBe('SIGKILL');
     const afterKill = openStore(dbFile);
@@ -136,7 +152,11 @@ describe.skipIf(!HAVE_CORPUS)('sync engine under faults', () => {
     expect(result).toMatchObject({ kind: 'incremental', added: 1, deleted: 1 });
     expectIdentical(store);
     expect(searchLocal(store, 'quokka').map((h) => h.id)).toEqual([added.id]);
-    expect(searchLocal(store, 'label:wildlife').map((h) => h.id).sort()).toEqual([added.id, list[0]!.id].sort());
+    expect(
+      searchLocal(store, 'label:wildlife')
+        .map((h) => h.id)
+        .sort(),
+    ).toEqual([added.id, list[0]!.id].sort());
     expect(searchLocal(store, 'is:starred').map((h) => h.id)).toContain(list[0]!.id);
     expect(searchLocal(store, `rfc822msgid:${list[2]!.searchable.rfc822MessageId}`)).toEqual([]);
   }, 60_000);

@@ -18,7 +18,16 @@ let cache: AccountCache;
 let vocabulary: CacheVocabulary;
 
 function mail(subject: string, body: string, n: number): string {
-  return [`From: Tess Vale <tess@words.example>`, `To: ${DEMO_ACCOUNT}`, `Subject: ${subject}`, `Message-ID: <words-${n}@words.example>`, 'Date: Mon, 2 Nov 2026 10:00:00 +0000', '', body, ''].join('\r\n');
+  return [
+    `From: Tess Vale <tess@words.example>`,
+    `To: ${DEMO_ACCOUNT}`,
+    `Subject: ${subject}`,
+    `Message-ID: <words-${n}@words.example>`,
+    'Date: Mon, 2 Nov 2026 10:00:00 +0000',
+    '',
+    body,
+    '',
+  ].join('\r\n');
 }
 
 async function found(query: string): Promise<number> {

@@ -90,7 +90,11 @@ describe('cli', () => {
 
     const list = cli(['accounts', '--data-dir', dataDir]);
     expect(await list.code).toBe(0);
-    const row = list.stdout().trim().split('\n').find((l) => l.includes(ADA));
+    const row = list
+      .stdout()
+      .trim()
+      .split('\n')
+      .find((l) => l.includes(ADA));
     expect(row?.split('\t')).toEqual(['*', ADA, keyringOk ? 'signed_in' : 'signed_out', 'Ada Lovelace']);
 
     const json = cli(['accounts', '--data-dir', dataDir, '--json']);

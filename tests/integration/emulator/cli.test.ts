@@ -36,7 +36,8 @@ describe('CLI', () => {
     const { child, info: infoP } = start(['--port', '0', '--mail', dir, '--account', 'cli@skimmer.example']);
     try {
       const info = await infoP;
-      for (const k of ['baseUrl', 'authUri', 'tokenUri', 'revokeUri', 'userinfoUri', 'gmailRootUrl', 'clientId', 'clientSecret', 'accounts']) expect(info[k], k).toBeTruthy();
+      for (const k of ['baseUrl', 'authUri', 'tokenUri', 'revokeUri', 'userinfoUri', 'gmailRootUrl', 'clientId', 'clientSecret', 'accounts'])
+        expect(info[k], k).toBeTruthy();
       expect(info.accounts).toEqual(['cli@skimmer.example']);
       expect(String(info.baseUrl)).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
       const hook = (await (await fetch(`${info.baseUrl}/__emulator/accounts`)).json()) as { accounts: { messagesTotal: number }[] };

@@ -56,7 +56,13 @@ describe.skipIf(!existsSync(CHROMIUM))('consent page in Chromium', () => {
     const tok = await fetch(f.emu.tokenUri, {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams({ grant_type: 'authorization_code', code, client_id: f.emu.clientId, client_secret: f.emu.clientSecret, redirect_uri: redirect }),
+      body: new URLSearchParams({
+        grant_type: 'authorization_code',
+        code,
+        client_id: f.emu.clientId,
+        client_secret: f.emu.clientSecret,
+        redirect_uri: redirect,
+      }),
     });
     const body = (await tok.json()) as { access_token: string };
     const info = (await (await fetch(`${f.emu.tokeninfoUri}?access_token=${body.access_token}`)).json()) as { email: string };

@@ -43,7 +43,11 @@ async function raw(path: string, init: RequestInit = {}, bearer = token) {
   } catch {
     /* not JSON */
   }
-  return { status: res.status, headers: res.headers, body: body as Record<string, unknown> & { error: { code: number; message: string; status: string; errors: { reason: string }[] } } };
+  return {
+    status: res.status,
+    headers: res.headers,
+    body: body as Record<string, unknown> & { error: { code: number; message: string; status: string; errors: { reason: string }[] } },
+  };
 }
 
 async function allIds(params: gmail_v1.Params$Resource$Users$Messages$List): Promise<string[]> {
@@ -117,7 +121,21 @@ describe('messages.list', () => {
   });
 
   it('malformed q strings never 400', async () => {
-    for (const q of ['(', '"unclosed', 'from:', '{a b', 'a OR', '-', ')))', 'label:', 'after:notadate', 'size:abc', '\u0000\uffff', 'AROUND 5', '((((((((((x']) {
+    for (const q of [
+      '(',
+      '"unclosed',
+      'from:',
+      '{a b',
+      'a OR',
+      '-',
+      ')))',
+      'label:',
+      'after:notadate',
+      'size:abc',
+      '\u0000\uffff',
+      'AROUND 5',
+      '((((((((((x',
+    ]) {
       const r = await raw(`/gmail/v1/users/me/messages?q=${encodeURIComponent(q)}`);
       expect(r.status, q).toBe(200);
     }
@@ -177,7 +195,12 @@ describe('messages.get and attachments', () => {
     expect(a.data.error).toMatchObject({ code: 400, message: 'Invalid id value', status: 'INVALID_ARGUMENT' });
     const b = await failure(g.users.messages.get({ userId: 'me', id: '0123456789abcdef' }));
     expect(b.status).toBe(404);
-    expect(b.data.error).toMatchObject({ code: 404, message: 'Requested entity was not found.', status: 'NOT_FOUND', errors: [{ reason: 'notFound', domain: 'global', message: 'Requested entity was not found.' }] });
+    expect(b.data.error).toMatchObject({
+      code: 404,
+      message: 'Requested entity was not found.',
+      status: 'NOT_FOUND',
+      errors: [{ reason: 'notFound', domain: 'global', message: 'Requested entity was not found.' }],
+    });
     const t = await failure(g.users.threads.get({ userId: 'me', id: 'zz' }));
     expect(t.status).toBe(400);
     const bad = await failure(g.users.messages.get({ userId: 'me', id: attMsg, format: 'bogus' }));
@@ -197,7 +220,12 @@ describe('threads', () => {
     const dates = full.messages!.map((m) => Number(m.internalDate));
     expect([...dates].sort((a, b) => a - b)).toEqual(dates);
     expect(full.messages![0]!.payload!.headers!.find((h) => h.name === 'Subject')!.value).toBe('Lunch plans');
-    expect(full.historyId).toBe(full.messages!.map((m) => BigInt(m.historyId!)).reduce((a, b) => (a > b ? a : b)).toString());
+    expect(full.historyId).toBe(
+      full
+        .messages!.map((m) => BigInt(m.historyId!))
+        .reduce((a, b) => (a > b ? a : b))
+        .toString(),
+    );
     const minimal = (await g.users.threads.get({ userId: 'me', id: t.id!, format: 'minimal' })).data;
     expect(minimal.messages![0]!.payload).toBeUndefined();
     const meta = (await g.users.threads.get({ userId: 'me', id: t.id!, format: 'metadata', metadataHeaders: ['Subject'] })).data;
@@ -256,7 +284,10 @@ describe('history', () => {
     const json = await fetch(`${f.emu.hooksUrl}/accounts/${ALICE}/messages`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ raw: Buffer.from(eml({ subject: 'Second hook message', date: new Date().toUTCString() })).toString('base64url'), labelIds: ['INBOX'] }),
+      body: JSON.stringify({
+        raw: Buffer.from(eml({ subject: 'Second hook message', date: new Date().toUTCString() })).toString('base64url'),
+        labelIds: ['INBOX'],
+      }),
     });
     const second = (await json.json()) as { id: string; labelIds: string[] };
     expect(second.labelIds).toEqual(['INBOX']);
@@ -312,7 +343,7 @@ describe('fields (partial responses)', () => {
     const list = await raw('/gmail/v1/users/me/messages?maxResults=2&fields=messages(id),nextPageToken');
     expect(Object.keys(list.body).sort()).toEqual(['messages', 'nextPageToken']);
     expect(Object.keys((list.body.messages as object[])[0]!)).toEqual(['id']);
-    const id = ((list.body.messages as { id: string }[])[0]!).id;
+    const id = (list.body.messages as { id: string }[])[0]!.id;
     const m = (await g.users.messages.get({ userId: 'me', id, format: 'metadata', fields: 'id,labelIds,payload/headers' })).data;
     expect(Object.keys(m).sort()).toEqual(['id', 'labelIds', 'payload']);
     expect(Object.keys(m.payload!)).toEqual(['headers']);
@@ -402,7 +433,11 @@ describe('batch', () => {
     const big = await raw('/batch/gmail/v1', { method: 'POST', headers: { 'content-type': 'multipart/mixed; boundary=q' }, body: multipart('q', many) });
     expect(big.status).toBe(400);
     expect(big.body.error).toEqual({ code: 400, message: 'Inner request count exceeds the limit. Received: 101, Limit: 100', status: 'INVALID_ARGUMENT' });
-    const hundred = await raw('/batch/gmail/v1', { method: 'POST', headers: { 'content-type': 'multipart/mixed; boundary=q' }, body: multipart('q', many.slice(0, 100)) });
+    const hundred = await raw('/batch/gmail/v1', {
+      method: 'POST',
+      headers: { 'content-type': 'multipart/mixed; boundary=q' },
+      body: multipart('q', many.slice(0, 100)),
+    });
     expect(hundred.status).toBe(200);
     expect((await raw('/batch/gmail/v1', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' })).status).toBe(400);
     expect((await raw('/batch/gmail/v1', { method: 'POST', headers: { 'content-type': 'multipart/mixed; boundary=q' }, body: 'junk' })).status).toBe(400);
@@ -414,7 +449,11 @@ describe('batch', () => {
       { id: 'b', line: 'GET /gmail/v1/users/me/labels' },
     ]);
     const send = async () => {
-      const res = await fetch(`${f.emu.baseUrl}/batch/gmail/v1`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'multipart/mixed; boundary=f' }, body });
+      const res = await fetch(`${f.emu.baseUrl}/batch/gmail/v1`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'multipart/mixed; boundary=f' },
+        body,
+      });
       expect(res.status).toBe(200);
       return parseBatch(res.headers.get('content-type')!, await res.text());
     };
@@ -441,7 +480,10 @@ describe('batch', () => {
     await fetch(`${f.emu.baseUrl}/batch/gmail/v1`, {
       method: 'POST',
       headers: { authorization: `Bearer ${token}`, 'content-type': 'multipart/mixed; boundary=z' },
-      body: multipart('z', ids.slice(0, 3).map((id, i) => ({ id: String(i), line: `GET /gmail/v1/users/me/messages/${id}?format=metadata` }))),
+      body: multipart(
+        'z',
+        ids.slice(0, 3).map((id, i) => ({ id: String(i), line: `GET /gmail/v1/users/me/messages/${id}?format=metadata` })),
+      ),
     });
     expect(f.emu.quotaUsage(ALICE).unitsConsumed).toBe(15);
   });
@@ -494,7 +536,9 @@ describe("Google's error shapes", () => {
   it('400 for unknown params, bad values and bad page tokens', async () => {
     const u = await raw('/gmail/v1/users/me/messages?foo=bar');
     expect(u.status).toBe(400);
-    expect(u.body.error.message).toBe('Invalid JSON payload received. Unknown name "foo": Cannot bind query parameter. Field \'foo\' could not be found in request message.');
+    expect(u.body.error.message).toBe(
+      'Invalid JSON payload received. Unknown name "foo": Cannot bind query parameter. Field \'foo\' could not be found in request message.',
+    );
     expect(u.body.error.status).toBe('INVALID_ARGUMENT');
     const n = await raw('/gmail/v1/users/me/messages?maxResults=ten');
     expect(n.status).toBe(400);
@@ -516,7 +560,11 @@ describe("Google's error shapes", () => {
     const id = (await allIds({ maxResults: 1 }))[0]!;
     const s = await signIn(f.emu, ALICE, ['https://www.googleapis.com/auth/gmail.modify']);
     const bearer = s.tokens.access_token!;
-    const bad = await raw(`/gmail/v1/users/me/messages/${id}/modify`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"addLabelIds": [' }, bearer);
+    const bad = await raw(
+      `/gmail/v1/users/me/messages/${id}/modify`,
+      { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"addLabelIds": [' },
+      bearer,
+    );
     expect(bad.status).toBe(400);
     expect(bad.body.error.message).toMatch(/^Invalid JSON payload received\./);
     const wrongType = await raw(`/gmail/v1/users/me/messages/${id}/modify`, { method: 'POST', body: '{"addLabelIds": "STARRED"}' }, bearer);
@@ -545,7 +593,11 @@ describe('quota, faults and hooks', () => {
       const r = await failure(g.users.messages.list({ userId: 'me', maxResults: 1 }));
       expect(r.status).toBe(429);
       expect(r.data.error).toMatchObject({ code: 429, status: 'RESOURCE_EXHAUSTED', errors: [{ reason: 'userRateLimitExceeded', domain: 'usageLimits' }] });
-      const usage = (await (await fetch(`${f.emu.hooksUrl}/quota?email=${ALICE}`)).json()) as { unitsConsumed: number; rejected: number; byMethod: Record<string, { calls: number }> };
+      const usage = (await (await fetch(`${f.emu.hooksUrl}/quota?email=${ALICE}`)).json()) as {
+        unitsConsumed: number;
+        rejected: number;
+        byMethod: Record<string, { calls: number }>;
+      };
       expect(usage.unitsConsumed).toBe(10);
       expect(usage.rejected).toBe(1);
       expect(usage.byMethod['users.messages.list']!.calls).toBe(2);
@@ -596,11 +648,17 @@ describe('quota, faults and hooks', () => {
     expect(info.accounts).toEqual([ALICE, BOB]);
     const accts = (await (await fetch(`${f.emu.hooksUrl}/accounts`)).json()) as { accounts: { email: string; messagesTotal: number }[] };
     expect(accts.accounts.map((a) => a.email)).toEqual([ALICE, BOB]);
-    const client = (await (await fetch(`${f.emu.hooksUrl}/clients`, { method: 'POST', body: JSON.stringify({ type: 'web', redirectUris: ['http://127.0.0.1:1/cb'] }) })).json()) as { clientId: string; type: string };
+    const client = (await (
+      await fetch(`${f.emu.hooksUrl}/clients`, { method: 'POST', body: JSON.stringify({ type: 'web', redirectUris: ['http://127.0.0.1:1/cb'] }) })
+    ).json()) as { clientId: string; type: string };
     expect(client.type).toBe('web');
-    const settings = (await (await fetch(`${f.emu.hooksUrl}/settings`, { method: 'POST', body: JSON.stringify({ codeTtlSeconds: 300 }) })).json()) as { codeTtlSeconds: number };
+    const settings = (await (await fetch(`${f.emu.hooksUrl}/settings`, { method: 'POST', body: JSON.stringify({ codeTtlSeconds: 300 }) })).json()) as {
+      codeTtlSeconds: number;
+    };
     expect(settings.codeTtlSeconds).toBe(300);
-    const label = (await (await fetch(`${f.emu.hooksUrl}/accounts/${ALICE}/labels`, { method: 'POST', body: JSON.stringify({ name: 'Projects/Skimmer' }) })).json()) as { id: string };
+    const label = (await (
+      await fetch(`${f.emu.hooksUrl}/accounts/${ALICE}/labels`, { method: 'POST', body: JSON.stringify({ name: 'Projects/Skimmer' }) })
+    ).json()) as { id: string };
     expect((await g.users.labels.get({ userId: 'me', id: label.id })).data.name).toBe('Projects/Skimmer');
     expect((await fetch(`${f.emu.hooksUrl}/nope`)).status).toBe(404);
     expect((await fetch(`${f.emu.hooksUrl}/accounts/nobody@x/messages`, { method: 'POST', body: 'x' })).status).toBe(404);

@@ -73,14 +73,31 @@ export async function startFixture(extra: Partial<StartEmulatorOptions> = {}): P
   mkdirSync(b);
   const day = (n: number) => new Date(Date.UTC(2024, 0, 1 + n, 12, 0, 0)).toUTCString().replace('GMT', '+0000');
   for (let i = 0; i < 8; i++) {
-    writeFileSync(join(a, `m${i}.eml`), eml({ subject: `Plain message ${i}`, date: day(i), body: i === 3 ? 'the quarterly zebra report' : `hello number ${i}` }));
+    writeFileSync(
+      join(a, `m${i}.eml`),
+      eml({ subject: `Plain message ${i}`, date: day(i), body: i === 3 ? 'the quarterly zebra report' : `hello number ${i}` }),
+    );
   }
   writeFileSync(join(a, 't1.eml'), eml({ subject: 'Lunch plans', date: day(10), messageId: 'lunch-1@example.com' }));
-  writeFileSync(join(a, 't2.eml'), eml({ from: `Alice <${ALICE}>`, to: 'carol@example.com', subject: 'Re: Lunch plans', date: day(11), messageId: 'lunch-2@example.com', inReplyTo: 'lunch-1@example.com' }));
+  writeFileSync(
+    join(a, 't2.eml'),
+    eml({
+      from: `Alice <${ALICE}>`,
+      to: 'carol@example.com',
+      subject: 'Re: Lunch plans',
+      date: day(11),
+      messageId: 'lunch-2@example.com',
+      inReplyTo: 'lunch-1@example.com',
+    }),
+  );
   writeFileSync(join(a, 't3.eml'), eml({ subject: 'Re: Lunch plans', date: day(12), messageId: 'lunch-3@example.com', inReplyTo: 'lunch-2@example.com' }));
   writeFileSync(
     join(a, 'att.eml'),
-    eml({ subject: 'Invoice attached', date: day(13), attachment: { filename: 'invoice.pdf', content: '%PDF-1.4 fake invoice bytes', type: 'application/pdf' } }),
+    eml({
+      subject: 'Invoice attached',
+      date: day(13),
+      attachment: { filename: 'invoice.pdf', content: '%PDF-1.4 fake invoice bytes', type: 'application/pdf' },
+    }),
   );
   mkdirSync(join(a, 'Spam'));
   writeFileSync(join(a, 'Spam', 'spam.eml'), eml({ subject: 'You won a prize', date: day(14), body: 'zebra prize' }));
@@ -119,7 +136,13 @@ export function parseConsentPage(html: string): ConsentForm {
   const fields: [string, string][] = [];
   const accounts: string[] = [];
   const scopes: string[] = [];
-  const unesc = (s: string) => s.replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+  const unesc = (s: string) =>
+    s
+      .replace(/&quot;/g, '"')
+      .replace(/&#39;/g, "'")
+      .replace(/&lt;/g, '<')
+      .replace(/&gt;/g, '>')
+      .replace(/&amp;/g, '&');
   for (const m of html.matchAll(/<input([^>]*)>/g)) {
     const attrs = m[1]!;
     const type = /type="([^"]+)"/.exec(attrs)?.[1];

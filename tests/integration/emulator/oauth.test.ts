@@ -24,7 +24,9 @@ async function failure(p: Promise<unknown>): Promise<{ status: number; data: Rec
   throw new Error('expected a failure');
 }
 
-async function authCode(opts: { challenge?: string; method?: CodeChallengeMethod; scope?: string[]; state?: string; redirectUri?: string; account?: string } = {}) {
+async function authCode(
+  opts: { challenge?: string; method?: CodeChallengeMethod; scope?: string[]; state?: string; redirectUri?: string; account?: string } = {},
+) {
   const client = oauthClient(f.emu, opts.redirectUri ? { redirectUri: opts.redirectUri } : {});
   const url = client.generateAuthUrl({
     scope: opts.scope ?? [READONLY, 'openid', 'email'],
@@ -61,7 +63,9 @@ describe('loopback flow with PKCE (google-auth-library)', () => {
     expect(`${loc.origin}${loc.pathname}`).toBe(REDIRECT);
     expect(loc.searchParams.get('state')).toBe('state-123');
     expect(loc.searchParams.get('code')).toMatch(/^4\/0/);
-    expect(loc.searchParams.get('scope')!.split(' ')).toEqual(expect.arrayContaining([READONLY, 'openid', 'email', 'https://www.googleapis.com/auth/userinfo.email']));
+    expect(loc.searchParams.get('scope')!.split(' ')).toEqual(
+      expect.arrayContaining([READONLY, 'openid', 'email', 'https://www.googleapis.com/auth/userinfo.email']),
+    );
     expect(loc.searchParams.get('iss')).toBe(f.emu.issuer);
 
     const { tokens } = await client.getToken({ code: loc.searchParams.get('code')!, codeVerifier });
@@ -139,7 +143,10 @@ describe('loopback flow with PKCE (google-auth-library)', () => {
     const fresh = f.emu.registerClient({ type: 'installed' });
     const client = oauthClient(f.emu, { clientId: fresh.clientId, clientSecret: fresh.clientSecret });
     await consent(f.emu.baseUrl, client.generateAuthUrl({ scope: [LABELS], login_hint: ALICE }));
-    const loc = await consent(f.emu.baseUrl, client.generateAuthUrl({ scope: ['openid', 'email'], login_hint: ALICE, include_granted_scopes: true, nonce: 'n-0S6' }));
+    const loc = await consent(
+      f.emu.baseUrl,
+      client.generateAuthUrl({ scope: ['openid', 'email'], login_hint: ALICE, include_granted_scopes: true, nonce: 'n-0S6' }),
+    );
     const { tokens } = await client.getToken(loc.searchParams.get('code')!);
     expect(tokens.scope!.split(' ')).toEqual(expect.arrayContaining([LABELS, 'openid']));
     const ticket = await client.verifyIdToken({ idToken: tokens.id_token!, audience: fresh.clientId });
@@ -166,7 +173,17 @@ describe('token endpoint errors', () => {
   });
 
   it('unknown code -> invalid_grant; expired code -> invalid_grant', async () => {
-    expect((await tokenPost({ grant_type: 'authorization_code', code: '4/0nope', client_id: f.emu.clientId, client_secret: f.emu.clientSecret, redirect_uri: REDIRECT })).body).toEqual({
+    expect(
+      (
+        await tokenPost({
+          grant_type: 'authorization_code',
+          code: '4/0nope',
+          client_id: f.emu.clientId,
+          client_secret: f.emu.clientSecret,
+          redirect_uri: REDIRECT,
+        })
+      ).body,
+    ).toEqual({
       error: 'invalid_grant',
       error_description: 'Malformed auth code.',
     });
@@ -184,7 +201,10 @@ describe('token endpoint errors', () => {
     const c = oauthClient(f.emu);
     const { codeChallenge } = await c.generateCodeVerifierAsync();
     const a = await authCode({ challenge: codeChallenge });
-    expect(await failure(a.client.getToken({ code: a.code }))).toEqual({ status: 400, data: { error: 'invalid_grant', error_description: 'Missing code verifier.' } });
+    expect(await failure(a.client.getToken({ code: a.code }))).toEqual({
+      status: 400,
+      data: { error: 'invalid_grant', error_description: 'Missing code verifier.' },
+    });
     const b = await authCode({ challenge: codeChallenge });
     expect(await failure(b.client.getToken({ code: b.code, codeVerifier: 'x'.repeat(64) }))).toMatchObject({ status: 400, data: { error: 'invalid_grant' } });
   });
@@ -192,8 +212,14 @@ describe('token endpoint errors', () => {
   it('client authentication: missing secret, wrong secret, unknown client, HTTP Basic', async () => {
     const { code } = await authCode();
     const base = { grant_type: 'authorization_code', code, redirect_uri: REDIRECT };
-    expect(await tokenPost({ ...base, client_id: f.emu.clientId })).toEqual({ status: 400, body: { error: 'invalid_request', error_description: 'client_secret is missing.' } });
-    expect(await tokenPost({ ...base, client_id: f.emu.clientId, client_secret: 'wrong' })).toEqual({ status: 401, body: { error: 'invalid_client', error_description: 'Unauthorized' } });
+    expect(await tokenPost({ ...base, client_id: f.emu.clientId })).toEqual({
+      status: 400,
+      body: { error: 'invalid_request', error_description: 'client_secret is missing.' },
+    });
+    expect(await tokenPost({ ...base, client_id: f.emu.clientId, client_secret: 'wrong' })).toEqual({
+      status: 401,
+      body: { error: 'invalid_client', error_description: 'Unauthorized' },
+    });
     expect(await tokenPost({ ...base, client_id: 'nobody.apps.googleusercontent.com', client_secret: 'x' })).toEqual({
       status: 401,
       body: { error: 'invalid_client', error_description: 'The OAuth client was not found.' },
@@ -215,7 +241,10 @@ describe('token endpoint errors', () => {
       status: 400,
       body: { error: 'invalid_request', error_description: 'Missing required parameter: code' },
     });
-    expect(await tokenPost({ ...creds, grant_type: 'password' })).toEqual({ status: 400, body: { error: 'unsupported_grant_type', error_description: 'Invalid grant_type: password' } });
+    expect(await tokenPost({ ...creds, grant_type: 'password' })).toEqual({
+      status: 400,
+      body: { error: 'unsupported_grant_type', error_description: 'Invalid grant_type: password' },
+    });
     expect((await tokenPost({ ...creds })).body.error).toBe('invalid_request');
     const bad = await fetch(f.emu.tokenUri, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{not json' });
     expect(bad.status).toBe(400);
@@ -226,7 +255,12 @@ describe('token endpoint errors', () => {
 describe('refresh, expiry and revocation', () => {
   it('refresh returns a new access token, no refresh_token, and an id_token for openid', async () => {
     const { tokens } = await signIn(f.emu, ALICE);
-    const r = await tokenPost({ grant_type: 'refresh_token', refresh_token: tokens.refresh_token!, client_id: f.emu.clientId, client_secret: f.emu.clientSecret });
+    const r = await tokenPost({
+      grant_type: 'refresh_token',
+      refresh_token: tokens.refresh_token!,
+      client_id: f.emu.clientId,
+      client_secret: f.emu.clientSecret,
+    });
     expect(r.status).toBe(200);
     expect(r.body.access_token).not.toBe(tokens.access_token);
     expect(r.body.refresh_token).toBeUndefined();
@@ -241,7 +275,11 @@ describe('refresh, expiry and revocation', () => {
     expect(res.status).toBe(401);
     expect(res.headers.get('www-authenticate')).toBe('Bearer realm="https://accounts.google.com/", error="invalid_token"');
     expect(await res.json()).toMatchObject({
-      error: { code: 401, status: 'UNAUTHENTICATED', errors: [{ reason: 'authError', message: 'Invalid Credentials', domain: 'global', location: 'Authorization', locationType: 'header' }] },
+      error: {
+        code: 401,
+        status: 'UNAUTHENTICATED',
+        errors: [{ reason: 'authError', message: 'Invalid Credentials', domain: 'global', location: 'Authorization', locationType: 'header' }],
+      },
     });
     // The library refreshes when it believes the token expired.
     client.setCredentials({ ...tokens, expiry_date: Date.now() - 1 });
@@ -267,16 +305,28 @@ describe('refresh, expiry and revocation', () => {
     const { client, tokens } = await signIn(f.emu, BOB);
     const r = await client.revokeToken(tokens.access_token!);
     expect(r.status).toBe(200);
-    const refresh = await tokenPost({ grant_type: 'refresh_token', refresh_token: tokens.refresh_token!, client_id: f.emu.clientId, client_secret: f.emu.clientSecret });
+    const refresh = await tokenPost({
+      grant_type: 'refresh_token',
+      refresh_token: tokens.refresh_token!,
+      client_id: f.emu.clientId,
+      client_secret: f.emu.clientSecret,
+    });
     expect(refresh).toEqual({ status: 400, body: { error: 'invalid_grant', error_description: 'Token has been expired or revoked.' } });
-    expect(await failure(client.revokeToken(tokens.refresh_token!))).toEqual({ status: 400, data: { error: 'invalid_token', error_description: 'Token expired or revoked' } });
+    expect(await failure(client.revokeToken(tokens.refresh_token!))).toEqual({
+      status: 400,
+      data: { error: 'invalid_token', error_description: 'Token expired or revoked' },
+    });
     const res = await fetch(`${f.emu.baseUrl}/gmail/v1/users/me/profile`, { headers: { authorization: `Bearer ${tokens.access_token}` } });
     expect(res.status).toBe(401);
   });
 
   it('revoke via form body and via the test hook', async () => {
     const { tokens } = await signIn(f.emu, ALICE);
-    const res = await fetch(f.emu.revokeUri, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: `token=${encodeURIComponent(tokens.refresh_token!)}` });
+    const res = await fetch(f.emu.revokeUri, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: `token=${encodeURIComponent(tokens.refresh_token!)}`,
+    });
     expect(res.status).toBe(200);
     const second = await signIn(f.emu, ALICE);
     const hook = await fetch(`${f.emu.hooksUrl}/tokens/revoke`, { method: 'POST', body: JSON.stringify({ email: ALICE }) });
@@ -380,7 +430,9 @@ describe('web clients', () => {
   it('a refresh token of another client is unauthorized_client', async () => {
     const { tokens } = await signIn(f.emu, ALICE);
     const other = f.emu.registerClient({ type: 'installed' });
-    expect(await tokenPost({ grant_type: 'refresh_token', refresh_token: tokens.refresh_token!, client_id: other.clientId, client_secret: other.clientSecret })).toEqual({
+    expect(
+      await tokenPost({ grant_type: 'refresh_token', refresh_token: tokens.refresh_token!, client_id: other.clientId, client_secret: other.clientSecret }),
+    ).toEqual({
       status: 401,
       body: { error: 'unauthorized_client', error_description: 'Unauthorized' },
     });

@@ -84,8 +84,11 @@ const TYPES = [
 describe('fuzz-ish: junk at every route', () => {
   it('answers every request with a well-formed status and stays up', async () => {
     const rand = rng(20261125);
-    const pick = <T,>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)]!;
-    const ids = f.emu.mailbox(ALICE).list().map((m) => m.id);
+    const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)]!;
+    const ids = f.emu
+      .mailbox(ALICE)
+      .list()
+      .map((m) => m.id);
     let serverErrors = 0;
     for (let i = 0; i < 600; i++) {
       const path = pick(ROUTES)

@@ -30,7 +30,12 @@ function addressText(value: AddressObject | AddressObject[] | undefined): string
 function rawHeaderValues(mail: ParsedMail, name: string): string[] {
   return mail.headerLines
     .filter((h) => h.key === name)
-    .map((h) => h.line.slice(h.line.indexOf(':') + 1).replace(/\r?\n[ \t]+/g, ' ').trim());
+    .map((h) =>
+      h.line
+        .slice(h.line.indexOf(':') + 1)
+        .replace(/\r?\n[ \t]+/g, ' ')
+        .trim(),
+    );
 }
 
 /** The first raw value of a header (List-Id and Date appear once). */

@@ -54,7 +54,10 @@ describe.skipIf(!haveCorpus)('the whole shared corpus', () => {
     expect(find('汽车、交通行业MBA').searchable.bodyText).toContain('工商管理硕士研究生课程研修班');
     expect(find('您的满意是我们追求的目标').snippet).toContain('WEBSITE');
     expect(find('免費無限次任打中港長途電話').payload.mimeType).toBe('multipart/related');
-    const subjects = mb.list().map((m) => m.searchable.subject).join('\n');
+    const subjects = mb
+      .list()
+      .map((m) => m.searchable.subject)
+      .join('\n');
     expect(subjects).toMatch(/[\uac00-\ud7a3]/); // some Hangul decoded
   });
 
@@ -65,7 +68,10 @@ describe.skipIf(!haveCorpus)('the whole shared corpus', () => {
   });
 
   it('threads the mailing lists through References', () => {
-    const big = mb.threadIds().map((t) => mb.thread(t)).filter((t) => t.length >= 5);
+    const big = mb
+      .threadIds()
+      .map((t) => mb.thread(t))
+      .filter((t) => t.length >= 5);
     expect(big.length).toBeGreaterThan(20);
     for (const t of big) expect(t[0]!.id === t[0]!.threadId || t.every((m) => m.threadId === t[0]!.threadId)).toBe(true);
   });

@@ -31,9 +31,26 @@ describe('demo mailbox', () => {
   });
 
   it('has system, category and nested user labels in realistic amounts', () => {
-    const names = mb.labels().filter((l) => l.type === 'user').map((l) => l.name);
+    const names = mb
+      .labels()
+      .filter((l) => l.type === 'user')
+      .map((l) => l.name);
     expect(names).toEqual(expect.arrayContaining(['Work', 'Work/Projects', 'Travel', 'Receipts', 'Family', 'Lists/Gardening', 'Lists/Tidepool']));
-    for (const id of ['INBOX', 'SENT', 'UNREAD', 'STARRED', 'IMPORTANT', 'SPAM', 'TRASH', 'DRAFT', 'CATEGORY_PERSONAL', 'CATEGORY_PROMOTIONS', 'CATEGORY_SOCIAL', 'CATEGORY_UPDATES', 'CATEGORY_FORUMS']) {
+    for (const id of [
+      'INBOX',
+      'SENT',
+      'UNREAD',
+      'STARRED',
+      'IMPORTANT',
+      'SPAM',
+      'TRASH',
+      'DRAFT',
+      'CATEGORY_PERSONAL',
+      'CATEGORY_PROMOTIONS',
+      'CATEGORY_SOCIAL',
+      'CATEGORY_UPDATES',
+      'CATEGORY_FORUMS',
+    ]) {
       expect(mb.labelCounts(id).messagesTotal, id).toBeGreaterThan(0);
     }
     expect(mb.labelCounts(labelId('Work/Projects')).messagesTotal).toBeGreaterThan(20);
@@ -77,7 +94,8 @@ describe('demo mailbox', () => {
     const promos = all.filter((m) => m.labelIds.includes('CATEGORY_PROMOTIONS'));
     expect(promos.length).toBeGreaterThan(40);
     const html = (m: StoredMessage): string => {
-      const find = (p: StoredMessage['payload']): string => (p.mimeType === 'text/html' && p.body.data ? Buffer.from(p.body.data, 'base64url').toString('utf8') : (p.parts ?? []).map(find).join(''));
+      const find = (p: StoredMessage['payload']): string =>
+        p.mimeType === 'text/html' && p.body.data ? Buffer.from(p.body.data, 'base64url').toString('utf8') : (p.parts ?? []).map(find).join('');
       return find(m.payload);
     };
     expect(promos.every((m) => /https:\/\/images\.example\.com\//.test(html(m)) && /style="/.test(html(m)))).toBe(true);

@@ -14,8 +14,7 @@ function write(rel: string, content: string): string {
   return file;
 }
 
-const eml = (from: string, subject: string, extra = '', body = 'body'): string =>
-  `From: ${from}\nTo: ${ME}\nSubject: ${subject}\n${extra}\n${body}\n`;
+const eml = (from: string, subject: string, extra = '', body = 'body'): string => `From: ${from}\nTo: ${ME}\nSubject: ${subject}\n${extra}\n${body}\n`;
 
 function bySubject(mb: Mailbox, subject: string): StoredMessage {
   const m = mb.list().find((x) => x.searchable.subject === subject);
@@ -101,7 +100,12 @@ describe('folders', () => {
   });
 
   it('loads .eml files recursively, skipping hidden and non-mail files', () => {
-    expect(mb.list().map((m) => m.searchable.subject).sort()).toEqual(['acme', 'in-sent-folder', 'mine', 'no-date', 'read-by-status', 'top']);
+    expect(
+      mb
+        .list()
+        .map((m) => m.searchable.subject)
+        .sort(),
+    ).toEqual(['acme', 'in-sent-folder', 'mine', 'no-date', 'read-by-status', 'top']);
     expect(mb.loadStats).toMatchObject({ files: 6, messages: 6, skipped: 0 });
   });
 
@@ -109,7 +113,12 @@ describe('folders', () => {
     expect(labelNames(mb, bySubject(mb, 'acme'))).toEqual(['INBOX', 'UNREAD', 'work/clients']);
     expect(labelNames(mb, bySubject(mb, 'top'))).toEqual(['INBOX', 'UNREAD']);
     expect(labelNames(mb, bySubject(mb, 'in-sent-folder'))).toEqual(['SENT']);
-    expect(mb.labels().filter((l) => l.type === 'user').map((l) => l.name)).toEqual(['work', 'work/clients']);
+    expect(
+      mb
+        .labels()
+        .filter((l) => l.type === 'user')
+        .map((l) => l.name),
+    ).toEqual(['work', 'work/clients']);
   });
 
   it('mail from the account is SENT and read; Status R is read; X-Status F is starred', () => {
@@ -151,7 +160,12 @@ describe('Google Takeout mbox', () => {
     expect(labelNames(mb, bySubject(mb, 'to-reply'))).toEqual(['SENT', 'STARRED']);
     expect(labelNames(mb, bySubject(mb, 'to-spam'))).toEqual(['SPAM']);
     expect(labelNames(mb, bySubject(mb, 'to-trash'))).toEqual(['TRASH']);
-    expect(mb.labels().filter((l) => l.type === 'user').map((l) => l.name)).toEqual(['Work', 'Work/Projects', 'Receipts, 2026']);
+    expect(
+      mb
+        .labels()
+        .filter((l) => l.type === 'user')
+        .map((l) => l.name),
+    ).toEqual(['Work', 'Work/Projects', 'Receipts, 2026']);
   });
 
   it('uses X-GM-THRID as thread id (the first message takes it as its id), replies without it join by reference', () => {

@@ -46,7 +46,14 @@ describe('AccountService', () => {
     svc.on('active', (id) => events.push(`active:${id}`));
     svc.on('state', (c) => events.push(`state:${c.accountId}:${c.previous}->${c.state}`));
     const ada = await svc.signIn();
-    expect(ada).toEqual({ id: '1001', email: 'ada@example.com', name: 'Ada Lovelace', avatarUrl: 'https://example.com/a.png', initials: 'AL', state: 'signed_in' });
+    expect(ada).toEqual({
+      id: '1001',
+      email: 'ada@example.com',
+      name: 'Ada Lovelace',
+      avatarUrl: 'https://example.com/a.png',
+      initials: 'AL',
+      state: 'signed_in',
+    });
     g.profile = { id: '2002', email: 'grace@example.com', name: 'Grace Hopper' };
     const grace = await svc.signIn();
     expect(svc.list().map((a) => a.email)).toEqual(['ada@example.com', 'grace@example.com']);

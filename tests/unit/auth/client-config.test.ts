@@ -53,7 +53,12 @@ describe('parseClientSecretJson', () => {
 
 describe('clientConfigFromEnv', () => {
   it('uses Google endpoints', () => {
-    expect(clientConfigFromEnv({ SKIMMER_CLIENT_ID: 'id', SKIMMER_CLIENT_SECRET: 's' })).toEqual({ clientId: 'id', clientSecret: 's', ...GOOGLE_ENDPOINTS, kind: 'installed' });
+    expect(clientConfigFromEnv({ SKIMMER_CLIENT_ID: 'id', SKIMMER_CLIENT_SECRET: 's' })).toEqual({
+      clientId: 'id',
+      clientSecret: 's',
+      ...GOOGLE_ENDPOINTS,
+      kind: 'installed',
+    });
   });
   it('is null when unset and an error when half set', () => {
     expect(clientConfigFromEnv({})).toBeNull();
@@ -75,7 +80,13 @@ describe('parseEmulatorServerInfo', () => {
   };
   it('reads the JSON line (last parsable line of a file wins)', () => {
     const c = parseEmulatorServerInfo(`emulator starting\n${JSON.stringify({ other: 1 })}\n${JSON.stringify(info)}\n`);
-    expect(c).toMatchObject({ clientId: 'emu-client', clientSecret: 'emu-secret', kind: 'demo', tokenUri: info.tokenUri, gmailRootUrl: 'http://127.0.0.1:4545/' });
+    expect(c).toMatchObject({
+      clientId: 'emu-client',
+      clientSecret: 'emu-secret',
+      kind: 'demo',
+      tokenUri: info.tokenUri,
+      gmailRootUrl: 'http://127.0.0.1:4545/',
+    });
   });
   it('refuses non-loopback endpoints and junk', () => {
     expect(() => parseEmulatorServerInfo(JSON.stringify({ ...info, tokenUri: 'https://oauth2.googleapis.com/token' }))).toThrow(/127\.0\.0\.1/);

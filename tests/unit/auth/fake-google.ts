@@ -73,7 +73,9 @@ export async function startFakeGoogle(profile = { id: '1001', email: 'ada@exampl
         if (!c) return json(400, { error: 'invalid_grant', error_description: 'Malformed auth code.' });
         codes.delete(f.get('code') ?? '');
         if (c.redirectUri !== f.get('redirect_uri')) return json(400, { error: 'redirect_uri_mismatch' });
-        const s256 = createHash('sha256').update(f.get('code_verifier') ?? '').digest('base64url');
+        const s256 = createHash('sha256')
+          .update(f.get('code_verifier') ?? '')
+          .digest('base64url');
         if (s256 !== c.challenge) return json(400, { error: 'invalid_grant', error_description: 'Invalid code verifier.' });
         const rt = `1//${randomBytes(12).toString('hex')}`;
         const at = `ya29.${randomBytes(12).toString('hex')}`;

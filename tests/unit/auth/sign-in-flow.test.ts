@@ -1,11 +1,7 @@
 import { describe, it, expect, beforeEach, afterEach } from 'vitest';
 import { createHash } from 'node:crypto';
 import { createServer } from 'node:net';
-import {
-  GMAIL_READONLY_SCOPE,
-  SignInCoordinator,
-  runSignInFlow,
-} from '../../../main/auth/sign-in-flow';
+import { GMAIL_READONLY_SCOPE, SignInCoordinator, runSignInFlow } from '../../../main/auth/sign-in-flow';
 import { SIGN_IN_MESSAGES, SignInError, toSignInError } from '../../../main/auth/sign-in-errors';
 import { LoopbackError } from '../../../main/auth/loopback-server';
 import { playBrowser, startFakeGoogle, type FakeGoogle } from './fake-google';
@@ -49,7 +45,11 @@ describe('runSignInFlow (hand-made token endpoint)', () => {
     expect(p.get('redirect_uri')).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/oauth2callback$/);
     expect(p.get('state')?.length).toBeGreaterThanOrEqual(32);
     const tokenReq = g.tokenRequests[0]!;
-    expect(createHash('sha256').update(tokenReq.get('code_verifier') ?? '').digest('base64url')).toBe(p.get('code_challenge'));
+    expect(
+      createHash('sha256')
+        .update(tokenReq.get('code_verifier') ?? '')
+        .digest('base64url'),
+    ).toBe(p.get('code_challenge'));
     const page = await b.seen.result!;
     expect(page.status).toBe(200);
     expect(page.body).toContain('Signed in as ada@example.com');
@@ -74,7 +74,9 @@ describe('runSignInFlow (hand-made token endpoint)', () => {
   it('timed_out', async () => {
     g.mode = 'page';
     const b = browser();
-    await expect(runSignInFlow({ config: g.config, openExternal: b.openExternal, forceConsent: true, timeoutMs: 100 })).rejects.toMatchObject({ code: 'timed_out' });
+    await expect(runSignInFlow({ config: g.config, openExternal: b.openExternal, forceConsent: true, timeoutMs: 100 })).rejects.toMatchObject({
+      code: 'timed_out',
+    });
   });
 
   it('cancelled', async () => {
@@ -102,7 +104,11 @@ describe('runSignInFlow (hand-made token endpoint)', () => {
     const port = (dead.address() as { port: number }).port;
     await new Promise<void>((r) => dead.close(() => r()));
     const b = browser();
-    const err = await runSignInFlow({ config: { ...g.config, tokenUri: `http://127.0.0.1:${port}/token` }, openExternal: b.openExternal, forceConsent: true }).catch((e: unknown) => e);
+    const err = await runSignInFlow({
+      config: { ...g.config, tokenUri: `http://127.0.0.1:${port}/token` },
+      openExternal: b.openExternal,
+      forceConsent: true,
+    }).catch((e: unknown) => e);
     expect(err).toMatchObject({ code: 'network' });
     const page = await b.seen.result!;
     expect(page.body).toContain('data-result="error"');
@@ -119,14 +125,16 @@ describe('runSignInFlow (hand-made token endpoint)', () => {
     const other = createServer();
     await new Promise<void>((r) => other.listen(0, '127.0.0.1', r));
     const port = (other.address() as { port: number }).port;
-    await expect(runSignInFlow({ config: g.config, openExternal: () => undefined, forceConsent: true, port })).rejects.toMatchObject({ code: 'port_unavailable' });
+    await expect(runSignInFlow({ config: g.config, openExternal: () => undefined, forceConsent: true, port })).rejects.toMatchObject({
+      code: 'port_unavailable',
+    });
     await new Promise<void>((r) => other.close(() => r()));
   });
 
   it('internal when the browser cannot be opened', async () => {
-    await expect(
-      runSignInFlow({ config: g.config, openExternal: () => Promise.reject(new Error('no browser')), forceConsent: true }),
-    ).rejects.toMatchObject({ code: 'internal' });
+    await expect(runSignInFlow({ config: g.config, openExternal: () => Promise.reject(new Error('no browser')), forceConsent: true })).rejects.toMatchObject({
+      code: 'internal',
+    });
   });
 });
 
@@ -160,7 +168,8 @@ describe('SignInCoordinator', () => {
 
 describe('toSignInError', () => {
   it('maps OAuth bodies, loopback errors and network errors to the closed set without keeping the raw error', () => {
-    const gaxiosLike = (error: string) => Object.assign(new Error(error), { response: { status: 400, data: { error } }, config: { data: 'refresh_token=SECRET' } });
+    const gaxiosLike = (error: string) =>
+      Object.assign(new Error(error), { response: { status: 400, data: { error } }, config: { data: 'refresh_token=SECRET' } });
     expect(toSignInError(gaxiosLike('invalid_grant')).code).toBe('invalid_grant');
     expect(toSignInError(gaxiosLike('redirect_uri_mismatch')).code).toBe('redirect_mismatch');
     expect(toSignInError(gaxiosLike('invalid_client')).code).toBe('oauth_error');

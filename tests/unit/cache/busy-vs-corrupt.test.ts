@@ -3,7 +3,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'libsql';
 import { afterEach, describe, expect, it } from 'vitest';
-import { CacheBusyError, closeCacheDatabase, isBusyError, isCorruptionError, openCacheDatabase, openCacheReader, retryWhileBusy } from '../../../main/cache/database';
+import {
+  CacheBusyError,
+  closeCacheDatabase,
+  isBusyError,
+  isCorruptionError,
+  openCacheDatabase,
+  openCacheReader,
+  retryWhileBusy,
+} from '../../../main/cache/database';
 
 const dirs: string[] = [];
 afterEach(() => {
@@ -83,16 +91,22 @@ describe('a lock that persists', () => {
       return 'answer';
     };
     await expect(retryWhileBusy(flaky, { attempts: 3, pauseMs: 1 })).resolves.toBe('answer');
-    const stuck = retryWhileBusy(() => {
-      throw locked();
-    }, { attempts: 3, pauseMs: 1 });
+    const stuck = retryWhileBusy(
+      () => {
+        throw locked();
+      },
+      { attempts: 3, pauseMs: 1 },
+    );
     await expect(stuck).rejects.toBeInstanceOf(CacheBusyError);
     await expect(stuck).rejects.toThrow(/busy in another Skimmer window or command/);
     let calls = 0;
-    const malformed = retryWhileBusy(() => {
-      calls += 1;
-      throw Object.assign(new Error('database disk image is malformed'), { code: 'SQLITE_CORRUPT' });
-    }, { attempts: 3, pauseMs: 1 });
+    const malformed = retryWhileBusy(
+      () => {
+        calls += 1;
+        throw Object.assign(new Error('database disk image is malformed'), { code: 'SQLITE_CORRUPT' });
+      },
+      { attempts: 3, pauseMs: 1 },
+    );
     await expect(malformed).rejects.toThrow(/malformed/);
     expect(calls).toBe(1);
   });

@@ -4,7 +4,17 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { cacheFileFor, closeCacheDatabase, deleteCacheFiles, discardCacheFile, isCorruptionError, openCacheDatabase, scalar, schemaVersion, type SqlDatabase } from '../../../main/cache/database';
+import {
+  cacheFileFor,
+  closeCacheDatabase,
+  deleteCacheFiles,
+  discardCacheFile,
+  isCorruptionError,
+  openCacheDatabase,
+  scalar,
+  schemaVersion,
+  type SqlDatabase,
+} from '../../../main/cache/database';
 import { MailStore } from '../../../main/cache/mail-store';
 import { LATEST_SCHEMA_VERSION } from '../../../main/cache/migrations/index';
 
@@ -98,7 +108,13 @@ describe('openCacheDatabase', () => {
     const db = openCacheDatabase(file);
     new MailStore(db).setMeta('accountEmail', 'ana@example.com');
     db.close();
-    const again = track(openCacheDatabase(file, { onRecovered: () => { throw new Error('should not recover'); } }));
+    const again = track(
+      openCacheDatabase(file, {
+        onRecovered: () => {
+          throw new Error('should not recover');
+        },
+      }),
+    );
     expect(new MailStore(again).getMeta('accountEmail')).toBe('ana@example.com');
   });
 });
@@ -122,14 +138,22 @@ describe('migrations', () => {
     const v1 = openCacheDatabase(file, { targetVersion: 1 });
     expect(schemaVersion(v1)).toBe(1);
     v1.close();
-    const db = track(openCacheDatabase(file, { onRecovered: () => { throw new Error('should migrate, not recover'); } }));
+    const db = track(
+      openCacheDatabase(file, {
+        onRecovered: () => {
+          throw new Error('should migrate, not recover');
+        },
+      }),
+    );
     expect(schemaVersion(db)).toBe(LATEST_SCHEMA_VERSION);
     const store = new MailStore(db);
     expect(store.getState<string>('historyId')).toBe('4242');
     expect(store.getMeta('sync.historyId')).toBeUndefined();
     expect(store.getMeta('accountEmail')).toBe('ana@example.com');
     expect(store.messageCount()).toBe(2);
-    const hits = db.prepare("SELECT m.id FROM messages m WHERE m.rowid IN (SELECT rowid FROM message_fts WHERE message_fts MATCH 'subject : \"lunch\"')").all() as { id: string }[];
+    const hits = db
+      .prepare('SELECT m.id FROM messages m WHERE m.rowid IN (SELECT rowid FROM message_fts WHERE message_fts MATCH \'subject : "lunch"\')')
+      .all() as { id: string }[];
     expect(hits.map((h) => h.id)).toEqual(['00000000000000a2']);
     expect(scalar<number>(db.prepare("SELECT count(*) FROM sqlite_master WHERE name = 'senders_folded'"))).toBe(1);
   });
@@ -138,10 +162,21 @@ describe('migrations', () => {
     const file = join(dir, 'v2.db');
     copyFileSync(fixture, file);
     const v2 = openCacheDatabase(file, { targetVersion: 2 });
-    const stored = { id: '00000000000000a1', threadId: '00000000000000a1', snippet: 'the report', payload: { mimeType: 'text/plain', body: { size: 5, data: 'aGVsbG8' } } };
+    const stored = {
+      id: '00000000000000a1',
+      threadId: '00000000000000a1',
+      snippet: 'the report',
+      payload: { mimeType: 'text/plain', body: { size: 5, data: 'aGVsbG8' } },
+    };
     v2.prepare('UPDATE messages SET message_json = ? WHERE id = ?').run(deflateRawSync(Buffer.from(JSON.stringify(stored))), stored.id);
     v2.close();
-    const db = track(openCacheDatabase(file, { onRecovered: () => { throw new Error('should migrate, not recover'); } }));
+    const db = track(
+      openCacheDatabase(file, {
+        onRecovered: () => {
+          throw new Error('should migrate, not recover');
+        },
+      }),
+    );
     expect(schemaVersion(db)).toBe(3);
     const columns = (db.prepare('PRAGMA table_info(messages)').all() as { name: string }[]).map((c) => c.name);
     expect(columns).not.toContain('message_json');

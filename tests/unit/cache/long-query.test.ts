@@ -22,10 +22,22 @@ const distinctWords = () => {
   return s.slice(0, L);
 };
 const SHAPES: Record<string, string> = {
-  words: fill('gas '), distinctWords: distinctWords(), ors: fill('gas OR '), nestedParens: '('.repeat(1024) + ')'.repeat(1024),
-  openParens: '('.repeat(L), quotes: fill('"a" '), unbalancedQuotes: fill('"a '), operators: fill('from:a '),
-  mixed: fill('-(a OR {b c}) label:x after:2001/1/1 '), minus: '-'.repeat(L), braces: '{'.repeat(L), around: fill('a AROUND 3 '),
-  oneWord: 'a'.repeat(L), negations: fill('-a '), phrases: fill('"gas price power" '), subjects: fill('subject:(gas OR price) '),
+  words: fill('gas '),
+  distinctWords: distinctWords(),
+  ors: fill('gas OR '),
+  nestedParens: '('.repeat(1024) + ')'.repeat(1024),
+  openParens: '('.repeat(L),
+  quotes: fill('"a" '),
+  unbalancedQuotes: fill('"a '),
+  operators: fill('from:a '),
+  mixed: fill('-(a OR {b c}) label:x after:2001/1/1 '),
+  minus: '-'.repeat(L),
+  braces: '{'.repeat(L),
+  around: fill('a AROUND 3 '),
+  oneWord: 'a'.repeat(L),
+  negations: fill('-a '),
+  phrases: fill('"gas price power" '),
+  subjects: fill('subject:(gas OR price) '),
 };
 const NOW = new Date('2026-11-25T12:00:00Z');
 const b64 = (s: string) => Buffer.from(s).toString('base64url');
@@ -38,8 +50,23 @@ describe('2,048-character queries', () => {
     store = new MailStore(openCacheDatabase(':memory:'));
     for (let i = 0; i < 300; i++) {
       const m: gmail_v1.Schema$Message = {
-        id: `m${i}`, threadId: `t${i}`, labelIds: ['INBOX'], snippet: '', historyId: '1', internalDate: String(NOW.getTime() - i * 60_000), sizeEstimate: 100,
-        payload: { partId: '', mimeType: 'text/plain', filename: '', headers: [{ name: 'From', value: 'a@example.com' }, { name: 'Subject', value: 'gas price' }], body: { size: 1, data: b64(body(i)) } },
+        id: `m${i}`,
+        threadId: `t${i}`,
+        labelIds: ['INBOX'],
+        snippet: '',
+        historyId: '1',
+        internalDate: String(NOW.getTime() - i * 60_000),
+        sizeEstimate: 100,
+        payload: {
+          partId: '',
+          mimeType: 'text/plain',
+          filename: '',
+          headers: [
+            { name: 'From', value: 'a@example.com' },
+            { name: 'Subject', value: 'gas price' },
+          ],
+          body: { size: 1, data: b64(body(i)) },
+        },
       };
       store.putMessage(m);
     }
@@ -56,8 +83,21 @@ describe('2,048-character queries', () => {
 
   it.each(Object.entries(SHAPES))('%s: emulator evaluator answers without hanging and never throws', (_name, q) => {
     const base: SearchableMessage = {
-      id: '1', threadId: '1', internalDate: NOW.getTime(), sizeEstimate: 100, labelIds: ['INBOX'], from: 'a@example.com', to: '', cc: '',
-      bcc: '', deliveredTo: '', subject: 'gas price', listId: '', rfc822MessageId: '', bodyText: '', attachments: [],
+      id: '1',
+      threadId: '1',
+      internalDate: NOW.getTime(),
+      sizeEstimate: 100,
+      labelIds: ['INBOX'],
+      from: 'a@example.com',
+      to: '',
+      cc: '',
+      bcc: '',
+      deliveredTo: '',
+      subject: 'gas price',
+      listId: '',
+      rfc822MessageId: '',
+      bodyText: '',
+      attachments: [],
     };
     const prepared = Array.from({ length: 300 }, (_, i) => prepareMessage({ ...base, id: `m${i}`, bodyText: body(i) }));
     const t = performance.now();

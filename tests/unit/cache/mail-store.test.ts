@@ -13,8 +13,23 @@ const b64 = (s: string) => Buffer.from(s).toString('base64url');
 
 function msg(id: string, date: number, body = 'hello world', labelIds = ['INBOX'], from = 'Ana Lima <ana@example.com>'): gmail_v1.Schema$Message {
   return {
-    id, threadId: id, labelIds, snippet: body, historyId: '1', internalDate: String(date), sizeEstimate: 100,
-    payload: { partId: '', mimeType: 'text/plain', filename: '', headers: [{ name: 'From', value: from }, { name: 'Subject', value: `s ${id}` }], body: { size: body.length, data: b64(body) } },
+    id,
+    threadId: id,
+    labelIds,
+    snippet: body,
+    historyId: '1',
+    internalDate: String(date),
+    sizeEstimate: 100,
+    payload: {
+      partId: '',
+      mimeType: 'text/plain',
+      filename: '',
+      headers: [
+        { name: 'From', value: from },
+        { name: 'Subject', value: `s ${id}` },
+      ],
+      body: { size: body.length, data: b64(body) },
+    },
   };
 }
 
@@ -43,7 +58,7 @@ describe('MailStore rowids', () => {
 
   it('renumbers a full millisecond bucket and keeps every row searchable and labelled', () => {
     const date = 1_650_000_000_000;
-    const ids = Array.from({ length: 300 }, (_, i) => `aaa${(i * 7919 % 300).toString(16).padStart(4, '0')}`);
+    const ids = Array.from({ length: 300 }, (_, i) => `aaa${((i * 7919) % 300).toString(16).padStart(4, '0')}`);
     const dates = new Map(ids.map((id) => [id, date]));
     store.transaction(() => ids.forEach((id, i) => store.putMessage(msg(id, date, `word${i} shared`, i % 2 ? ['INBOX', 'STARRED'] : ['INBOX']))));
     expect(newestFirst()).toEqual(expected(ids, dates));
@@ -55,7 +70,13 @@ describe('MailStore rowids', () => {
   });
 
   it('keeps dates far outside ±139 years ordered (clamped into one bucket)', () => {
-    const dates = new Map([['1', -9e15], ['2', -8e15], ['3', 9e15], ['4', 8.9e15], ['5', 0]]);
+    const dates = new Map([
+      ['1', -9e15],
+      ['2', -8e15],
+      ['3', 9e15],
+      ['4', 8.9e15],
+      ['5', 0],
+    ]);
     for (const [id, d] of dates) store.putMessage(msg(id, d));
     expect(newestFirst()).toEqual(['3', '4', '5', '2', '1']);
   });

@@ -34,40 +34,107 @@ interface Spec {
 
 function message(s: Spec): gmail_v1.Schema$Message {
   const headers = [
-    { name: 'From', value: s.from }, { name: 'To', value: s.to ?? 'Me Myself <me@skimmer.example>' },
-    ...(s.cc ? [{ name: 'Cc', value: s.cc }] : []), { name: 'Subject', value: s.subject },
+    { name: 'From', value: s.from },
+    { name: 'To', value: s.to ?? 'Me Myself <me@skimmer.example>' },
+    ...(s.cc ? [{ name: 'Cc', value: s.cc }] : []),
+    { name: 'Subject', value: s.subject },
     ...(s.listId ? [{ name: 'List-Id', value: s.listId }] : []),
     { name: 'Message-ID', value: s.messageId ?? `<${s.id}@mail.example>` },
   ];
-  const text: gmail_v1.Schema$MessagePart = s.html !== undefined
-    ? { partId: '0', mimeType: 'text/html', filename: '', headers: [{ name: 'Content-Type', value: 'text/html; charset=utf-8' }], body: { size: 1, data: b64(s.html) } }
-    : { partId: '0', mimeType: 'text/plain', filename: '', headers: [{ name: 'Content-Type', value: 'text/plain; charset=utf-8' }], body: { size: 1, data: b64(s.body ?? '') } };
+  const text: gmail_v1.Schema$MessagePart =
+    s.html !== undefined
+      ? {
+          partId: '0',
+          mimeType: 'text/html',
+          filename: '',
+          headers: [{ name: 'Content-Type', value: 'text/html; charset=utf-8' }],
+          body: { size: 1, data: b64(s.html) },
+        }
+      : {
+          partId: '0',
+          mimeType: 'text/plain',
+          filename: '',
+          headers: [{ name: 'Content-Type', value: 'text/plain; charset=utf-8' }],
+          body: { size: 1, data: b64(s.body ?? '') },
+        };
   const parts = [text];
-  if (s.attachment) parts.push({ partId: '1', mimeType: 'application/octet-stream', filename: s.attachment, headers: [], body: { size: 10, attachmentId: `att-${s.id}` } });
+  if (s.attachment)
+    parts.push({ partId: '1', mimeType: 'application/octet-stream', filename: s.attachment, headers: [], body: { size: 10, attachmentId: `att-${s.id}` } });
   return {
-    id: s.id, threadId: s.id, labelIds: s.labels ?? ['INBOX', 'UNREAD'], snippet: '', historyId: '1',
-    internalDate: String(Date.parse(s.date)), sizeEstimate: s.size ?? 2000,
+    id: s.id,
+    threadId: s.id,
+    labelIds: s.labels ?? ['INBOX', 'UNREAD'],
+    snippet: '',
+    historyId: '1',
+    internalDate: String(Date.parse(s.date)),
+    sizeEstimate: s.size ?? 2000,
     payload: { partId: '', mimeType: 'multipart/mixed', filename: '', headers, body: { size: 0 }, parts },
   };
 }
 
 const SPECS: Spec[] = [
-  { id: 'a1', date: '2024-01-05T12:00:00Z', from: 'Amy Smith <amy.smith@x.com>', subject: 'Meeting notes', body: 'The meetings ran long. Natural gas prices rose.' },
-  { id: 'a2', date: '2024-01-05T12:00:00Z', from: 'Bob <bob@y.org>', subject: 'Re: Meeting notes', body: 'e-mail me the café menu', cc: 'Amy Smith <amy.smith@x.com>' },
+  {
+    id: 'a1',
+    date: '2024-01-05T12:00:00Z',
+    from: 'Amy Smith <amy.smith@x.com>',
+    subject: 'Meeting notes',
+    body: 'The meetings ran long. Natural gas prices rose.',
+  },
+  {
+    id: 'a2',
+    date: '2024-01-05T12:00:00Z',
+    from: 'Bob <bob@y.org>',
+    subject: 'Re: Meeting notes',
+    body: 'e-mail me the café menu',
+    cc: 'Amy Smith <amy.smith@x.com>',
+  },
   { id: 'a10', date: '2024-01-05T12:00:00Z', from: 'Carol <carol@z.net>', subject: 'Same instant, longer id', body: 'ordering test' },
   { id: 'b1', date: '2023-06-01T08:00:00Z', from: '鈴木花子 <hanako@example.jp>', subject: '会議の件', body: '회의를 시작합니다' },
-  { id: 'b2', date: '2023-03-01T08:00:00Z', from: 'Smith John <js@x.com>', to: 'John Smith <john@x.com>, Amy Smith <amy.smith@x.com>', subject: 'names', body: 'hello' },
-  { id: 'c1', date: '2022-12-31T23:00:00Z', from: 'news@list.example', subject: 'Digest', body: 'weekly', listId: 'Info List <info.example.com>', size: 50_000 },
+  {
+    id: 'b2',
+    date: '2023-03-01T08:00:00Z',
+    from: 'Smith John <js@x.com>',
+    to: 'John Smith <john@x.com>, Amy Smith <amy.smith@x.com>',
+    subject: 'names',
+    body: 'hello',
+  },
+  {
+    id: 'c1',
+    date: '2022-12-31T23:00:00Z',
+    from: 'news@list.example',
+    subject: 'Digest',
+    body: 'weekly',
+    listId: 'Info List <info.example.com>',
+    size: 50_000,
+  },
   { id: 'c2', date: '2022-11-01T00:00:00Z', from: 'spammer@bad.example', subject: 'Prize', body: 'zebra prize', labels: ['SPAM'] },
   { id: 'c3', date: '2022-10-01T00:00:00Z', from: 'old@z.net', subject: 'Trashed', body: 'zebra trash', labels: ['TRASH'] },
-  { id: 'd1', date: '2021-05-05T05:00:00Z', from: 'me@skimmer.example', to: 'amy.smith@x.com', subject: 'Report', body: 'see attached', attachment: 'not-a-pdf.jpg', labels: ['SENT', 'Label_1', 'Label_99'] },
-  { id: 'd2', date: '2021-04-04T04:00:00Z', from: 'Zoë <zoe@x.com>', subject: 'HTML only', html: '<html><head><style>.x{}</style></head><body><p>Résumé attached</p><p>second&nbsp;para</p></body></html>', labels: ['INBOX', 'STARRED', 'IMPORTANT'] },
+  {
+    id: 'd1',
+    date: '2021-05-05T05:00:00Z',
+    from: 'me@skimmer.example',
+    to: 'amy.smith@x.com',
+    subject: 'Report',
+    body: 'see attached',
+    attachment: 'not-a-pdf.jpg',
+    labels: ['SENT', 'Label_1', 'Label_99'],
+  },
+  {
+    id: 'd2',
+    date: '2021-04-04T04:00:00Z',
+    from: 'Zoë <zoe@x.com>',
+    subject: 'HTML only',
+    html: '<html><head><style>.x{}</style></head><body><p>Résumé attached</p><p>second&nbsp;para</p></body></html>',
+    labels: ['INBOX', 'STARRED', 'IMPORTANT'],
+  },
 ];
 
 let store: MailStore;
 const labels = [
-  { id: 'INBOX', name: 'INBOX', type: 'system' as const }, { id: 'SPAM', name: 'SPAM', type: 'system' as const },
-  { id: 'TRASH', name: 'TRASH', type: 'system' as const }, { id: 'Label_1', name: 'Work/Clients', type: 'user' as const },
+  { id: 'INBOX', name: 'INBOX', type: 'system' as const },
+  { id: 'SPAM', name: 'SPAM', type: 'system' as const },
+  { id: 'TRASH', name: 'TRASH', type: 'system' as const },
+  { id: 'Label_1', name: 'Work/Clients', type: 'user' as const },
 ];
 
 function local(q: string): string[] {
@@ -76,7 +143,9 @@ function local(q: string): string[] {
 
 function evaluator(q: string): string[] {
   const prepared = SPECS.map((s) => prepareMessage(searchableFromGmail(message(s))));
-  return searchMessages(parseGmailQuery(q), prepared, { now: NOW, labels, includeSpamTrash: false, accountEmail: 'me@skimmer.example' }).map((p) => p.message.id);
+  return searchMessages(parseGmailQuery(q), prepared, { now: NOW, labels, includeSpamTrash: false, accountEmail: 'me@skimmer.example' }).map(
+    (p) => p.message.id,
+  );
 }
 
 beforeAll(() => {

@@ -23,7 +23,11 @@ function plan(query: string): string {
 }
 
 function expected(keep: (m: gmail_v1.Schema$Message) => boolean): string[] {
-  return messages.filter(keep).sort((a, b) => Number(b.internalDate) - Number(a.internalDate)).slice(0, 50).map((m) => m.id!);
+  return messages
+    .filter(keep)
+    .sort((a, b) => Number(b.internalDate) - Number(a.internalDate))
+    .slice(0, 50)
+    .map((m) => m.id!);
 }
 
 beforeAll(() => {
@@ -34,12 +38,24 @@ beforeAll(() => {
     const labelIds = ['INBOX', ...(i % 3 !== 0 ? ['UNREAD'] : []), ...(i % 10 === 0 ? ['STARRED'] : [])];
     const attachment = i % 4 === 0;
     messages.push({
-      id: (0x1000 + i).toString(16), threadId: (0x1000 + i).toString(16), labelIds, snippet: '', historyId: '1',
-      internalDate: String(Date.UTC(2024, 0, 1) + i * 3_600_000), sizeEstimate: i % 97 === 5 ? 300_000 : 2_000,
+      id: (0x1000 + i).toString(16),
+      threadId: (0x1000 + i).toString(16),
+      labelIds,
+      snippet: '',
+      historyId: '1',
+      internalDate: String(Date.UTC(2024, 0, 1) + i * 3_600_000),
+      sizeEstimate: i % 97 === 5 ? 300_000 : 2_000,
       payload: {
-        mimeType: 'multipart/mixed', headers: [{ name: 'From', value: 'a@x.com' }, { name: 'Subject', value: `m${i}` }], body: { size: 0 },
-        parts: [{ partId: '0', mimeType: 'text/plain', body: { size: 2, data: 'aGk' } },
-          ...(attachment ? [{ partId: '1', mimeType: 'image/png', filename: 'a.png', body: { size: 9, attachmentId: 'x' } }] : [])],
+        mimeType: 'multipart/mixed',
+        headers: [
+          { name: 'From', value: 'a@x.com' },
+          { name: 'Subject', value: `m${i}` },
+        ],
+        body: { size: 0 },
+        parts: [
+          { partId: '0', mimeType: 'text/plain', body: { size: 2, data: 'aGk' } },
+          ...(attachment ? [{ partId: '1', mimeType: 'image/png', filename: 'a.png', body: { size: 9, attachmentId: 'x' } }] : []),
+        ],
       },
     });
   }

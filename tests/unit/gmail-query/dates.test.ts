@@ -1,6 +1,12 @@
 import { describe, it, expect } from 'vitest';
 import {
-  fromPacificLocal, isPacificDaylightTime, pacificMidnight, parseDateBound, parseRelativeAge, relativeAgeBound, toPacificLocal,
+  fromPacificLocal,
+  isPacificDaylightTime,
+  pacificMidnight,
+  parseDateBound,
+  parseRelativeAge,
+  relativeAgeBound,
+  toPacificLocal,
 } from '../../../common/gmail-query';
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
@@ -15,14 +21,21 @@ function intlPacificHourAtMidnightUtc(ms: number): number {
 describe('pacificMidnight: US DST rules (rule 3b)', () => {
   it.each([
     // 2007+ rule: second Sunday of March to first Sunday of November.
-    [2024, 3, 10, '2024-03-10T08:00:00.000Z'], [2024, 3, 11, '2024-03-11T07:00:00.000Z'],
-    [2024, 11, 3, '2024-11-03T07:00:00.000Z'], [2024, 11, 4, '2024-11-04T08:00:00.000Z'],
-    [2007, 3, 11, '2007-03-11T08:00:00.000Z'], [2007, 3, 12, '2007-03-12T07:00:00.000Z'],
+    [2024, 3, 10, '2024-03-10T08:00:00.000Z'],
+    [2024, 3, 11, '2024-03-11T07:00:00.000Z'],
+    [2024, 11, 3, '2024-11-03T07:00:00.000Z'],
+    [2024, 11, 4, '2024-11-04T08:00:00.000Z'],
+    [2007, 3, 11, '2007-03-11T08:00:00.000Z'],
+    [2007, 3, 12, '2007-03-12T07:00:00.000Z'],
     // 1987–2006 rule (the Enron corpus years): first Sunday of April to last Sunday of October.
-    [2001, 4, 1, '2001-04-01T08:00:00.000Z'], [2001, 4, 2, '2001-04-02T07:00:00.000Z'],
-    [2001, 10, 28, '2001-10-28T07:00:00.000Z'], [2001, 10, 29, '2001-10-29T08:00:00.000Z'],
-    [2006, 4, 2, '2006-04-02T08:00:00.000Z'], [2006, 4, 3, '2006-04-03T07:00:00.000Z'],
-    [2000, 1, 1, '2000-01-01T08:00:00.000Z'], [2000, 7, 4, '2000-07-04T07:00:00.000Z'],
+    [2001, 4, 1, '2001-04-01T08:00:00.000Z'],
+    [2001, 4, 2, '2001-04-02T07:00:00.000Z'],
+    [2001, 10, 28, '2001-10-28T07:00:00.000Z'],
+    [2001, 10, 29, '2001-10-29T08:00:00.000Z'],
+    [2006, 4, 2, '2006-04-02T08:00:00.000Z'],
+    [2006, 4, 3, '2006-04-03T07:00:00.000Z'],
+    [2000, 1, 1, '2000-01-01T08:00:00.000Z'],
+    [2000, 7, 4, '2000-07-04T07:00:00.000Z'],
   ])('%i-%i-%i is %s', (y, m, d, expected) => {
     expect(iso(pacificMidnight(y, m, d))).toBe(expected);
   });
@@ -70,12 +83,12 @@ describe('parseDateBound formats (rule 3c)', () => {
     expect(iso(parseDateBound(value))).toBe(expected);
   });
 
-  it.each([
-    '1700000000000', '2024-08-12T09:00Z', '2024/02/30', '2023/2/29', '13/01/2024', '2024/1', 'yesterday', '', '2024/01/05/',
-    '2024/01-05', '-5', '1.5',
-  ])('rejects %j', (value) => {
-    expect(parseDateBound(value)).toBeNull();
-  });
+  it.each(['1700000000000', '2024-08-12T09:00Z', '2024/02/30', '2023/2/29', '13/01/2024', '2024/1', 'yesterday', '', '2024/01/05/', '2024/01-05', '-5', '1.5'])(
+    'rejects %j',
+    (value) => {
+      expect(parseDateBound(value)).toBeNull();
+    },
+  );
 
   it('accepts 29 February in a leap year', () => {
     expect(iso(parseDateBound('2024/2/29'))).toBe('2024-02-29T08:00:00.000Z');

@@ -4,14 +4,24 @@
  */
 import { describe, it, expect } from 'vitest';
 import { parseGmailQuery, type SearchableMessage } from '../../../common/gmail-query';
-import {
-  compileMatcher, prepareMessage, searchMessages, searchThreadIds, type MatchContext, type PreparedMessage,
-} from '../../../emulator/search/evaluate';
+import { compileMatcher, prepareMessage, searchMessages, searchThreadIds, type MatchContext, type PreparedMessage } from '../../../emulator/search/evaluate';
 
 const BASE: SearchableMessage = {
-  id: '0', threadId: 't0', internalDate: Date.parse('2024-06-15T12:00:00Z'), sizeEstimate: 5000,
-  labelIds: ['INBOX'], from: '', to: '', cc: '', bcc: '', deliveredTo: '', subject: '', listId: '',
-  rfc822MessageId: '', bodyText: '', attachments: [],
+  id: '0',
+  threadId: 't0',
+  internalDate: Date.parse('2024-06-15T12:00:00Z'),
+  sizeEstimate: 5000,
+  labelIds: ['INBOX'],
+  from: '',
+  to: '',
+  cc: '',
+  bcc: '',
+  deliveredTo: '',
+  subject: '',
+  listId: '',
+  rfc822MessageId: '',
+  bodyText: '',
+  attachments: [],
 };
 
 const LABELS: MatchContext['labels'] = [
@@ -42,8 +52,16 @@ describe('1a to: scope', () => {
   const m = msg({ to: 'Alice <alice@a.com>', cc: 'Carol <carol@c.com>', bcc: 'Bob <bob@b.com>', listId: '<dev.lists.example.org>' });
   it('to: covers To, Cc and Bcc; cc:/bcc: only their own header; never List-Id', () => {
     expectVerdicts(m, {
-      'to:alice': true, 'to:carol': true, 'to:bob': true, 'cc:carol': true, 'cc:alice': false, 'cc:bob': false,
-      'bcc:bob': true, 'bcc:carol': false, 'to:dev.lists.example.org': false, 'to:lists': false,
+      'to:alice': true,
+      'to:carol': true,
+      'to:bob': true,
+      'cc:carol': true,
+      'cc:alice': false,
+      'cc:bob': false,
+      'bcc:bob': true,
+      'bcc:carol': false,
+      'to:dev.lists.example.org': false,
+      'to:lists': false,
     });
   });
 });
@@ -52,8 +70,15 @@ describe('1b address words', () => {
   const m = msg({ from: '"Amy Smith" <amy.smith@x.com>', deliveredTo: 'me+tag@my.org' });
   it('indexes display names and addresses as words, case-folded', () => {
     expectVerdicts(m, {
-      'from:amy': true, 'from:Smith': true, 'from:AMY': true, 'from:joh': false, 'from:am': false, 'deliveredto:tag': true,
-      'deliveredto:my.org': true, 'from:"amy smith"': true, 'from:"smith amy"': false,
+      'from:amy': true,
+      'from:Smith': true,
+      'from:AMY': true,
+      'from:joh': false,
+      'from:am': false,
+      'deliveredto:tag': true,
+      'deliveredto:my.org': true,
+      'from:"amy smith"': true,
+      'from:"smith amy"': false,
     });
   });
   it('does not split on underscore', () => {
@@ -66,9 +91,18 @@ describe('1c address values', () => {
   const m = msg({ from: 'Amy <amy.smith@x.com>' });
   it('matches a word run without @, and needs the whole address with an inner @', () => {
     expectVerdicts(m, {
-      'from:amy': true, 'from:smith': true, 'from:x.com': true, 'from:@x.com': true, 'from:amy.smith@': true,
-      'from:amy.smith@x.com': true, 'from:AMY.SMITH@X.COM': true, 'from:amy.smith@gmail': false, 'from:smith@x.com': false,
-      'from:amy.smith@x.com.au': false, 'from:smith.x': true, 'from:amy.smith.x.com': true,
+      'from:amy': true,
+      'from:smith': true,
+      'from:x.com': true,
+      'from:@x.com': true,
+      'from:amy.smith@': true,
+      'from:amy.smith@x.com': true,
+      'from:AMY.SMITH@X.COM': true,
+      'from:amy.smith@gmail': false,
+      'from:smith@x.com': false,
+      'from:amy.smith@x.com.au': false,
+      'from:smith.x': true,
+      'from:amy.smith.x.com': true,
     });
   });
   it('does not run a word sequence across the name and the address', () => {
@@ -108,9 +142,19 @@ describe('2a grammar and 2b negation', () => {
   it('applies AND, OR, groups and negation', () => {
     const m = msg({ bodyText: 'alpha beta', subject: 'gamma' });
     expectVerdicts(m, {
-      'alpha beta': true, 'alpha delta': false, 'alpha AND gamma': true, 'delta OR gamma': true, '{delta epsilon}': false,
-      '-(alpha delta)': true, '-(alpha beta)': false, '-{delta gamma}': false, '-{delta epsilon}': true, 'NOT delta': true,
-      'from:(nobody OR none)': false, 'subject:(gamma OR delta)': true, 'subject:(gamma alpha)': false,
+      'alpha beta': true,
+      'alpha delta': false,
+      'alpha AND gamma': true,
+      'delta OR gamma': true,
+      '{delta epsilon}': false,
+      '-(alpha delta)': true,
+      '-(alpha beta)': false,
+      '-{delta gamma}': false,
+      '-{delta epsilon}': true,
+      'NOT delta': true,
+      'from:(nobody OR none)': false,
+      'subject:(gamma OR delta)': true,
+      'subject:(gamma alpha)': false,
     });
   });
 });
@@ -150,8 +194,11 @@ describe('3c bad date formats', () => {
   it('match nothing, and their negation matches everything', () => {
     const m = msg({});
     expectVerdicts(m, {
-      'after:1718452800000': false, 'after:2024-06-12T09:00Z': false, 'before:2024-06-12T09:00Z': false,
-      '-after:2024-06-12T09:00Z': true, 'before:2024/02/30': false,
+      'after:1718452800000': false,
+      'after:2024-06-12T09:00Z': false,
+      'before:2024-06-12T09:00Z': false,
+      '-after:2024-06-12T09:00Z': true,
+      'before:2024/02/30': false,
     });
   });
 });
@@ -179,18 +226,41 @@ describe('4 size', () => {
   const small = msg({ sizeEstimate: 1000 });
   const big = msg({ sizeEstimate: 3 * 1024 * 1024 });
   it('size:N = larger:N; K=1024, M=1024²; strict comparisons', () => {
-    expectVerdicts(small, { 'size:500': true, 'larger:500': true, 'smaller:2000': true, 'smaller:1000': false, 'larger:1000': false, 'larger:1K': false, 'smaller:1k': true });
+    expectVerdicts(small, {
+      'size:500': true,
+      'larger:500': true,
+      'smaller:2000': true,
+      'smaller:1000': false,
+      'larger:1000': false,
+      'larger:1K': false,
+      'smaller:1k': true,
+    });
     expectVerdicts(big, { 'larger:2M': true, 'larger:3M': false, 'smaller:4m': true, 'larger:3000K': true, 'size:3145729': false, 'larger:lots': false });
   });
 });
 
 describe('5a word index: body, subject, names, addresses, attachment names; folding', () => {
   const m = msg({
-    subject: 'Quarterly Report', bodyText: 'Le café est prêt. <b>not html</b>', from: 'Zoë Adams <zoe@adams.example>',
-    to: 'Bob <bob@b.com>', attachments: [{ filename: 'budget-2024.xlsx', mimeType: 'application/vnd.ms-excel' }],
+    subject: 'Quarterly Report',
+    bodyText: 'Le café est prêt. <b>not html</b>',
+    from: 'Zoë Adams <zoe@adams.example>',
+    to: 'Bob <bob@b.com>',
+    attachments: [{ filename: 'budget-2024.xlsx', mimeType: 'application/vnd.ms-excel' }],
   });
   it('finds words in each field', () => {
-    expectVerdicts(m, { quarterly: true, report: true, cafe: true, CAFÉ: true, zoe: true, 'zoë': true, adams: true, bob: true, budget: true, xlsx: true, nowhere: false });
+    expectVerdicts(m, {
+      quarterly: true,
+      report: true,
+      cafe: true,
+      CAFÉ: true,
+      zoe: true,
+      zoë: true,
+      adams: true,
+      bob: true,
+      budget: true,
+      xlsx: true,
+      nowhere: false,
+    });
   });
   it('does not match prefixes', () => {
     expectVerdicts(m, { quart: false, '+quarter': false, caf: false, bud: false });
@@ -201,8 +271,16 @@ describe('5b query words with punctuation', () => {
   const m = msg({ bodyText: "Please e-mail John Smith; don't wait. Version 2001." });
   it('punctuation-joined words are phrases; numbers are whole words', () => {
     expectVerdicts(m, {
-      'e-mail': true, 'e.mail': true, "don't": true, 'john-smith': true, 'smith-john': false, 'mail-e': false,
-      '2001': true, '200': false, 'please,wait': true, 'please;missing': false,
+      'e-mail': true,
+      'e.mail': true,
+      "don't": true,
+      'john-smith': true,
+      'smith-john': false,
+      'mail-e': false,
+      '2001': true,
+      '200': false,
+      'please,wait': true,
+      'please;missing': false,
     });
   });
 });
@@ -211,14 +289,32 @@ describe('5c variants', () => {
   const m = msg({ subject: 'Weekly meetings', bodyText: 'The colours were usable. Starting soon.' });
   it('free text and subject: match variants; +word and quotes do not', () => {
     expectVerdicts(m, {
-      meeting: true, meet: true, '+meeting': false, '"meeting"': false, '+meetings': true, colour: true, coloured: true,
-      usability: true, start: true, 'subject:meeting': true, '+subject:meeting': false, 'subject:"weekly meeting"': false,
-      'subject:"weekly meetings"': true, television: false,
+      meeting: true,
+      meet: true,
+      '+meeting': false,
+      '"meeting"': false,
+      '+meetings': true,
+      colour: true,
+      coloured: true,
+      usability: true,
+      start: true,
+      'subject:meeting': true,
+      '+subject:meeting': false,
+      'subject:"weekly meeting"': false,
+      'subject:"weekly meetings"': true,
+      television: false,
     });
   });
   it('address, list and filename operators match exactly', () => {
     const a = msg({ from: 'meetings@x.com', listId: '<meetings.x.com>', attachments: [{ filename: 'meetings.pdf', mimeType: 'application/pdf' }] });
-    expectVerdicts(a, { 'from:meeting': false, 'from:meetings': true, 'list:meeting': false, 'list:meetings': true, 'filename:meeting': false, 'filename:meetings': true });
+    expectVerdicts(a, {
+      'from:meeting': false,
+      'from:meetings': true,
+      'list:meeting': false,
+      'list:meetings': true,
+      'filename:meeting': false,
+      'filename:meetings': true,
+    });
   });
 });
 
@@ -226,8 +322,19 @@ describe('5d CJK', () => {
   const m = msg({ from: '鈴木花子 <user@example.com>', subject: '회의를 합시다', bodyText: '中华人民共和国 と Gmail検索' });
   it('matches CJK words inside unspaced runs', () => {
     expectVerdicts(m, {
-      '花子': true, 'cc:花子': false, 'from:花子': true, '회의': true, 'subject:회의': true, '人民': true, '人民共和国': true,
-      '民人': false, 'gmail検索': true, '検索': true, '합시다': true, '회의 합시다': true, '"회의를 합시다"': true,
+      花子: true,
+      'cc:花子': false,
+      'from:花子': true,
+      회의: true,
+      'subject:회의': true,
+      人民: true,
+      人民共和国: true,
+      民人: false,
+      gmail検索: true,
+      検索: true,
+      합시다: true,
+      '회의 합시다': true,
+      '"회의를 합시다"': true,
     });
   });
 });
@@ -246,11 +353,22 @@ describe('6a has:attachment', () => {
 });
 
 describe('6b filename:', () => {
-  const m = msg({ attachments: [{ filename: 'not-a-pdf.jpg', mimeType: 'image/jpeg' }, { filename: 'Homework.TXT', mimeType: 'text/plain' }] });
+  const m = msg({
+    attachments: [
+      { filename: 'not-a-pdf.jpg', mimeType: 'image/jpeg' },
+      { filename: 'Homework.TXT', mimeType: 'text/plain' },
+    ],
+  });
   it('matches words or phrases within one name, not the MIME type', () => {
     expectVerdicts(m, {
-      'filename:pdf': true, 'filename:homework.txt': true, 'filename:txt': true, 'filename:jpeg': false, 'filename:image': false,
-      'filename:jpg.homework': false, 'filename:"not a pdf"': true, 'filename:home': false,
+      'filename:pdf': true,
+      'filename:homework.txt': true,
+      'filename:txt': true,
+      'filename:jpeg': false,
+      'filename:image': false,
+      'filename:jpg.homework': false,
+      'filename:"not a pdf"': true,
+      'filename:home': false,
     });
   });
 });
@@ -259,8 +377,14 @@ describe('7 subject:', () => {
   const m = msg({ subject: 'RE: Dinner   and a Movie', bodyText: 'popcorn' });
   it('matches words of the raw subject, including Re:', () => {
     expectVerdicts(m, {
-      'subject:re': true, '-subject:re': false, 'subject:(dinner movie)': true, 'subject:"dinner and a movie"': true,
-      'subject:"dinner movie"': false, 'subject:dinner popcorn': true, 'subject:popcorn': false, 'subject:(dinner OR lunch)': true,
+      'subject:re': true,
+      '-subject:re': false,
+      'subject:(dinner movie)': true,
+      'subject:"dinner and a movie"': true,
+      'subject:"dinner movie"': false,
+      'subject:dinner popcorn': true,
+      'subject:popcorn': false,
+      'subject:(dinner OR lunch)': true,
     });
   });
 });
@@ -269,8 +393,12 @@ describe('8 list:', () => {
   const m = msg({ listId: 'Info list <info.example.com>' });
   it('matches the word run in List-Id in any of the three forms', () => {
     expectVerdicts(m, {
-      'list:info@example.com': true, 'list:info.example.com': true, 'list:(<info.example.com>)': true, 'list:example': true,
-      'list:other.example.com': false, 'list:': true,
+      'list:info@example.com': true,
+      'list:info.example.com': true,
+      'list:(<info.example.com>)': true,
+      'list:example': true,
+      'list:other.example.com': false,
+      'list:': true,
     });
     expect(matches('list:', msg({}))).toBe(false);
   });
@@ -281,7 +409,10 @@ describe('9a default scope', () => {
   const spam = msg({ id: '2', labelIds: ['SPAM'], bodyText: 'hello' });
   const trash = msg({ id: '3', labelIds: ['TRASH'], bodyText: 'hello' });
   const all = [inbox, spam, trash];
-  const ids = (q: string, ctx: MatchContext = CTX) => searchMessages(parseGmailQuery(q), all, ctx).map((p) => p.message.id).sort();
+  const ids = (q: string, ctx: MatchContext = CTX) =>
+    searchMessages(parseGmailQuery(q), all, ctx)
+      .map((p) => p.message.id)
+      .sort();
   it('excludes Spam and Trash unless asked', () => {
     expect(ids('hello')).toEqual(['1']);
     expect(ids('')).toEqual(['1']);
@@ -317,8 +448,14 @@ describe('9b system labels through in:, is:, label:; is:read; in:archive; user l
   });
   it('matches user labels by name with case and /, -, space equivalences', () => {
     expectVerdicts(m, {
-      'label:work/clients': true, 'label:Work-Clients': true, 'label:"work clients"': true, 'label:WORK/CLIENTS': true,
-      'label:work': false, 'label:clients': false, 'in:work-clients': true, 'label:Label_1': true,
+      'label:work/clients': true,
+      'label:Work-Clients': true,
+      'label:"work clients"': true,
+      'label:WORK/CLIENTS': true,
+      'label:work': false,
+      'label:clients': false,
+      'in:work-clients': true,
+      'label:Label_1': true,
     });
     expectVerdicts(archived, { 'label:project-apollo': true, 'label:"Project Apollo"': true, 'label:project/apollo': true, 'label:apollo': false });
   });
@@ -358,8 +495,12 @@ describe('10 phrases', () => {
   const m = msg({ subject: 'Anniversary', bodyText: 'party\nplanning for the Re: something\nthread' });
   it('are contiguous within one field, punctuation ignored, across line breaks, not across fields', () => {
     expectVerdicts(m, {
-      '"re: something"': true, '"re something thread"': true, '"planning party"': false, '"anniversary party"': false,
-      '"party planning"': true, 'anniversary party': true,
+      '"re: something"': true,
+      '"re something thread"': true,
+      '"planning party"': false,
+      '"anniversary party"': false,
+      '"party planning"': true,
+      'anniversary party': true,
     });
   });
 });
@@ -368,8 +509,12 @@ describe('AROUND proximity', () => {
   const m = msg({ bodyText: 'the holiday plans include a long vacation by the sea' });
   it('counts words in between, either order unless quoted', () => {
     expectVerdicts(m, {
-      'holiday AROUND 4 vacation': true, 'holiday AROUND 3 vacation': false, 'vacation AROUND 4 holiday': true,
-      '"vacation AROUND 4 holiday"': false, '"holiday AROUND 4 vacation"': true, 'holiday AROUND 0 plans': true,
+      'holiday AROUND 4 vacation': true,
+      'holiday AROUND 3 vacation': false,
+      'vacation AROUND 4 holiday': true,
+      '"vacation AROUND 4 holiday"': false,
+      '"holiday AROUND 4 vacation"': true,
+      'holiday AROUND 0 plans': true,
     });
   });
 });
@@ -405,8 +550,11 @@ describe('searchMessages ordering', () => {
   it('returns newest first, ties by id descending', () => {
     const t = Date.parse('2024-01-01T00:00:00Z');
     const list = [
-      msg({ id: '18a', internalDate: t }), msg({ id: '18f', internalDate: t }), msg({ id: '190', internalDate: t + 1 }),
-      msg({ id: '2', internalDate: t - 1 }), msg({ id: '1000', internalDate: t }),
+      msg({ id: '18a', internalDate: t }),
+      msg({ id: '18f', internalDate: t }),
+      msg({ id: '190', internalDate: t + 1 }),
+      msg({ id: '2', internalDate: t - 1 }),
+      msg({ id: '1000', internalDate: t }),
     ];
     expect(searchMessages(parseGmailQuery(''), list, CTX).map((p) => p.message.id)).toEqual(['190', '1000', '18f', '18a', '2']);
   });

@@ -122,17 +122,26 @@ describe('parseGmailQuery: phrases and exact words (rules 5b, 5c, 10)', () => {
   });
 
   it('turns punctuation-joined words into multi-token words', () => {
-    for (const [q, tokens] of [['e-mail', ['e', 'mail']], ["don't", ['don', 't']], ['john-smith', ['john', 'smith']], ['x.com', ['x', 'com']], ['a/b=c\\d', ['a', 'b', 'c', 'd']]] as const) {
+    for (const [q, tokens] of [
+      ['e-mail', ['e', 'mail']],
+      ["don't", ['don', 't']],
+      ['john-smith', ['john', 'smith']],
+      ['x.com', ['x', 'com']],
+      ['a/b=c\\d', ['a', 'b', 'c', 'd']],
+    ] as const) {
       expect(ast(q)).toMatchObject({ kind: 'word', tokens });
     }
   });
 
   it('splits on space-like separators into separate words', () => {
-    expect(ast('a,b;c')).toEqual({ kind: 'and', children: [
-      { kind: 'word', field: 'any', tokens: ['a'], exact: false, raw: 'a' },
-      { kind: 'word', field: 'any', tokens: ['b'], exact: false, raw: 'b' },
-      { kind: 'word', field: 'any', tokens: ['c'], exact: false, raw: 'c' },
-    ] });
+    expect(ast('a,b;c')).toEqual({
+      kind: 'and',
+      children: [
+        { kind: 'word', field: 'any', tokens: ['a'], exact: false, raw: 'a' },
+        { kind: 'word', field: 'any', tokens: ['b'], exact: false, raw: 'b' },
+        { kind: 'word', field: 'any', tokens: ['c'], exact: false, raw: 'c' },
+      ],
+    });
   });
 
   it('drops words that are only punctuation', () => {
@@ -372,8 +381,17 @@ describe('parseGmailQuery: malformed input is read leniently (rule 11c)', () => 
 
 describe('describeQuery', () => {
   it('round-trips through the parser', () => {
-    for (const q of ['a (b OR c)', '-(a b) -(c OR d)', 'from:amy@x.com subject:"a b" has:attachment', 'label:"my stuff" older_than:3d',
-      'larger:1024 -is:read', '"x AROUND 3 y"', 'list:info.example.com', '+subject:dinner +meeting e-mail', 'from:foo+bar']) {
+    for (const q of [
+      'a (b OR c)',
+      '-(a b) -(c OR d)',
+      'from:amy@x.com subject:"a b" has:attachment',
+      'label:"my stuff" older_than:3d',
+      'larger:1024 -is:read',
+      '"x AROUND 3 y"',
+      'list:info.example.com',
+      '+subject:dinner +meeting e-mail',
+      'from:foo+bar',
+    ]) {
       expect(ast(describeQuery(ast(q)))).toEqual(ast(q));
     }
   });

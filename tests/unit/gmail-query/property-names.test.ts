@@ -18,14 +18,42 @@ const NOW = new Date('2026-11-25T12:00:00Z');
 const b64 = (s: string) => Buffer.from(s).toString('base64url');
 function gmailMessage(id: string, body: string): gmail_v1.Schema$Message {
   return {
-    id, threadId: id, labelIds: ['INBOX'], snippet: body, historyId: '1', internalDate: String(NOW.getTime() - 1000), sizeEstimate: 100,
-    payload: { partId: '', mimeType: 'text/plain', filename: '', headers: [{ name: 'From', value: 'a@example.com' }, { name: 'Subject', value: 'hi' }], body: { size: body.length, data: b64(body) } },
+    id,
+    threadId: id,
+    labelIds: ['INBOX'],
+    snippet: body,
+    historyId: '1',
+    internalDate: String(NOW.getTime() - 1000),
+    sizeEstimate: 100,
+    payload: {
+      partId: '',
+      mimeType: 'text/plain',
+      filename: '',
+      headers: [
+        { name: 'From', value: 'a@example.com' },
+        { name: 'Subject', value: 'hi' },
+      ],
+      body: { size: body.length, data: b64(body) },
+    },
   };
 }
 
 const BASE: SearchableMessage = {
-  id: '1', threadId: '1', internalDate: NOW.getTime() - 1000, sizeEstimate: 100, labelIds: ['INBOX'], from: 'a@example.com',
-  to: '', cc: '', bcc: '', deliveredTo: '', subject: 'hi', listId: '', rfc822MessageId: '', bodyText: 'constructor', attachments: [],
+  id: '1',
+  threadId: '1',
+  internalDate: NOW.getTime() - 1000,
+  sizeEstimate: 100,
+  labelIds: ['INBOX'],
+  from: 'a@example.com',
+  to: '',
+  cc: '',
+  bcc: '',
+  deliveredTo: '',
+  subject: 'hi',
+  listId: '',
+  rfc822MessageId: '',
+  bodyText: 'constructor',
+  attachments: [],
 };
 const CTX: MatchContext = { now: NOW, labels: [{ id: 'INBOX', name: 'INBOX', type: 'system' }], includeSpamTrash: false };
 

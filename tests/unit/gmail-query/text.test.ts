@@ -1,7 +1,16 @@
 import { describe, it, expect } from 'vitest';
 import {
-  cjkBigrams, containsSequence, foldText, indexOfSequence, isCjkToken, parseAddressList, queryWordToTokens, stemEnglish,
-  stripEdgeAts, tokenizeText, variantKey,
+  cjkBigrams,
+  containsSequence,
+  foldText,
+  indexOfSequence,
+  isCjkToken,
+  parseAddressList,
+  queryWordToTokens,
+  stemEnglish,
+  stripEdgeAts,
+  tokenizeText,
+  variantKey,
 } from '../../../common/gmail-query';
 
 describe('foldText (rule 5a)', () => {
@@ -73,7 +82,12 @@ describe('word variants (rule 5c)', () => {
     expect(variantKey(a)).toBe(variantKey(b));
   });
 
-  it.each([['tv', 'television'], ['ny', 'new'], ['mybank', 'mybanksavings'], ['2001', '20011']])('%s ≠ %s', (a, b) => {
+  it.each([
+    ['tv', 'television'],
+    ['ny', 'new'],
+    ['mybank', 'mybanksavings'],
+    ['2001', '20011'],
+  ])('%s ≠ %s', (a, b) => {
     expect(variantKey(a)).not.toBe(variantKey(b));
   });
 

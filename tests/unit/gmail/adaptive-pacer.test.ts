@@ -29,7 +29,11 @@ class SimClock implements Clock {
  * A sync against the emulator's own quota model: batches of `batch` messages.get through
  * the pacer, `latencyMs` a round trip, each part charged by the server's QuotaTracker.
  */
-async function simulateSync(settings: QuotaSettings, seconds: number, { batch = 10, latencyMs = 50, initialUnitsPerSecond = 100, maxUnitsPerSecond = 980 } = {}) {
+async function simulateSync(
+  settings: QuotaSettings,
+  seconds: number,
+  { batch = 10, latencyMs = 50, initialUnitsPerSecond = 100, maxUnitsPerSecond = 980 } = {},
+) {
   const clock = new SimClock();
   const server = new QuotaTracker(() => clock.t);
   server.setDefault(settings);
@@ -90,7 +94,11 @@ describe('AdaptivePacer against the emulator quota model', () => {
   });
 
   it('an unlimited start (the local demo) learns a per-second limit from what it actually spent', async () => {
-    const r = await simulateSync({ profile: '2026', unitsPerMinute: 0, unitsPerSecond: 1500, maxConcurrent: 10 }, 120, { initialUnitsPerSecond: Infinity, maxUnitsPerSecond: Infinity, latencyMs: 5 });
+    const r = await simulateSync({ profile: '2026', unitsPerMinute: 0, unitsPerSecond: 1500, maxConcurrent: 10 }, 120, {
+      initialUnitsPerSecond: Infinity,
+      maxUnitsPerSecond: Infinity,
+      latencyMs: 5,
+    });
     expect(Number.isFinite(r.budget.unitsPerSecond)).toBe(true);
     expect(r.unitsPerSecond / 1500).toBeGreaterThanOrEqual(0.7);
   });

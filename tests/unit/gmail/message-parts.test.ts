@@ -30,11 +30,32 @@ const message = {
         headers: [],
         body: { size: 0 },
         parts: [
-          { partId: '0.0', mimeType: 'text/plain', filename: '', headers: [{ name: 'Content-Type', value: 'text/plain; charset=ISO-8859-1' }], body: { size: 5, data: b64(Buffer.from([0x63, 0x61, 0x66, 0xe9])) } },
-          { partId: '0.1', mimeType: 'text/html', filename: '', headers: [{ name: 'Content-Type', value: 'text/html; charset="shift_jis"' }], body: { size: 4, data: b64(Buffer.from([0x93, 0xfa, 0x96, 0x7b])) } },
+          {
+            partId: '0.0',
+            mimeType: 'text/plain',
+            filename: '',
+            headers: [{ name: 'Content-Type', value: 'text/plain; charset=ISO-8859-1' }],
+            body: { size: 5, data: b64(Buffer.from([0x63, 0x61, 0x66, 0xe9])) },
+          },
+          {
+            partId: '0.1',
+            mimeType: 'text/html',
+            filename: '',
+            headers: [{ name: 'Content-Type', value: 'text/html; charset="shift_jis"' }],
+            body: { size: 4, data: b64(Buffer.from([0x93, 0xfa, 0x96, 0x7b])) },
+          },
         ],
       },
-      { partId: '1', mimeType: 'image/png', filename: 'logo.png', headers: [{ name: 'Content-ID', value: '<logo@x>' }, { name: 'Content-Disposition', value: 'inline; filename=logo.png' }], body: { size: 99, attachmentId: 'ANGjdJ_1' } },
+      {
+        partId: '1',
+        mimeType: 'image/png',
+        filename: 'logo.png',
+        headers: [
+          { name: 'Content-ID', value: '<logo@x>' },
+          { name: 'Content-Disposition', value: 'inline; filename=logo.png' },
+        ],
+        body: { size: 99, attachmentId: 'ANGjdJ_1' },
+      },
     ],
   },
 };
@@ -44,7 +65,10 @@ describe('message parts', () => {
     expect(summarizeMessage(message)).toMatchObject({
       id: 'm2',
       from: { name: 'Lima, Ana', email: 'ana@example.com' },
-      to: [{ name: '', email: 'bo@example.org' }, { name: 'Kim, J', email: 'kim@example.kr' }],
+      to: [
+        { name: '', email: 'bo@example.org' },
+        { name: 'Kim, J', email: 'kim@example.kr' },
+      ],
       snippet: "Tom & Jerry 's <b>",
       unread: true,
       starred: true,
@@ -60,7 +84,16 @@ describe('message parts', () => {
       ...message,
       payload: {
         ...message.payload,
-        parts: [...parts, { partId: '2', mimeType: 'application/pdf', filename: 'q3.pdf', headers: [{ name: 'Content-Disposition', value: 'attachment; filename=q3.pdf' }], body: { size: 9, attachmentId: 'ANGjdJ_2' } }],
+        parts: [
+          ...parts,
+          {
+            partId: '2',
+            mimeType: 'application/pdf',
+            filename: 'q3.pdf',
+            headers: [{ name: 'Content-Disposition', value: 'attachment; filename=q3.pdf' }],
+            body: { size: 9, attachmentId: 'ANGjdJ_2' },
+          },
+        ],
       },
     };
     expect(summarizeMessage(withFile).hasAttachment).toBe(true);
@@ -70,7 +103,10 @@ describe('message parts', () => {
     expect(summaryOf(message).hasAttachment).toBe(false);
     expect(summaryOf(withFile).hasAttachment).toBe(true);
     // A named image that is not shown in place (no Content-ID) is an attachment in both.
-    const namedNotInline = { ...message, payload: { ...message.payload, parts: [parts[0]!, { ...parts[1]!, headers: [{ name: 'Content-Disposition', value: 'inline; filename=logo.png' }] }] } };
+    const namedNotInline = {
+      ...message,
+      payload: { ...message.payload, parts: [parts[0]!, { ...parts[1]!, headers: [{ name: 'Content-Disposition', value: 'inline; filename=logo.png' }] }] },
+    };
     expect(summaryOf(namedNotInline).hasAttachment).toBe(true);
     expect(listedAttachments(detailMessage(namedNotInline).attachments).map((a) => a.filename)).toEqual(['logo.png']);
   });

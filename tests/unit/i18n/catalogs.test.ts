@@ -38,16 +38,28 @@ describe.each(catalogs)('$name message catalogs', ({ catalogs: pair, sources, ca
   it('English and Korean have exactly the same keys', () => {
     const enKeys = Object.keys(en).sort();
     const koKeys = Object.keys(ko).sort();
-    expect(koKeys.filter((k) => !enKeys.includes(k)), 'keys only in ko').toEqual([]);
-    expect(enKeys.filter((k) => !koKeys.includes(k)), 'keys missing from ko').toEqual([]);
+    expect(
+      koKeys.filter((k) => !enKeys.includes(k)),
+      'keys only in ko',
+    ).toEqual([]);
+    expect(
+      enKeys.filter((k) => !koKeys.includes(k)),
+      'keys missing from ko',
+    ).toEqual([]);
   });
 
   it('every message is valid ICU and the Korean one prints the same values', () => {
     for (const key of Object.keys(en)) {
       const english = argumentsOf(parse(en[key]!, { ignoreTag: true }));
       const korean = argumentsOf(parse(ko[key] ?? '', { ignoreTag: true }));
-      expect([...english.printed].filter((a) => !korean.all.has(a)), `${key}: values the translation leaves out`).toEqual([]);
-      expect([...korean.all].filter((a) => !english.all.has(a)), `${key}: arguments English does not pass`).toEqual([]);
+      expect(
+        [...english.printed].filter((a) => !korean.all.has(a)),
+        `${key}: values the translation leaves out`,
+      ).toEqual([]);
+      expect(
+        [...korean.all].filter((a) => !english.all.has(a)),
+        `${key}: arguments English does not pass`,
+      ).toEqual([]);
       expect(ko[key]?.trim(), `${key} is empty in ko`).toBeTruthy();
     }
   });

@@ -69,8 +69,22 @@ export function translateCallKeys(files: readonly string[]): { file: string; key
 
 /** Attributes a person reads or hears (screen readers); their literal values need the catalog. */
 export const USER_FACING_ATTRIBUTES = new Set([
-  'title', 'aria-label', 'aria-description', 'aria-placeholder', 'aria-roledescription', 'aria-valuetext',
-  'placeholder', 'alt', 'label', 'heading', 'message', 'hint', 'description', 'body', 'confirm', 'cancel',
+  'title',
+  'aria-label',
+  'aria-description',
+  'aria-placeholder',
+  'aria-roledescription',
+  'aria-valuetext',
+  'placeholder',
+  'alt',
+  'label',
+  'heading',
+  'message',
+  'hint',
+  'description',
+  'body',
+  'confirm',
+  'cancel',
 ]);
 
 /** Elements whose text is not language: key caps are the same keys in every language. */
@@ -95,7 +109,10 @@ function directStrings(expr: ts.Expression): ts.Node[] {
   if (ts.isTemplateExpression(expr)) return [expr, ...expr.templateSpans.flatMap((span) => directStrings(span.expression))];
   if (ts.isParenthesizedExpression(expr)) return directStrings(expr.expression);
   if (ts.isConditionalExpression(expr)) return [...directStrings(expr.whenTrue), ...directStrings(expr.whenFalse)];
-  if (ts.isBinaryExpression(expr) && [ts.SyntaxKind.AmpersandAmpersandToken, ts.SyntaxKind.BarBarToken, ts.SyntaxKind.QuestionQuestionToken].includes(expr.operatorToken.kind)) {
+  if (
+    ts.isBinaryExpression(expr) &&
+    [ts.SyntaxKind.AmpersandAmpersandToken, ts.SyntaxKind.BarBarToken, ts.SyntaxKind.QuestionQuestionToken].includes(expr.operatorToken.kind)
+  ) {
     return [...directStrings(expr.left), ...directStrings(expr.right)];
   }
   return [];

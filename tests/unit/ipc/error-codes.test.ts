@@ -10,7 +10,10 @@ import { INTERNAL_MESSAGE, ipcErrorFor, rethrowForIpc } from '../../../main/ipc/
 
 describe('one mapping from errors to the contract codes', () => {
   it('uses the code and the public message every layer gives its errors', () => {
-    expect(ipcErrorFor(new GmailAuthError(new Error('401'))).error).toEqual({ code: 'needs_reauth', message: 'Google needs you to sign in to this account again.' });
+    expect(ipcErrorFor(new GmailAuthError(new Error('401'))).error).toEqual({
+      code: 'needs_reauth',
+      message: 'Google needs you to sign in to this account again.',
+    });
     expect(ipcErrorFor(new SignInError('cancelled')).error.code).toBe('cancelled');
     expect(ipcErrorFor(new SignInError('network')).error.code).toBe('offline');
     expect(ipcErrorFor(new AccountError('keychain_locked', keychainLockedMessage())).error).toEqual({ code: 'internal', message: keychainLockedMessage() });
@@ -49,13 +52,17 @@ describe('invalid_query', () => {
   }
 
   it('is what a search Gmail cannot read becomes', async () => {
-    const failure = await api().listMessages({ q: 'from:(' }).catch((error: unknown) => error);
+    const failure = await api()
+      .listMessages({ q: 'from:(' })
+      .catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(GmailInvalidQueryError);
     expect(ipcErrorFor(failure).error.code).toBe('invalid_query');
   });
 
   it('is not claimed for a 400 on a list without a query', async () => {
-    const failure = await api().listMessages({ labelIds: ['INBOX'] }).catch((error: unknown) => error);
+    const failure = await api()
+      .listMessages({ labelIds: ['INBOX'] })
+      .catch((error: unknown) => error);
     expect(failure).not.toBeInstanceOf(GmailInvalidQueryError);
   });
 });

@@ -86,6 +86,10 @@ describe('IPC router', () => {
 
   it('lists every contract channel for registration', () => {
     const { router } = makeRouter();
-    expect([...router.channels].sort()).toEqual(Object.values(requests).map((r) => r.channel).sort());
+    expect([...router.channels].sort()).toEqual(
+      Object.values(requests)
+        .map((r) => r.channel)
+        .sort(),
+    );
   });
 });

@@ -49,12 +49,20 @@ describe('layer rules', () => {
   it.each([
     ['renderer imports common', 'renderer/src/sample.ts', "import { requests } from '../../common/ipc';\nvoid requests;\n"],
     ['preload imports common', 'preload/sample.ts', "import { requests } from '../common/ipc';\nvoid requests;\n"],
-    ['main imports common and the emulator', 'main/services/sample.ts', "import { requests } from '../../common/ipc';\nimport { startEmulator } from '../../emulator/index';\nvoid requests;\nvoid startEmulator;\n"],
+    [
+      'main imports common and the emulator',
+      'main/services/sample.ts',
+      "import { requests } from '../../common/ipc';\nimport { startEmulator } from '../../emulator/index';\nvoid requests;\nvoid startEmulator;\n",
+    ],
     ['main imports a type from electron', 'main/services/sample.ts', "import type { App } from 'electron';\nexport type A = App;\n"],
     ['main/electron imports electron', 'main/electron/sample.ts', "import { app } from 'electron';\nvoid app;\n"],
     ['preload.ts imports electron', 'preload/preload.ts', "import { contextBridge } from 'electron';\nvoid contextBridge;\n"],
     ['the emulator imports common', 'emulator/sample.ts', "import { parseGmailQuery } from '../common/gmail-query/parser';\nvoid parseGmailQuery;\n"],
-    ['common uses what every process has', 'common/sample.ts', "import { z } from 'zod';\nexport const ok = new TextDecoder().decode(new Uint8Array()) + z.string().parse(new URL('https://a.b/').href);\n"],
+    [
+      'common uses what every process has',
+      'common/sample.ts',
+      "import { z } from 'zod';\nexport const ok = new TextDecoder().decode(new Uint8Array()) + z.string().parse(new URL('https://a.b/').href);\n",
+    ],
   ])('allows: %s', async (_name, file, code) => {
     expect(await problems(file, code)).toEqual([]);
   });

@@ -19,7 +19,13 @@ describe('main log', () => {
     logger.warn('sync', 'cache busy', { accountId: 'a1', attempt: 2 });
     const [only, ...rest] = await lines();
     expect(rest).toEqual([]);
-    expect(JSON.parse(only!)).toEqual({ time: '2026-05-01T10:00:00.000Z', level: 'warn', scope: 'sync', message: 'cache busy', data: { accountId: 'a1', attempt: 2 } });
+    expect(JSON.parse(only!)).toEqual({
+      time: '2026-05-01T10:00:00.000Z',
+      level: 'warn',
+      scope: 'sync',
+      message: 'cache busy',
+      data: { accountId: 'a1', attempt: 2 },
+    });
   });
 
   it('never writes a token, a client secret or mail content', async () => {
@@ -34,7 +40,19 @@ describe('main log', () => {
       message: { id: 'm1', subject: 'Your bank password', snippet: 'Hi Ann,', from: 'ann@example.com' },
     });
     const text = await readFile(path.join(dir, LOG_FILE), 'utf8');
-    for (const secret of ['a0AfH6SMBx', '0gAbCdEf', '4/0AX4XfWh', 'ya29.zzz', '1//yyy', 'abc123', 'def456', 'eyJzdWIiOiIxIn0', 'bank password', 'Hi Ann', 'ann@example.com']) {
+    for (const secret of [
+      'a0AfH6SMBx',
+      '0gAbCdEf',
+      '4/0AX4XfWh',
+      'ya29.zzz',
+      '1//yyy',
+      'abc123',
+      'def456',
+      'eyJzdWIiOiIxIn0',
+      'bank password',
+      'Hi Ann',
+      'ann@example.com',
+    ]) {
       expect(text).not.toContain(secret);
     }
     const record = JSON.parse(text);

@@ -53,7 +53,11 @@ describe('charsets', () => {
   });
 
   it('uses the <meta> charset of an HTML part without a charset parameter', () => {
-    const raw = Buffer.concat([Buffer.from('Content-Type: text/html\n\n<meta http-equiv="Content-Type" content="text/html; charset=gb2312"><p>'), hex('d6d0 cec4'), Buffer.from('</p>')]);
+    const raw = Buffer.concat([
+      Buffer.from('Content-Type: text/html\n\n<meta http-equiv="Content-Type" content="text/html; charset=gb2312"><p>'),
+      hex('d6d0 cec4'),
+      Buffer.from('</p>'),
+    ]);
     expect(parseMessage(raw).bodyText).toBe('中文');
   });
 });

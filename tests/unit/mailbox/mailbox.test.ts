@@ -2,7 +2,11 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { Mailbox, MailboxError, SYSTEM_LABELS } from '../../../emulator/mailbox';
 
 const msg = (headers: Record<string, string>, body = 'hello'): Buffer =>
-  Buffer.from(`${Object.entries(headers).map(([k, v]) => `${k}: ${v}`).join('\n')}\n\n${body}\n`);
+  Buffer.from(
+    `${Object.entries(headers)
+      .map(([k, v]) => `${k}: ${v}`)
+      .join('\n')}\n\n${body}\n`,
+  );
 
 describe('Mailbox', () => {
   let mb: Mailbox;
@@ -37,13 +41,33 @@ describe('Mailbox', () => {
 
   it('lists every system label and creates nested user labels', () => {
     expect(mb.labels().map((l) => l.id)).toEqual(SYSTEM_LABELS.map((l) => l.id));
-    for (const id of ['INBOX', 'SENT', 'DRAFT', 'SPAM', 'TRASH', 'UNREAD', 'STARRED', 'IMPORTANT', 'CATEGORY_PERSONAL', 'CATEGORY_SOCIAL', 'CATEGORY_PROMOTIONS', 'CATEGORY_UPDATES', 'CATEGORY_FORUMS', 'CHAT']) {
+    for (const id of [
+      'INBOX',
+      'SENT',
+      'DRAFT',
+      'SPAM',
+      'TRASH',
+      'UNREAD',
+      'STARRED',
+      'IMPORTANT',
+      'CATEGORY_PERSONAL',
+      'CATEGORY_SOCIAL',
+      'CATEGORY_PROMOTIONS',
+      'CATEGORY_UPDATES',
+      'CATEGORY_FORUMS',
+      'CHAT',
+    ]) {
       expect(mb.label(id)).toMatchObject({ id, name: id, type: 'system' });
     }
     const work = mb.createLabel('Work');
     expect(work).toMatchObject({ id: 'Label_1', name: 'Work', type: 'user', labelListVisibility: 'labelShow', messageListVisibility: 'show' });
     const nestedId = mb.ensureUserLabel('Work/Projects/Alpha');
-    expect(mb.labels().filter((l) => l.type === 'user').map((l) => l.name)).toEqual(['Work', 'Work/Projects', 'Work/Projects/Alpha']);
+    expect(
+      mb
+        .labels()
+        .filter((l) => l.type === 'user')
+        .map((l) => l.name),
+    ).toEqual(['Work', 'Work/Projects', 'Work/Projects/Alpha']);
     expect(mb.label(nestedId)!.name).toBe('Work/Projects/Alpha');
     expect(() => mb.createLabel('work')).toThrow(MailboxError);
     expect(() => mb.createLabel('INBOX')).toThrow(expect.objectContaining({ code: 'LABEL_EXISTS' }));

@@ -108,10 +108,12 @@ describe('payload structure', () => {
 
 describe('text, snippets and HTML', () => {
   it('uses HTML turned into text when there is no text/plain, and escapes the snippet like Gmail', () => {
-    const m = parseMessage(lf(`Subject: x
+    const m = parseMessage(
+      lf(`Subject: x
 Content-Type: text/html; charset=utf-8
 
-<html><head><title>T</title><style>p{color:red}</style></head><body><p>Tom &amp; Jerry&#39;s &quot;deal&quot;</p><br>&lt;b&gt; &euro;5&nbsp;off</body></html>`));
+<html><head><title>T</title><style>p{color:red}</style></head><body><p>Tom &amp; Jerry&#39;s &quot;deal&quot;</p><br>&lt;b&gt; &euro;5&nbsp;off</body></html>`),
+    );
     expect(m.bodyText).toMatch(/^Tom & Jerry's "deal"\n+<b> €5 off$/);
     expect(m.snippet).toBe('Tom &amp; Jerry&#39;s &quot;deal&quot; &lt;b&gt; €5 off');
   });
@@ -138,7 +140,8 @@ Content-Type: text/html; charset=utf-8
 
 describe('headers and parameters', () => {
   it('decodes RFC 2047 words (Q and B, adjacent words joined) and RFC 2231 file names', () => {
-    const m = parseMessage(lf(`From: =?UTF-8?Q?Jos=C3=A9_P=C3=A9rez?= <jose@example.com>
+    const m = parseMessage(
+      lf(`From: =?UTF-8?Q?Jos=C3=A9_P=C3=A9rez?= <jose@example.com>
 Subject: =?utf-8?B?5pel5pys6Kqe?= =?utf-8?B?44Gu5Lu25ZCN?= plain
 Content-Type: multipart/mixed; boundary=b
 
@@ -156,7 +159,8 @@ Content-Type: image/png; name="=?iso-8859-1?Q?f=FCr.png?="
 
 x
 --b--
-`));
+`),
+    );
     expect(m.from).toBe('José Pérez <jose@example.com>');
     expect(m.subject).toBe('日本語の件名 plain');
     expect(m.attachmentList.map((a) => a.filename)).toEqual(['日本語.txt', 'für.png']);

@@ -1,11 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  avatarHue,
-  displayName,
-  formatEta,
-  initialsFor,
-  participantsLabel,
-} from '../../../renderer/src/lib/format';
+import { avatarHue, displayName, formatEta, initialsFor, participantsLabel } from '../../../renderer/src/lib/format';
 import { englishT, koreanT } from '../i18n/translators';
 
 describe('names and avatars', () => {

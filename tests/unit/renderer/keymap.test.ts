@@ -64,9 +64,12 @@ describe('keymap', () => {
   it('has every sequence reachable and shown with a label', () => {
     for (const shortcut of SHORTCUTS) {
       for (const seq of shortcut.keys) {
-        expect(actionOf(seq.map((s) => press(s.code, { shiftKey: Boolean(s.shift), ctrlKey: Boolean(s.mod) })), Boolean(shortcut.whileTyping))).toBe(
-          shortcut.action,
-        );
+        expect(
+          actionOf(
+            seq.map((s) => press(s.code, { shiftKey: Boolean(s.shift), ctrlKey: Boolean(s.mod) })),
+            Boolean(shortcut.whileTyping),
+          ),
+        ).toBe(shortcut.action);
         expect(strokeLabels(seq, false).every((l) => l.length > 0)).toBe(true);
       }
     }

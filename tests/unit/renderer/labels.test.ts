@@ -47,11 +47,16 @@ describe('buildLabelTree', () => {
   });
   it('hides the children of collapsed paths', () => {
     expect(visibleLabelRows(tree, new Set()).map((n) => n.path)).toEqual([
-      'Lists', 'Lists/Gardening', 'Lists/tidepool', 'Travel', 'Work', 'Work/Clients', 'Work/Clients/Acme', 'work',
+      'Lists',
+      'Lists/Gardening',
+      'Lists/tidepool',
+      'Travel',
+      'Work',
+      'Work/Clients',
+      'Work/Clients/Acme',
+      'work',
     ]);
-    expect(visibleLabelRows(tree, new Set(['Lists', 'Work/Clients'])).map((n) => n.path)).toEqual([
-      'Lists', 'Travel', 'Work', 'Work/Clients', 'work',
-    ]);
+    expect(visibleLabelRows(tree, new Set(['Lists', 'Work/Clients'])).map((n) => n.path)).toEqual(['Lists', 'Travel', 'Work', 'Work/Clients', 'work']);
   });
   it('ignores empty segments', () => {
     expect(buildLabelTree([label('X', 'a//b/')])[0]!.children[0]!.path).toBe('a/b');

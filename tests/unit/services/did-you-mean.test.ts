@@ -38,7 +38,7 @@ describe('"did you mean" on a search page', () => {
     expect(asked).toEqual(['invoice']);
   });
 
-  it('picks, of several accounts\' corrections, the one that finds most', async () => {
+  it("picks, of several accounts' corrections, the one that finds most", async () => {
     const result = await withDidYouMean(page(0), search('plnt'), true, options({ plnt: ['plant', 'plan', 'plant'] }, { plant: 2, plan: 4 }));
     expect(result.didYouMean).toBe('plan');
   });

@@ -31,7 +31,13 @@ function mailbox(rows: readonly ListRow[]): (options: ListOptions) => MessagePag
     const from = Number(options.pageToken ?? 0);
     const size = options.pageSize ?? 50;
     const next = from + size;
-    return { rows: rows.slice(from, next), nextPageToken: next < rows.length ? String(next) : null, resultSizeEstimate: rows.length, source: 'cache', queryHints: [] };
+    return {
+      rows: rows.slice(from, next),
+      nextPageToken: next < rows.length ? String(next) : null,
+      resultSizeEstimate: rows.length,
+      source: 'cache',
+      queryHints: [],
+    };
   };
 }
 

@@ -13,12 +13,9 @@ describe('window state', () => {
     });
   });
 
-  it.each([null, 'junk', { width: 'big' }, { width: 50, height: 50 }, { width: Infinity, height: 600 }])(
-    'falls back to the default for %j',
-    (saved) => {
-      expect(parseSavedWindowState(saved)).toEqual(DEFAULT_WINDOW_STATE);
-    },
-  );
+  it.each([null, 'junk', { width: 'big' }, { width: 50, height: 50 }, { width: Infinity, height: 600 }])('falls back to the default for %j', (saved) => {
+    expect(parseSavedWindowState(saved)).toEqual(DEFAULT_WINDOW_STATE);
+  });
 
   it('drops a position that is on no display, keeping the size', () => {
     const displays = [{ x: 0, y: 0, width: 1920, height: 1080 }];

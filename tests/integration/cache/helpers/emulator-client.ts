@@ -26,7 +26,11 @@ export interface ApiOptions {
   readonly maxAttempts?: number;
 }
 
-export function gmailApiFor(emu: Pick<EmulatorHandle, 'clientId' | 'clientSecret' | 'endpoints' | 'gmailRootUrl'>, refreshToken: string, options: ApiOptions = {}): GmailApi {
+export function gmailApiFor(
+  emu: Pick<EmulatorHandle, 'clientId' | 'clientSecret' | 'endpoints' | 'gmailRootUrl'>,
+  refreshToken: string,
+  options: ApiOptions = {},
+): GmailApi {
   return new GmailApi({
     auth: authorizedClient(emu, refreshToken),
     rootUrl: emu.gmailRootUrl,

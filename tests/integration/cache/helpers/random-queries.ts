@@ -75,7 +75,25 @@ export function randomQuery(v: Vocabulary, rand: () => number, depth = 0): strin
     if (r < 0.63) return `filename:${pick(v.filenames, 'doc')}`;
     if (r < 0.65) return `list:${pick(v.lists, 'info')}`;
     if (r < 0.71) return `${pick(['label', 'in', 'is'], 'label')}:${pick(v.labels, 'inbox').toLowerCase().replace(/\s+/g, '-')}`;
-    if (r < 0.75) return pick(['is:unread', 'is:read', 'is:starred', 'is:important', 'in:anywhere', 'in:archive', 'in:trash', 'in:spam', 'has:attachment', 'has:userlabels', 'has:nouserlabels', 'category:social', 'has:youtube'], 'is:unread');
+    if (r < 0.75)
+      return pick(
+        [
+          'is:unread',
+          'is:read',
+          'is:starred',
+          'is:important',
+          'in:anywhere',
+          'in:archive',
+          'in:trash',
+          'in:spam',
+          'has:attachment',
+          'has:userlabels',
+          'has:nouserlabels',
+          'category:social',
+          'has:youtube',
+        ],
+        'is:unread',
+      );
     if (r < 0.82) return `${pick(['after', 'before', 'older', 'newer'], 'after')}:${pick(v.dates, '2001/1/1')}`;
     if (r < 0.85) return `${pick(['older_than', 'newer_than'], 'older_than')}:${1 + Math.floor(rand() * 30)}${pick(['d', 'm', 'y', 'w'], 'y')}`;
     if (r < 0.89) return `${pick(['larger', 'smaller', 'size'], 'larger')}:${1 + Math.floor(rand() * 40)}${pick(['k', 'K', '', 'm'], 'k')}`;

@@ -25,14 +25,31 @@ const accountId = ctx.accounts.list()[0]?.id ?? '';
 say({ kind: 'ready', accountId });
 
 while (!existsSync(stopFile)) {
-  for (const selector of [{ kind: 'label', labelId: 'INBOX' }, { kind: 'query', query: 'zebra' }] as const) {
+  for (const selector of [
+    { kind: 'label', labelId: 'INBOX' },
+    { kind: 'query', query: 'zebra' },
+  ] as const) {
     const started = performance.now();
     try {
       const source = await hub.source(accountId);
       const page = await source.listMessages(selector, { threads: selector.kind === 'label', pageSize: 50, pageToken: null });
-      say({ kind: 'read', at: Date.now(), ok: true, selector: selector.kind, rows: page.rows.length, source: page.source, ms: Math.round(performance.now() - started) });
+      say({
+        kind: 'read',
+        at: Date.now(),
+        ok: true,
+        selector: selector.kind,
+        rows: page.rows.length,
+        source: page.source,
+        ms: Math.round(performance.now() - started),
+      });
     } catch (error) {
-      say({ kind: 'read', at: Date.now(), ok: false, selector: selector.kind, error: error instanceof Error ? `${error.name}: ${error.message}` : String(error) });
+      say({
+        kind: 'read',
+        at: Date.now(),
+        ok: false,
+        selector: selector.kind,
+        error: error instanceof Error ? `${error.name}: ${error.message}` : String(error),
+      });
     }
   }
   await new Promise((resolve) => setTimeout(resolve, 100));

@@ -22,7 +22,10 @@ function collector(): { stream: Writable; text: () => string } {
 }
 
 while (!existsSync(stopFile)) {
-  for (const args of [['stats', '--data-dir', dataDir, '--json'], ['search', '--data-dir', dataDir, '--offline', '--json', 'zebra']]) {
+  for (const args of [
+    ['stats', '--data-dir', dataDir, '--json'],
+    ['search', '--data-dir', dataDir, '--offline', '--json', 'zebra'],
+  ]) {
     const stdout = collector();
     const stderr = collector();
     const code = await runCli(args, { stdout: stdout.stream, stderr: stderr.stream, env: process.env, signal: new AbortController().signal });
