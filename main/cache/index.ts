@@ -16,25 +16,10 @@ import { MailStore } from './mail-store';
 import { acquireSyncLock } from './sync-lock';
 import { SyncEngine, type SyncApi } from './sync-engine';
 
-export { CacheMailSource, type SenderSuggestion, type CacheMailSourceOptions } from './cache-mail-source';
-export {
-  CacheBusyError,
-  cacheFileFor,
-  closeCacheDatabase,
-  deleteCacheFiles,
-  discardCacheFile,
-  openCacheDatabase,
-  openCacheReader,
-  isBusyError,
-  isCorruptionError,
-  retryWhileBusy,
-  type SqlDatabase,
-} from './database';
-export { MailStore, type CacheStats } from './mail-store';
-export { chooseFetchMethod } from './sync-plan';
-export { SyncEngine, SyncStoppedError, type SyncProgress, type SyncPhase, type SyncResult, type SyncEngineOptions, type SyncApi } from './sync-engine';
-export { searchLocal, type SearchHit } from './local-search';
-export { compileSearch, compileWhere, type SearchContext } from './query-to-sql';
+export { CacheMailSource } from './cache-mail-source';
+export { cacheFileFor, deleteCacheFiles, discardCacheFile, isCorruptionError, type SqlDatabase } from './database';
+export { MailStore } from './mail-store';
+export { SyncEngine, type SyncProgress, type SyncApi } from './sync-engine';
 
 export interface OpenAccountCacheOptions {
   readonly dataDir: string;

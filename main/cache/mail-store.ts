@@ -9,44 +9,16 @@ import type { LabelSummary } from '../../common/mail-types';
 import { scalar, type SqlDatabase } from './database';
 import { decodeStoredMessage, encodeStoredMessage } from './stored-message';
 import { indexMessage, orderKeyOf, searchableFromGmail, summaryOf } from './message-record';
+import { countLabelSummaries, readCacheStats, readLabelInfos, writeLabels, type CacheStats } from './label-summaries';
+import { prepareMailStatements } from './mail-statements';
+import { rowidBucket, slotHint, SLOTS_PER_MS } from './rowid-order';
+
+export { rowidBucket, SLOTS_PER_MS } from './rowid-order';
+export type { CacheStats } from './label-summaries';
 
 const SPAM_TRASH = new Set(['SPAM', 'TRASH']);
 
 type StoredJson = string | Uint8Array;
-
-/** Slots per millisecond of internalDate in the rowid; rowid = bucket * 1024 + slot stays below 2^53. */
-export const SLOTS_PER_MS = 1024;
-const MAX_BUCKET = 2 ** 42 - 1;
-
-/** internalDate clamped to ±139 years around 1970: rows further out share a bucket, still ordered. */
-export function rowidBucket(internalDate: number): number {
-  return Math.max(-MAX_BUCKET, Math.min(MAX_BUCKET, Math.trunc(Number.isFinite(internalDate) ? internalDate : 0)));
-}
-
-/** Where in its bucket an id would sit by itself: the first hex digits scaled to 0..1023. */
-function slotHint(orderKey: string): number {
-  const id = orderKey.slice(3);
-  const lead = parseInt(id.slice(0, 3).padEnd(3, '0'), 16);
-  return Number.isFinite(lead) ? Math.floor((lead / 4096) * SLOTS_PER_MS) : SLOTS_PER_MS / 2;
-}
-
-export interface StoredMessageRow {
-  readonly rowid: number;
-  readonly id: string;
-  readonly thread_id: string;
-  readonly internal_date: number;
-  readonly order_key: string;
-  readonly label_ids: string;
-  readonly summary_json: string;
-}
-
-export interface CacheStats {
-  readonly messages: number;
-  readonly threads: number;
-  readonly labels: number;
-  readonly oldest: number | null;
-  readonly newest: number | null;
-}
 
 /** Gmail fields the cache keeps of each message (everything but `raw`). */
 export const CACHED_MESSAGE_FIELDS = 'id,threadId,labelIds,snippet,historyId,internalDate,sizeEstimate,payload';
@@ -58,38 +30,7 @@ export class MailStore {
   private summaryMemo: { at: number; value: LabelSummary[] } | null = null;
 
   constructor(readonly db: SqlDatabase) {
-    this.stmts = {
-      rowidOf: db.prepare('SELECT rowid, label_ids FROM messages WHERE id = ?'),
-      bucketRows: db.prepare('SELECT rowid, internal_date, order_key FROM messages WHERE rowid >= ? AND rowid < ? ORDER BY rowid'),
-      insertMessage: db.prepare(`INSERT INTO messages (rowid, id, thread_id, internal_date, order_key, history_id, size_estimate, subject,
-        from_header, message_id_norm, has_attachment, has_list_id, spam_trash, label_ids, summary_json, generation)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
-      insertBody: db.prepare('INSERT INTO message_bodies (rowid, message) VALUES (?, ?)'),
-      bodyOf: db.prepare('SELECT message FROM message_bodies WHERE rowid = ?'),
-      deleteMessage: db.prepare('DELETE FROM messages WHERE rowid = ?'),
-      deleteBody: db.prepare('DELETE FROM message_bodies WHERE rowid = ?'),
-      deleteFts: db.prepare('DELETE FROM message_fts WHERE rowid = ?'),
-      insertFts: db.prepare(`INSERT INTO message_fts (rowid, text, text_stems, subject, subject_stems, addr_from, addr_to, addr_cc,
-        addr_bcc, addr_deliveredto, list, filename) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
-      deleteLinks: db.prepare('DELETE FROM message_labels WHERE message_rowid = ?'),
-      insertLink: db.prepare('INSERT OR IGNORE INTO message_labels (label_id, message_rowid) VALUES (?, ?)'),
-      deleteAddresses: db.prepare('DELETE FROM message_addresses WHERE message_rowid = ?'),
-      insertAddress: db.prepare('INSERT INTO message_addresses (message_rowid, field, address_norm) VALUES (?, ?, ?)'),
-      fromOf: db.prepare('SELECT from_header, label_ids FROM messages WHERE rowid = ?'),
-      addSender: db.prepare(`INSERT INTO senders (address, name, folded, message_count, last_date) VALUES (?, ?, ?, 1, ?)
-        ON CONFLICT (address) DO UPDATE SET message_count = message_count + 1,
-        name = CASE WHEN excluded.last_date >= last_date AND excluded.name <> '' THEN excluded.name ELSE name END,
-        folded = CASE WHEN excluded.last_date >= last_date AND excluded.name <> '' THEN excluded.folded ELSE folded END,
-        last_date = max(last_date, excluded.last_date)`),
-      removeSender: db.prepare('UPDATE senders SET message_count = message_count - 1 WHERE address = ?'),
-      updateLabels: db.prepare('UPDATE messages SET label_ids = ?, spam_trash = ?, generation = ? WHERE rowid = ?'),
-      setGeneration: db.prepare('UPDATE messages SET generation = ? WHERE rowid = ?'),
-      getState: db.prepare('SELECT value FROM sync_state WHERE key = ?'),
-      setState: db.prepare('INSERT INTO sync_state (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value'),
-      deleteState: db.prepare('DELETE FROM sync_state WHERE key = ?'),
-      getMeta: db.prepare('SELECT value FROM meta WHERE key = ?'),
-      setMeta: db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value'),
-    };
+    this.stmts = prepareMailStatements(db);
   }
 
   transaction<T>(fn: () => T): T {
@@ -308,22 +249,11 @@ export class MailStore {
 
   replaceLabels(labels: readonly gmail_v1.Schema$Label[]): void {
     this.summaryMemo = null;
-    this.transaction(() => {
-      this.db.prepare('DELETE FROM labels').run();
-      const insert = this.db.prepare('INSERT INTO labels (id, name, type, label_json) VALUES (?, ?, ?, ?)');
-      for (const l of labels) {
-        if (!l.id) continue;
-        insert.run(l.id, l.name ?? l.id, l.type === 'user' ? 'user' : 'system', JSON.stringify(l));
-      }
-    });
+    this.transaction(() => writeLabels(this.db, labels));
   }
 
   labelInfos(): LabelInfo[] {
-    return (this.db.prepare('SELECT id, name, type FROM labels').all() as { id: string; name: string; type: string }[]).map((l) => ({
-      id: l.id,
-      name: l.name,
-      type: l.type === 'user' ? 'user' : 'system',
-    }));
+    return readLabelInfos(this.db);
   }
 
   /**
@@ -334,48 +264,9 @@ export class MailStore {
   labelSummaries(maxAgeMs = 5_000): LabelSummary[] {
     const now = Date.now();
     if (this.summaryMemo && now - this.summaryMemo.at < maxAgeMs) return this.summaryMemo.value;
-    const value = this.countLabelSummaries();
+    const value = countLabelSummaries(this.db);
     this.summaryMemo = { at: now, value };
     return value;
-  }
-
-  private countLabelSummaries(): LabelSummary[] {
-    const rows = this.db
-      .prepare(
-        `
-      SELECT l.id, l.name, l.type, l.label_json,
-        (SELECT count(*) FROM message_labels ml WHERE ml.label_id = l.id) AS total,
-        (SELECT count(*) FROM message_labels ml JOIN message_labels u ON u.message_rowid = ml.message_rowid AND u.label_id = 'UNREAD' WHERE ml.label_id = l.id) AS unread,
-        (SELECT count(DISTINCT m.thread_id) FROM message_labels ml JOIN messages m ON m.rowid = ml.message_rowid WHERE ml.label_id = l.id) AS threads,
-        (SELECT count(DISTINCT m.thread_id) FROM message_labels ml JOIN messages m ON m.rowid = ml.message_rowid
-           JOIN message_labels u ON u.message_rowid = ml.message_rowid AND u.label_id = 'UNREAD' WHERE ml.label_id = l.id) AS threads_unread
-      FROM labels l ORDER BY l.type DESC, l.name`,
-      )
-      .all() as {
-      id: string;
-      name: string;
-      type: string;
-      label_json: string;
-      total: number;
-      unread: number;
-      threads: number;
-      threads_unread: number;
-    }[];
-    return rows.map((r) => {
-      const label = JSON.parse(r.label_json) as gmail_v1.Schema$Label;
-      return {
-        id: r.id,
-        name: r.name,
-        type: r.type === 'user' ? 'user' : 'system',
-        messagesTotal: r.total,
-        messagesUnread: r.unread,
-        threadsTotal: r.threads,
-        threadsUnread: r.threads_unread,
-        ...(label.color?.backgroundColor && label.color.textColor
-          ? { color: { textColor: label.color.textColor, backgroundColor: label.color.backgroundColor } }
-          : {}),
-      };
-    });
   }
 
   // ---- sync state and settings ----
@@ -399,15 +290,6 @@ export class MailStore {
   }
 
   stats(): CacheStats {
-    const row = this.db
-      .prepare('SELECT count(*) AS messages, count(DISTINCT thread_id) AS threads, min(internal_date) AS oldest, max(internal_date) AS newest FROM messages')
-      .get() as {
-      messages: number;
-      threads: number;
-      oldest: number | null;
-      newest: number | null;
-    };
-    const labels = scalar<number>(this.db.prepare('SELECT count(*) FROM labels'));
-    return { messages: row.messages, threads: row.threads, oldest: row.oldest, newest: row.newest, labels };
+    return readCacheStats(this.db);
   }
 }

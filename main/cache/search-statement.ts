@@ -14,7 +14,8 @@
  */
 import type { ParsedQuery } from '../../common/gmail-query/ast';
 import { rowidBucket, SLOTS_PER_MS } from './mail-store';
-import { compileScoped, matchOf, placeholders, toSql, type Frag, type SearchContext, type SearchSqlOptions, type SqlFragment } from './query-to-sql';
+import { compileScoped, type SearchContext, type SearchSqlOptions } from './query-to-sql';
+import { matchOf, placeholders, toSql, type Frag, type SqlFragment } from './sql-fragments';
 
 type LabelsFrag = Extract<Frag, { kind: 'labels' }>;
 
