@@ -89,3 +89,18 @@ function storedClient(store: KeyValueStore): OAuthClientConfig | null {
     kind: v.kind === 'web' || v.kind === 'demo' ? v.kind : 'installed',
   };
 }
+
+/** `--client FILE` / `--server FILE` as openCliContext's options (absent ones left out). */
+export function clientFileOptions(values: { client?: string | undefined; server?: string | undefined }): Pick<CliContextOptions, 'clientFile' | 'serverFile'> {
+  return { ...(values.client ? { clientFile: values.client } : {}), ...(values.server ? { serverFile: values.server } : {}) };
+}
+
+/** Runs `use` on an opened context and always disposes its accounts (timers, listeners) after. */
+export async function withCliContext<T>(options: CliContextOptions, use: (ctx: CliContext) => Promise<T>): Promise<T> {
+  const ctx = await openCliContext(options);
+  try {
+    return await use(ctx);
+  } finally {
+    ctx.accounts.dispose();
+  }
+}

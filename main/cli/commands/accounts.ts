@@ -1,6 +1,6 @@
 import { parse, requireString } from '../args';
 import { EXIT, line, type CliCommand } from '../command';
-import { openCliContext } from '../context';
+import { withCliContext } from '../context';
 import { t } from '../../i18n/translate';
 
 export const accountsCommand: CliCommand = {
@@ -14,8 +14,7 @@ export const accountsCommand: CliCommand = {
   async run(argv, io) {
     const { values } = parse(argv, { 'data-dir': { type: 'string' }, json: { type: 'boolean' } });
     const dataDir = requireString(values['data-dir'], '--data-dir');
-    const ctx = await openCliContext({ dataDir, env: io.env, requireClient: false });
-    try {
+    return withCliContext({ dataDir, env: io.env, requireClient: false }, async (ctx) => {
       const list = ctx.accounts.list();
       const active = ctx.accounts.activeAccountId;
       if (values.json) {
@@ -36,8 +35,6 @@ export const accountsCommand: CliCommand = {
       for (const a of list) line(io.stdout, [a.id === active ? '*' : ' ', a.email, a.state, a.name].join('\t'));
       if (ctx.vault.storageMode === 'memory_only') line(io.stderr, t('cli.accounts.noKeychain'));
       return EXIT.ok;
-    } finally {
-      ctx.accounts.dispose();
-    }
+    });
   },
 };

@@ -2,7 +2,7 @@ import { ClientConfigError } from '../../auth/client-config';
 import { SignInError } from '../../auth/sign-in-errors';
 import { optionalPositiveNumber, parse, requireString } from '../args';
 import { EXIT, UsageError, line, type CliCommand } from '../command';
-import { openCliContext } from '../context';
+import { clientFileOptions, openCliContext } from '../context';
 import { t } from '../../i18n/translate';
 
 export const signInCommand: CliCommand = {
@@ -31,8 +31,7 @@ export const signInCommand: CliCommand = {
     try {
       ctx = await openCliContext({
         dataDir,
-        ...(values.client ? { clientFile: values.client } : {}),
-        ...(values.server ? { serverFile: values.server } : {}),
+        ...clientFileOptions(values),
         env: io.env,
         requireClient: true,
         openExternal: (url) => {

@@ -1,6 +1,6 @@
 import { parse, requireString } from '../args';
 import { EXIT, UsageError, line, type CliCommand } from '../command';
-import { openCliContext } from '../context';
+import { clientFileOptions, withCliContext } from '../context';
 import { t } from '../../i18n/translate';
 
 export const signOutCommand: CliCommand = {
@@ -16,32 +16,31 @@ export const signOutCommand: CliCommand = {
     const dataDir = requireString(values['data-dir'], '--data-dir');
     if (positionals.length !== 1) throw new UsageError(t('cli.signOut.oneAddress'));
     const email = positionals[0] ?? '';
-    const ctx = await openCliContext({
-      dataDir,
-      ...(values.client ? { clientFile: values.client } : {}),
-      ...(values.server ? { serverFile: values.server } : {}),
-      env: io.env,
-      requireClient: false,
-    });
-    try {
-      const account = ctx.accounts.findByEmail(email);
-      if (!account) {
-        line(io.stderr, t('cli.noSuchAccount', { email, dataDir: ctx.dataDir }));
-        return EXIT.notFound;
-      }
-      const { revoke } = await ctx.accounts.signOut(account.id);
-      const howKeys = {
-        revoked: 'cli.signOut.revoked',
-        offline: 'cli.signOut.offline',
-        failed: 'cli.signOut.failed',
-        no_token: 'cli.signOut.noToken',
-      } as const;
-      const howKey = howKeys[revoke];
-      const how = t(howKey);
-      line(io.stdout, t('cli.signOut.done', { email: account.email, how }));
-      return EXIT.ok;
-    } finally {
-      ctx.accounts.dispose();
-    }
+    return withCliContext(
+      {
+        dataDir,
+        ...clientFileOptions(values),
+        env: io.env,
+        requireClient: false,
+      },
+      async (ctx) => {
+        const account = ctx.accounts.findByEmail(email);
+        if (!account) {
+          line(io.stderr, t('cli.noSuchAccount', { email, dataDir: ctx.dataDir }));
+          return EXIT.notFound;
+        }
+        const { revoke } = await ctx.accounts.signOut(account.id);
+        const howKeys = {
+          revoked: 'cli.signOut.revoked',
+          offline: 'cli.signOut.offline',
+          failed: 'cli.signOut.failed',
+          no_token: 'cli.signOut.noToken',
+        } as const;
+        const howKey = howKeys[revoke];
+        const how = t(howKey);
+        line(io.stdout, t('cli.signOut.done', { email: account.email, how }));
+        return EXIT.ok;
+      },
+    );
   },
 };

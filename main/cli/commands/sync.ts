@@ -5,7 +5,7 @@ import type { SyncProgress } from '../../cache/sync-engine';
 import { GmailAuthError, GmailApi } from '../../gmail/gmail-api';
 import { parse, requireString } from '../args';
 import { EXIT, line, type CliCommand, type CliIO } from '../command';
-import { openCliContext } from '../context';
+import { clientFileOptions, openCliContext } from '../context';
 import { formatSeconds, pickAccount } from './cache-common';
 import { t } from '../../i18n/translate';
 
@@ -44,8 +44,7 @@ export const syncCommand: CliCommand = {
     const dataDir = requireString(values['data-dir'], '--data-dir');
     const ctx = await openCliContext({
       dataDir,
-      ...(values.client ? { clientFile: values.client } : {}),
-      ...(values.server ? { serverFile: values.server } : {}),
+      ...clientFileOptions(values),
       env: io.env,
       requireClient: true,
     });
