@@ -17,7 +17,7 @@ import { loadMailbox } from '../emulator/mailbox';
 import { formatMessage } from '../emulator/server/gmail/format';
 import { openCacheDatabase } from '../main/cache/database';
 import { MailStore } from '../main/cache/mail-store';
-import { indexMessage, orderKeyOf, searchableFromGmail, summaryOf, type IndexedMessage } from '../main/cache/message-record';
+import { ftsValues, indexMessage, INSERT_FTS_SQL, orderKeyOf, searchableFromGmail, summaryOf, type IndexedMessage } from '../main/cache/message-record';
 import { encodeStoredMessage } from '../main/cache/stored-message';
 
 export const CORPUS = join(import.meta.dirname, '../../shared/corpus/mail');
@@ -163,8 +163,7 @@ export function fillCache(file: string, n: number, bases: readonly Base[]): { bu
   const insertMessage = db.prepare(`INSERT INTO messages (rowid, id, thread_id, internal_date, order_key, size_estimate, subject, from_header,
     message_id_norm, has_attachment, has_list_id, spam_trash, label_ids, summary_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)`);
   const insertBody = db.prepare('INSERT INTO message_bodies (rowid, message) VALUES (?, ?)');
-  const insertFts = db.prepare(`INSERT INTO message_fts (rowid, text, text_stems, subject, subject_stems, addr_from, addr_to, addr_cc, addr_bcc,
-    addr_deliveredto, list, filename) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+  const insertFts = db.prepare(INSERT_FTS_SQL);
   const insertLink = db.prepare('INSERT INTO message_labels (label_id, message_rowid) VALUES (?, ?)');
   const insertAddress = db.prepare('INSERT INTO message_addresses (message_rowid, field, address_norm) VALUES (?, ?, ?)');
   const started = performance.now();
@@ -200,17 +199,14 @@ export function fillCache(file: string, n: number, bases: readonly Base[]): { bu
         insertBody.run(rowid, encodeStoredMessage(message));
         insertFts.run(
           rowid,
-          `${f.text} | ${extra} | ${fromTokens.join(' ')}`,
-          `${f.text_stems} | ${extraStems} | ${fromTokens.map(variantKey).join(' ')}`,
-          `${f.subject} ${extra}`,
-          `${f.subject_stems} ${extraStems}`,
-          `${tokenizeText(base.fromName).join(' ')} | ${fromTokens.join(' ')}`,
-          f.addr_to,
-          f.addr_cc,
-          f.addr_bcc,
-          f.addr_deliveredto,
-          f.list,
-          f.filename,
+          ...ftsValues({
+            ...f,
+            text: `${f.text} | ${extra} | ${fromTokens.join(' ')}`,
+            text_stems: `${f.text_stems} | ${extraStems} | ${fromTokens.map(variantKey).join(' ')}`,
+            subject: `${f.subject} ${extra}`,
+            subject_stems: `${f.subject_stems} ${extraStems}`,
+            addr_from: `${tokenizeText(base.fromName).join(' ')} | ${fromTokens.join(' ')}`,
+          }),
         );
         for (const l of g.labels) insertLink.run(l, rowid);
         insertAddress.run(rowid, 'from', fromTokens.join(' '));

@@ -1,6 +1,7 @@
 /** The prepared statements MailStore writes and reads rows with, prepared once per connection. */
 import type Database from 'libsql';
 import type { SqlDatabase } from './database';
+import { INSERT_FTS_SQL } from './message-record';
 
 type MailStatement =
   | 'rowidOf'
@@ -39,8 +40,7 @@ export function prepareMailStatements(db: SqlDatabase): Record<MailStatement, Da
     deleteMessage: db.prepare('DELETE FROM messages WHERE rowid = ?'),
     deleteBody: db.prepare('DELETE FROM message_bodies WHERE rowid = ?'),
     deleteFts: db.prepare('DELETE FROM message_fts WHERE rowid = ?'),
-    insertFts: db.prepare(`INSERT INTO message_fts (rowid, text, text_stems, subject, subject_stems, addr_from, addr_to, addr_cc,
-      addr_bcc, addr_deliveredto, list, filename) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+    insertFts: db.prepare(INSERT_FTS_SQL),
     deleteLinks: db.prepare('DELETE FROM message_labels WHERE message_rowid = ?'),
     insertLink: db.prepare('INSERT OR IGNORE INTO message_labels (label_id, message_rowid) VALUES (?, ?)'),
     deleteAddresses: db.prepare('DELETE FROM message_addresses WHERE message_rowid = ?'),

@@ -8,7 +8,7 @@ import { foldText, parseAddressList } from '../../common/gmail-query/text';
 import type { LabelSummary } from '../../common/mail-types';
 import { scalar, type SqlDatabase } from './database';
 import { decodeStoredMessage, encodeStoredMessage } from './stored-message';
-import { indexMessage, orderKeyOf, searchableFromGmail, summaryOf } from './message-record';
+import { ftsValues, indexMessage, orderKeyOf, searchableFromGmail, summaryOf } from './message-record';
 import { countLabelSummaries, readCacheStats, readLabelInfos, writeLabels, type CacheStats } from './label-summaries';
 import { prepareMailStatements } from './mail-statements';
 import { rowidBucket, slotHint, SLOTS_PER_MS } from './rowid-order';
@@ -115,21 +115,7 @@ export class MailStore {
       generation,
     );
     this.stmts.insertBody.run(rowid, encodeStoredMessage(message));
-    const f = indexed.fts;
-    this.stmts.insertFts.run(
-      rowid,
-      f.text,
-      f.text_stems,
-      f.subject,
-      f.subject_stems,
-      f.addr_from,
-      f.addr_to,
-      f.addr_cc,
-      f.addr_bcc,
-      f.addr_deliveredto,
-      f.list,
-      f.filename,
-    );
+    this.stmts.insertFts.run(rowid, ...ftsValues(indexed.fts));
     for (const label of new Set(labelIds)) this.stmts.insertLink.run(label, rowid);
     this.countLabels(new Set(labelIds), 1, 1);
     for (const a of indexed.addresses) this.stmts.insertAddress.run(rowid, a.field, a.norm);

@@ -135,6 +135,27 @@ export interface FtsRow {
   readonly filename: string;
 }
 
+/** message_fts's columns in table order: its INSERT and the values bound to it both come from this list. */
+const FTS_COLUMNS = [
+  'text',
+  'text_stems',
+  'subject',
+  'subject_stems',
+  'addr_from',
+  'addr_to',
+  'addr_cc',
+  'addr_bcc',
+  'addr_deliveredto',
+  'list',
+  'filename',
+] as const satisfies readonly (keyof FtsRow)[];
+
+export const INSERT_FTS_SQL = `INSERT INTO message_fts (rowid, ${FTS_COLUMNS.join(', ')}) VALUES (?${', ?'.repeat(FTS_COLUMNS.length)})`;
+
+export function ftsValues(row: FtsRow): string[] {
+  return FTS_COLUMNS.map((column) => row[column]);
+}
+
 export type AddressField = 'from' | 'to' | 'cc' | 'bcc' | 'deliveredto';
 
 export interface IndexedMessage {
