@@ -13,6 +13,7 @@ import type { LabelSummary, ListRow, MailSelector, MessageDetail, MessagePage, M
 import { GmailNotFoundError } from '../gmail/gmail-failures';
 import type { ListOptions, MailSource } from '../gmail/gmail-mail-source';
 import { detailMessage } from '../gmail/message-parts';
+import { rowsByRowid, summariesByIds, summaryFromRow, type RowData } from './cached-rows';
 import { searchContext } from './local-search';
 import type { MailStore } from './mail-store';
 import { compileSearch, type SearchContext } from './query-to-sql';
@@ -58,20 +59,6 @@ function parsedSelector(selector: MailSelector): ParsedQuery {
   if (selector.kind === 'query') return parseGmailQuery(selector.query);
   const node: QueryNode = { kind: 'label', name: selector.labelId };
   return { ast: node, hints: [], hintCodes: [] };
-}
-
-interface RowData {
-  readonly rowid: number;
-  readonly thread_id: string;
-  readonly internal_date: number;
-  readonly label_ids: string;
-  readonly summary_json: string;
-}
-
-function summaryFromRow(row: RowData): MessageSummary {
-  const summary = JSON.parse(row.summary_json) as MessageSummary;
-  const labelIds = JSON.parse(row.label_ids) as string[];
-  return { ...summary, labelIds, unread: labelIds.includes('UNREAD'), starred: labelIds.includes('STARRED') };
 }
 
 /** What a conversation page's walk over the matches saw: every match from the cursor down to `floor` (null: to the end). */
@@ -137,7 +124,10 @@ export class CacheMailSource implements MailSource {
       const matching = this.matchingRowids(parsed, ctx, unknown);
       for (const r of members) if (walk.matched.has(r.rowid)) matching.add(r.rowid);
       const byThread = new Map<string, MessageSummary[]>();
-      for (const r of this.rowsByRowid([...matching].sort((x, y) => x - y))) {
+      for (const r of rowsByRowid(
+        this.store.db,
+        [...matching].sort((x, y) => x - y),
+      )) {
         const list = byThread.get(r.thread_id) ?? [];
         list.push(summaryFromRow(r));
         byThread.set(r.thread_id, list);
@@ -233,37 +223,9 @@ export class CacheMailSource implements MailSource {
     return out;
   }
 
-  /** List rows of these messages, in the order given. */
-  private rowsByRowid(rowids: readonly number[]): RowData[] {
-    const out: RowData[] = [];
-    for (let i = 0; i < rowids.length; i += 500) {
-      const chunk = rowids.slice(i, i + 500);
-      out.push(
-        ...(this.store.db
-          .prepare(
-            `SELECT rowid, thread_id, internal_date, label_ids, summary_json FROM messages
-        WHERE rowid IN (${chunk.map(() => '?').join(',')}) ORDER BY rowid`,
-          )
-          .all(...chunk) as RowData[]),
-      );
-    }
-    return out;
-  }
-
   /** The cached list summaries of these messages, by id (those the cache doesn't hold are absent). */
   summariesByIds(ids: readonly string[]): Map<string, MessageSummary> {
-    const out = new Map<string, MessageSummary>();
-    for (let i = 0; i < ids.length; i += 500) {
-      const chunk = ids.slice(i, i + 500);
-      const rows = this.store.db
-        .prepare(
-          `SELECT m.id AS id, m.rowid AS rowid, m.thread_id, m.internal_date, m.label_ids, m.summary_json
-        FROM messages m WHERE m.id IN (${chunk.map(() => '?').join(',')})`,
-        )
-        .all(...chunk) as (RowData & { id: string })[];
-      for (const r of rows) out.set(r.id, summaryFromRow(r));
-    }
-    return out;
+    return summariesByIds(this.store.db, ids);
   }
 
   async getMessage(messageId: string): Promise<MessageDetail> {

@@ -6,6 +6,7 @@ import { AccountMarker } from './AccountMarker';
 import { Highlighted } from './Highlighted';
 import { PaperclipIcon, StarIcon } from './icons';
 import { useFormat, useT } from '../i18n/useLocale';
+import '../styles/message-row.css';
 
 interface RowProps {
   readonly row: ListRow;
