@@ -36,6 +36,9 @@ export interface CliCommand {
   run(argv: string[], io: CliIO): Promise<number>;
 }
 
+/** What a command's own file exports: its name and help live once, in the command list (commands/index.ts). */
+export type CommandRunner = Pick<CliCommand, 'run'>;
+
 export class UsageError extends Error {
   constructor(message: string) {
     super(message);

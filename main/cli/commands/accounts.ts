@@ -1,16 +1,9 @@
 import { parse, requireString } from '../args';
-import { EXIT, line, type CliCommand } from '../command';
+import { EXIT, line, type CommandRunner } from '../command';
 import { withCliContext } from '../context';
 import { t } from '../../i18n/translate';
 
-export const accountsCommand: CliCommand = {
-  name: 'accounts',
-  get summary() {
-    return t('cli.accounts.summary');
-  },
-  get usage() {
-    return t('cli.accounts.usage');
-  },
+export const accountsCommand: CommandRunner = {
   async run(argv, io) {
     const { values } = parse(argv, { 'data-dir': { type: 'string' }, json: { type: 'boolean' } });
     const dataDir = requireString(values['data-dir'], '--data-dir');

@@ -1,4 +1,4 @@
-import type { CliCommand } from '../command';
+import type { CliCommand, CommandRunner } from '../command';
 import type { MainMessageKey } from '../../i18n/en';
 import { t } from '../../i18n/translate';
 
@@ -11,7 +11,7 @@ type CommandKey = KeyOf<MainMessageKey>;
  * what other commands need (googleapis, google-auth-library, the keyring). The CLI bundle is
  * code-split (scripts/build.mjs), so each import is a separate chunk.
  */
-function lazyCommand(key: CommandKey, load: () => Promise<CliCommand>): CliCommand {
+function lazyCommand(key: CommandKey, load: () => Promise<CommandRunner>): CliCommand {
   return {
     name: key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`),
     get summary() {

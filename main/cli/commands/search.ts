@@ -6,7 +6,7 @@ import { initialSyncProgress } from '../../cache/sync-progress';
 import { optionalPositiveNumber, parse, requireString } from '../args';
 import type { ListRow, MessagePage } from '../../../common/mail-types';
 import { openReaderContext } from '../account-directory';
-import { EXIT, UsageError, line, type CliCommand, type CliIO } from '../command';
+import { EXIT, UsageError, line, type CommandRunner, type CliIO } from '../command';
 import type { CliContext } from '../context';
 import { pickAccount } from './cache-common';
 import { t } from '../../i18n/translate';
@@ -84,14 +84,7 @@ interface Row {
   summary_json: string;
 }
 
-export const searchCommand: CliCommand = {
-  name: 'search',
-  get summary() {
-    return t('cli.search.summary');
-  },
-  get usage() {
-    return t('cli.search.usage');
-  },
+export const searchCommand: CommandRunner = {
   async run(argv, io) {
     const { values, positionals } = parse(
       argv,

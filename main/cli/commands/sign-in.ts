@@ -1,18 +1,11 @@
 import { ClientConfigError } from '../../auth/client-config';
 import { SignInError } from '../../auth/sign-in-errors';
 import { optionalPositiveNumber, parse, requireString } from '../args';
-import { EXIT, UsageError, line, type CliCommand } from '../command';
+import { EXIT, UsageError, line, type CommandRunner } from '../command';
 import { clientFileOptions, openCliContext } from '../context';
 import { t } from '../../i18n/translate';
 
-export const signInCommand: CliCommand = {
-  name: 'sign-in',
-  get summary() {
-    return t('cli.signIn.summary');
-  },
-  get usage() {
-    return t('cli.signIn.usage');
-  },
+export const signInCommand: CommandRunner = {
   async run(argv, io) {
     const { values } = parse(argv, {
       'data-dir': { type: 'string' },

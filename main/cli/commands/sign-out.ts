@@ -1,16 +1,9 @@
 import { parse, requireString } from '../args';
-import { EXIT, UsageError, line, type CliCommand } from '../command';
+import { EXIT, UsageError, line, type CommandRunner } from '../command';
 import { clientFileOptions, withCliContext } from '../context';
 import { t } from '../../i18n/translate';
 
-export const signOutCommand: CliCommand = {
-  name: 'sign-out',
-  get summary() {
-    return t('cli.signOut.summary');
-  },
-  get usage() {
-    return t('cli.signOut.usage');
-  },
+export const signOutCommand: CommandRunner = {
   async run(argv, io) {
     const { values, positionals } = parse(argv, { 'data-dir': { type: 'string' }, client: { type: 'string' }, server: { type: 'string' } }, true);
     const dataDir = requireString(values['data-dir'], '--data-dir');

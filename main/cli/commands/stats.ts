@@ -2,7 +2,7 @@ import { existsSync, statSync } from 'node:fs';
 import { retryWhileBusy } from '../../cache/database';
 import { openReadOnlyCache } from '../../cache/read-only-cache';
 import { parse, requireString } from '../args';
-import { EXIT, line, type CliCommand } from '../command';
+import { EXIT, line, type CommandRunner } from '../command';
 import { openReaderContext } from '../account-directory';
 import { formatNumber, t } from '../../i18n/translate';
 
@@ -10,14 +10,7 @@ function fileBytes(file: string): number {
   return ['', '-wal', '-shm'].reduce((sum, suffix) => sum + (existsSync(file + suffix) ? statSync(file + suffix).size : 0), 0);
 }
 
-export const statsCommand: CliCommand = {
-  name: 'stats',
-  get summary() {
-    return t('cli.stats.summary');
-  },
-  get usage() {
-    return t('cli.stats.usage');
-  },
+export const statsCommand: CommandRunner = {
   async run(argv, io) {
     const { values, positionals } = parse(argv, { 'data-dir': { type: 'string' }, json: { type: 'boolean' } }, true);
     const dataDir = requireString(values['data-dir'], '--data-dir');

@@ -4,7 +4,7 @@ import { SyncLockedError, acquireSyncLock } from '../../cache/sync-lock';
 import type { SyncProgress } from '../../cache/sync-engine';
 import { GmailAuthError, GmailApi } from '../../gmail/gmail-api';
 import { parse, requireString } from '../args';
-import { EXIT, line, type CliCommand, type CliIO } from '../command';
+import { EXIT, line, type CommandRunner, type CliIO } from '../command';
 import { clientFileOptions, openCliContext } from '../context';
 import { formatSeconds, pickAccount } from './cache-common';
 import { t } from '../../i18n/translate';
@@ -31,14 +31,7 @@ export function progressPrinter(io: CliIO, isTty: boolean): { update(p: SyncProg
   };
 }
 
-export const syncCommand: CliCommand = {
-  name: 'sync',
-  get summary() {
-    return t('cli.sync.summary');
-  },
-  get usage() {
-    return t('cli.sync.usage');
-  },
+export const syncCommand: CommandRunner = {
   async run(argv, io) {
     const { values, positionals } = parse(argv, { 'data-dir': { type: 'string' }, client: { type: 'string' }, server: { type: 'string' } }, true);
     const dataDir = requireString(values['data-dir'], '--data-dir');
