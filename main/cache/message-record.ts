@@ -6,6 +6,7 @@
  */
 import type { gmail_v1 } from '@googleapis/gmail';
 import { decodeBytes } from '../../common/charset';
+import { messageIdKey } from '../../common/gmail-query/fields';
 import type { SearchableMessage } from '../../common/gmail-query/searchable';
 import { parseAddressList, tokenizeText, variantKey } from '../../common/gmail-query/text';
 import type { MessageSummary } from '../../common/mail-types';
@@ -85,15 +86,6 @@ export function searchableFromGmail(message: gmail_v1.Schema$Message): Searchabl
     bodyText,
     attachments: walked.attachments,
   };
-}
-
-/** Message-ID without angle brackets, lower-cased (as the emulator compares it). */
-export function normalizeMessageId(id: string): string {
-  return id
-    .trim()
-    .replace(/^<+|>+$/g, '')
-    .trim()
-    .toLowerCase();
 }
 
 /** Gmail ids are hex: a longer id is larger. The key sorts like the number: length, then digits. */
@@ -210,7 +202,7 @@ export function indexMessage(m: SearchableMessage): IndexedMessage {
     addresses,
     hasAttachment: named.length > 0,
     hasListId: m.listId.trim() !== '',
-    messageIdNorm: normalizeMessageId(m.rfc822MessageId),
+    messageIdNorm: messageIdKey(m.rfc822MessageId),
   };
 }
 

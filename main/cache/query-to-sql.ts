@@ -12,10 +12,10 @@
  * Which index drives the statement, and paging: search-statement.ts (compileSearch).
  */
 import type { AddressNode, ParsedQuery, PhraseNode, QueryNode, WordNode } from '../../common/gmail-query/ast';
+import { messageIdKey } from '../../common/gmail-query/fields';
 import { relativeAgeBound } from '../../common/gmail-query/dates';
 import { queryIncludesSpamTrash, resolveLabelCondition, type LabelCondition, type LabelInfo } from '../../common/gmail-query/labels';
 import { tokenizeText, variantKey } from '../../common/gmail-query/text';
-import { normalizeMessageId } from './message-record';
 import { FALSE, TRUE, and, fts, group, not, or, placeholders, quotePhrase, sql, type Frag } from './sql-fragments';
 
 /**
@@ -142,7 +142,7 @@ class Compiler {
       case 'address':
         return this.addressLeaf(node);
       case 'rfc822msgid':
-        return sql('m.message_id_norm = ?', [normalizeMessageId(node.messageId)]);
+        return sql('m.message_id_norm = ?', [messageIdKey(node.messageId)]);
       case 'label':
       case 'is':
       case 'in':
