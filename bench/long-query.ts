@@ -6,6 +6,7 @@
 import { openCacheDatabase } from '../main/cache/database';
 import { searchLocal } from '../main/cache/local-search';
 import { MailStore } from '../main/cache/mail-store';
+import { plainMessage } from '../tests/unit/helpers/plain-message';
 
 const L = 2048;
 const fill = (unit: string) => unit.repeat(Math.ceil(L / unit.length)).slice(0, L);
@@ -27,25 +28,7 @@ const now = Date.parse('2026-11-25T12:00:00Z');
 store.transaction(() => {
   for (let i = 0; i < 2000; i++) {
     const text = Array.from({ length: 60 }, (_, j) => words[(i * 7 + j) % words.length]).join(' ');
-    store.putMessage({
-      id: `m${i}`,
-      threadId: `t${i}`,
-      labelIds: ['INBOX'],
-      snippet: '',
-      historyId: '1',
-      internalDate: String(now - i * 60_000),
-      sizeEstimate: 100,
-      payload: {
-        partId: '',
-        mimeType: 'text/plain',
-        filename: '',
-        headers: [
-          { name: 'From', value: 'a@example.com' },
-          { name: 'Subject', value: 'gas price' },
-        ],
-        body: { size: text.length, data: Buffer.from(text).toString('base64url') },
-      },
-    });
+    store.putMessage(plainMessage({ id: `m${i}`, threadId: `t${i}`, date: now - i * 60_000, subject: 'gas price', text }));
   }
 });
 const worstMs: Record<string, number> = {};

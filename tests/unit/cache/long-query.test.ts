@@ -4,13 +4,13 @@
  * hang guard (ten times the budget; the old parser blocked 6 to 7 s under load-free
  * conditions): the budget itself, 100 ms, is measured by bench/long-query.ts.
  */
-import type { gmail_v1 } from '@googleapis/gmail';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseGmailQuery, type SearchableMessage } from '../../../common/gmail-query';
 import { compileMatcher, prepareMessage } from '../../../emulator/search/evaluate';
 import { openCacheDatabase } from '../../../main/cache/database';
 import { searchLocal } from '../../../main/cache/local-search';
 import { MailStore } from '../../../main/cache/mail-store';
+import { plainMessage } from '../helpers/plain-message';
 
 const L = 2048;
 const HANG_GUARD_MS = 1_000;
@@ -40,7 +40,6 @@ const SHAPES: Record<string, string> = {
   subjects: fill('subject:(gas OR price) '),
 };
 const NOW = new Date('2026-11-25T12:00:00Z');
-const b64 = (s: string) => Buffer.from(s).toString('base64url');
 const WORDS = ['gas', 'price', 'power', 'meeting', 'a', 'b', 'c', 'w1', 'w2', 'w300'];
 const body = (i: number) => Array.from({ length: 40 }, (_, j) => WORDS[(i * 7 + j) % WORDS.length]).join(' ');
 
@@ -49,26 +48,7 @@ describe('2,048-character queries', () => {
   beforeAll(() => {
     store = new MailStore(openCacheDatabase(':memory:'));
     for (let i = 0; i < 300; i++) {
-      const m: gmail_v1.Schema$Message = {
-        id: `m${i}`,
-        threadId: `t${i}`,
-        labelIds: ['INBOX'],
-        snippet: '',
-        historyId: '1',
-        internalDate: String(NOW.getTime() - i * 60_000),
-        sizeEstimate: 100,
-        payload: {
-          partId: '',
-          mimeType: 'text/plain',
-          filename: '',
-          headers: [
-            { name: 'From', value: 'a@example.com' },
-            { name: 'Subject', value: 'gas price' },
-          ],
-          body: { size: 1, data: b64(body(i)) },
-        },
-      };
-      store.putMessage(m);
+      store.putMessage(plainMessage({ id: `m${i}`, threadId: `t${i}`, date: NOW.getTime() - i * 60_000, subject: 'gas price', text: body(i) }));
     }
   });
   afterAll(() => store.db.close());

@@ -8,29 +8,10 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openCacheDatabase, scalar } from '../../../main/cache/database';
 import { searchLocal } from '../../../main/cache/local-search';
 import { MailStore, rowidBucket, SLOTS_PER_MS } from '../../../main/cache/mail-store';
-
-const b64 = (s: string) => Buffer.from(s).toString('base64url');
+import { plainMessage } from '../helpers/plain-message';
 
 function msg(id: string, date: number, body = 'hello world', labelIds = ['INBOX'], from = 'Ana Lima <ana@example.com>'): gmail_v1.Schema$Message {
-  return {
-    id,
-    threadId: id,
-    labelIds,
-    snippet: body,
-    historyId: '1',
-    internalDate: String(date),
-    sizeEstimate: 100,
-    payload: {
-      partId: '',
-      mimeType: 'text/plain',
-      filename: '',
-      headers: [
-        { name: 'From', value: from },
-        { name: 'Subject', value: `s ${id}` },
-      ],
-      body: { size: body.length, data: b64(body) },
-    },
-  };
+  return plainMessage({ id, date, text: body, snippet: body, labelIds, from, subject: `s ${id}` });
 }
 
 let store: MailStore;

@@ -9,33 +9,15 @@ import { decodeEntities, decodeEntitiesStrict as decodeHtmlEntities } from '../.
 import { compileMatcher, prepareMessage, type MatchContext } from '../../../emulator/search/evaluate';
 import { openCacheDatabase } from '../../../main/cache/database';
 import { searchLocal } from '../../../main/cache/local-search';
+import { plainMessage } from '../helpers/plain-message';
 import { MailStore } from '../../../main/cache/mail-store';
 
 const WORDS = ['constructor', '__proto__', 'toString', 'hasOwnProperty', 'valueOf', 'prototype'];
 const NOT_THERE = ['function', 'object', 'code', 'native', 'internal'];
 const NOW = new Date('2026-11-25T12:00:00Z');
 
-const b64 = (s: string) => Buffer.from(s).toString('base64url');
 function gmailMessage(id: string, body: string): gmail_v1.Schema$Message {
-  return {
-    id,
-    threadId: id,
-    labelIds: ['INBOX'],
-    snippet: body,
-    historyId: '1',
-    internalDate: String(NOW.getTime() - 1000),
-    sizeEstimate: 100,
-    payload: {
-      partId: '',
-      mimeType: 'text/plain',
-      filename: '',
-      headers: [
-        { name: 'From', value: 'a@example.com' },
-        { name: 'Subject', value: 'hi' },
-      ],
-      body: { size: body.length, data: b64(body) },
-    },
-  };
+  return plainMessage({ id, date: NOW.getTime() - 1000, subject: 'hi', text: body, snippet: body });
 }
 
 const BASE: SearchableMessage = {
