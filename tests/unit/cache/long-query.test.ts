@@ -5,12 +5,12 @@
  * conditions): the budget itself, 100 ms, is measured by bench/long-query.ts.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseGmailQuery, type SearchableMessage } from '../../../common/gmail-query';
+import { parseGmailQuery } from '../../../common/gmail-query';
 import { compileMatcher, prepareMessage } from '../../../emulator/search/evaluate';
 import { openCacheDatabase } from '../../../main/cache/database';
 import { searchLocal } from '../../../main/cache/local-search';
 import { MailStore } from '../../../main/cache/mail-store';
-import { plainMessage } from '../helpers/plain-message';
+import { plainMessage, plainSearchable } from '../helpers/plain-message';
 
 const L = 2048;
 const HANG_GUARD_MS = 1_000;
@@ -62,23 +62,7 @@ describe('2,048-character queries', () => {
   });
 
   it.each(Object.entries(SHAPES))('%s: emulator evaluator answers without hanging and never throws', (_name, q) => {
-    const base: SearchableMessage = {
-      id: '1',
-      threadId: '1',
-      internalDate: NOW.getTime(),
-      sizeEstimate: 100,
-      labelIds: ['INBOX'],
-      from: 'a@example.com',
-      to: '',
-      cc: '',
-      bcc: '',
-      deliveredTo: '',
-      subject: 'gas price',
-      listId: '',
-      rfc822MessageId: '',
-      bodyText: '',
-      attachments: [],
-    };
+    const base = plainSearchable({ id: '1', date: NOW.getTime(), subject: 'gas price', bodyText: '' });
     const prepared = Array.from({ length: 300 }, (_, i) => prepareMessage({ ...base, id: `m${i}`, bodyText: body(i) }));
     const t = performance.now();
     expect(() => {

@@ -4,12 +4,12 @@
  */
 import type { gmail_v1 } from '@googleapis/gmail';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseGmailQuery, stemEnglish, type SearchableMessage } from '../../../common/gmail-query';
+import { parseGmailQuery, stemEnglish } from '../../../common/gmail-query';
 import { decodeEntities, decodeEntitiesStrict as decodeHtmlEntities } from '../../../common/html-text';
 import { compileMatcher, prepareMessage, type MatchContext } from '../../../emulator/search/evaluate';
 import { openCacheDatabase } from '../../../main/cache/database';
 import { searchLocal } from '../../../main/cache/local-search';
-import { plainMessage } from '../helpers/plain-message';
+import { plainMessage, plainSearchable } from '../helpers/plain-message';
 import { MailStore } from '../../../main/cache/mail-store';
 
 const WORDS = ['constructor', '__proto__', 'toString', 'hasOwnProperty', 'valueOf', 'prototype'];
@@ -20,23 +20,7 @@ function gmailMessage(id: string, body: string): gmail_v1.Schema$Message {
   return plainMessage({ id, date: NOW.getTime() - 1000, subject: 'hi', text: body, snippet: body });
 }
 
-const BASE: SearchableMessage = {
-  id: '1',
-  threadId: '1',
-  internalDate: NOW.getTime() - 1000,
-  sizeEstimate: 100,
-  labelIds: ['INBOX'],
-  from: 'a@example.com',
-  to: '',
-  cc: '',
-  bcc: '',
-  deliveredTo: '',
-  subject: 'hi',
-  listId: '',
-  rfc822MessageId: '',
-  bodyText: 'constructor',
-  attachments: [],
-};
+const BASE = plainSearchable({ id: '1', date: NOW.getTime() - 1000, subject: 'hi', bodyText: 'constructor' });
 const CTX: MatchContext = { now: NOW, labels: [{ id: 'INBOX', name: 'INBOX', type: 'system' }], includeSpamTrash: false };
 
 describe('property-name words', () => {
