@@ -2,23 +2,33 @@
  * How a full message (format=full) is kept in `message_bodies`: deflated, with the part
  * bodies as bytes rather than base64url text. Base64 hides the repeats deflate looks for
  * and adds a third; taking the bodies out first makes the stored message about the size of
- * the compressed raw mail. Older rows (deflated JSON, or plain JSON text) still read.
+ * the compressed raw mail. Gmail's `body.data` may or may not carry `=` padding (both are
+ * valid base64url), so each body keeps one bit saying which, and comes back as it was sent.
+ * Older rows (v1 without the padding bit, deflated JSON, plain JSON text) still read.
  */
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import type { gmail_v1 } from '@googleapis/gmail';
 
-/** First byte of the inflated v2 form; JSON (the older form) always starts with "{". */
+/** First byte of the inflated form; JSON (the oldest form) always starts with "{". */
 const SPLIT_BODIES = 0x01;
+const SPLIT_BODIES_PADDED = 0x02;
+/** In a v2 body length: the base64url text ended in `=` padding. */
+const PADDED_BIT = 0x80000000;
 
 type Part = gmail_v1.Schema$MessagePart;
 
-/** Parts whose base64url body decodes and re-encodes to the same text (so the bytes are the whole truth). */
-function bodyParts(part: Part | undefined, out: Part[] = []): Part[] {
-  if (!part) return out;
-  const data = part.body?.data;
-  if (data && Buffer.from(data, 'base64url').toString('base64url') === data) out.push(part);
-  for (const child of part.parts ?? []) bodyParts(child, out);
-  return out;
+interface MovedBody {
+  readonly bytes: Buffer;
+  readonly padded: boolean;
+}
+
+/** The body's bytes when its base64url text is exactly what re-encoding them gives (with or without padding). */
+function movableBody(data: string): MovedBody | undefined {
+  const bytes = Buffer.from(data, 'base64url');
+  const bare = bytes.toString('base64url');
+  if (bare === data) return { bytes, padded: false };
+  if (bare.length !== data.length && data === bare + '='.repeat((4 - (bare.length % 4)) % 4)) return { bytes, padded: true };
+  return undefined;
 }
 
 /** Stands for a body moved out of the JSON ("#" is not in the base64url alphabet). */
@@ -26,24 +36,32 @@ const MOVED = '#';
 
 export function encodeStoredMessage(message: gmail_v1.Schema$Message): Buffer {
   const copy = structuredClone(message);
-  const bodies = bodyParts(copy.payload).map((p) => {
-    const bytes = Buffer.from(p.body!.data!, 'base64url');
-    p.body = { ...p.body, data: MOVED };
-    return bytes;
-  });
+  const bodies: MovedBody[] = [];
+  const take = (part: Part | undefined): void => {
+    if (!part) return;
+    const data = part.body?.data;
+    const moved = data ? movableBody(data) : undefined;
+    if (moved) {
+      bodies.push(moved);
+      part.body = { ...part.body, data: MOVED };
+    }
+    for (const child of part.parts ?? []) take(child);
+  };
+  take(copy.payload);
   const json = Buffer.from(JSON.stringify(copy));
   const header = Buffer.alloc(9 + 4 * bodies.length);
-  header[0] = SPLIT_BODIES;
+  header[0] = SPLIT_BODIES_PADDED;
   header.writeUInt32LE(json.length, 1);
   header.writeUInt32LE(bodies.length, 5);
-  bodies.forEach((b, i) => header.writeUInt32LE(b.length, 9 + 4 * i));
-  return deflateRawSync(Buffer.concat([header, json, ...bodies]));
+  bodies.forEach((b, i) => header.writeUInt32LE((b.bytes.length | (b.padded ? PADDED_BIT : 0)) >>> 0, 9 + 4 * i));
+  return deflateRawSync(Buffer.concat([header, json, ...bodies.map((b) => b.bytes)]));
 }
 
 export function decodeStoredMessage(value: string | Uint8Array): gmail_v1.Schema$Message {
   if (typeof value === 'string') return JSON.parse(value) as gmail_v1.Schema$Message;
   const bytes = inflateRawSync(value);
-  if (bytes[0] !== SPLIT_BODIES) return JSON.parse(bytes.toString('utf8')) as gmail_v1.Schema$Message;
+  const version = bytes[0];
+  if (version !== SPLIT_BODIES && version !== SPLIT_BODIES_PADDED) return JSON.parse(bytes.toString('utf8')) as gmail_v1.Schema$Message;
   const jsonLength = bytes.readUInt32LE(1);
   const count = bytes.readUInt32LE(5);
   let offset = 9 + 4 * count;
@@ -53,8 +71,11 @@ export function decodeStoredMessage(value: string | Uint8Array): gmail_v1.Schema
   const restore = (part: Part | undefined): void => {
     if (!part) return;
     if (part.body?.data === MOVED && next < count) {
-      const length = bytes.readUInt32LE(9 + 4 * next++);
-      part.body.data = bytes.subarray(offset, offset + length).toString('base64url');
+      const word = bytes.readUInt32LE(9 + 4 * next++);
+      const padded = version === SPLIT_BODIES_PADDED && (word & PADDED_BIT) !== 0;
+      const length = version === SPLIT_BODIES_PADDED ? word & ~PADDED_BIT : word;
+      const text = bytes.subarray(offset, offset + length).toString('base64url');
+      part.body.data = padded ? text + '='.repeat((4 - (text.length % 4)) % 4) : text;
       offset += length;
     }
     for (const child of part.parts ?? []) restore(child);
