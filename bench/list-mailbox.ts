@@ -12,7 +12,7 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { gmail_v1 } from '@googleapis/gmail';
-import { tokenizeText, variantKey } from '../common/gmail-query/text';
+import { tokenizeText } from '../common/gmail-query/text';
 import { loadMailbox } from '../emulator/mailbox';
 import { formatMessage } from '../emulator/server/gmail/format';
 import { openCacheDatabase } from '../main/cache/database';
@@ -178,7 +178,6 @@ export function fillCache(file: string, n: number, bases: readonly Base[]): { bu
         rawBytes += rawCopy(base, g).length;
         const f = base.indexed.fts;
         const extra = g.extraWords.join(' ');
-        const extraStems = g.extraWords.map(variantKey).join(' ');
         const fromTokens = tokenizeText(g.fromAddress);
         const rowid = store.allocateRowid(g.date, orderKeyOf(g.id));
         insertMessage.run(
@@ -199,15 +198,10 @@ export function fillCache(file: string, n: number, bases: readonly Base[]): { bu
         insertBody.run(rowid, encodeStoredMessage(message));
         insertFts.run(
           rowid,
-          ...ftsValues({
-            ...f,
-            text: `${f.text} | ${extra} | ${fromTokens.join(' ')}`,
-            text_stems: `${f.text_stems} | ${extraStems} | ${fromTokens.map(variantKey).join(' ')}`,
-            subject: `${f.subject} ${extra}`,
-            subject_stems: `${f.subject_stems} ${extraStems}`,
-            addr_from: `${tokenizeText(base.fromName).join(' ')} | ${fromTokens.join(' ')}`,
-          }),
+          ...ftsValues({ ...f, subject: `${f.subject} ${extra}`, addr_from: `${tokenizeText(base.fromName).join(' ')} | ${fromTokens.join(' ')}` }),
         );
+        store.wordVariants.record(base.indexed.words);
+        store.wordVariants.record([...g.extraWords, ...fromTokens]);
         for (const l of g.labels) insertLink.run(l, rowid);
         insertAddress.run(rowid, 'from', fromTokens.join(' '));
         for (const a of base.indexed.addresses) if (a.field !== 'from') insertAddress.run(rowid, a.field, a.norm);

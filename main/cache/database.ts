@@ -58,6 +58,7 @@ export function migrate(db: SqlDatabase, migrations: readonly Migration[] = MIGR
     db.transaction(() => {
       if (schemaVersion(db) >= m.version) return;
       db.exec(m.up);
+      m.fill?.(db);
       db.pragma(`user_version = ${m.version}`);
       applied = true;
     }).immediate();

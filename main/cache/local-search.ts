@@ -53,6 +53,7 @@ export function searchContext(store: MailStore, options: { now?: Date; includeSp
     includeSpamTrash: options.includeSpamTrash ?? false,
     ...(accountEmail ? { accountEmail } : {}),
     planner: searchPlanner(store),
+    wordsFor: (key) => store.wordVariants.wordsFor(key),
   };
 }
 

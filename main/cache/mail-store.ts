@@ -12,6 +12,7 @@ import { ftsValues, indexMessage, orderKeyOf, searchableFromGmail, summaryOf } f
 import { countLabelSummaries, readCacheStats, readLabelInfos, writeLabels, type CacheStats } from './label-summaries';
 import { prepareMailStatements } from './mail-statements';
 import { rowidBucket, slotHint, SLOTS_PER_MS } from './rowid-order';
+import { WordVariants } from './word-variants';
 
 export { rowidBucket, SLOTS_PER_MS } from './rowid-order';
 export type { CacheStats } from './label-summaries';
@@ -29,8 +30,11 @@ export class MailStore {
   private labelCountMemo: { counts: Map<string, number>; total: number } | null = null;
   private summaryMemo: { at: number; value: LabelSummary[] } | null = null;
 
+  readonly wordVariants: WordVariants;
+
   constructor(readonly db: SqlDatabase) {
     this.stmts = prepareMailStatements(db);
+    this.wordVariants = new WordVariants(db);
   }
 
   transaction<T>(fn: () => T): T {
@@ -38,6 +42,7 @@ export class MailStore {
       return this.db.transaction(fn)();
     } catch (error) {
       this.labelCountMemo = null; // rolled back: the in-memory counts may be off
+      this.wordVariants.forgetFiled();
       throw error;
     }
   }
@@ -116,6 +121,7 @@ export class MailStore {
     );
     this.stmts.insertBody.run(rowid, encodeStoredMessage(message));
     this.stmts.insertFts.run(rowid, ...ftsValues(indexed.fts));
+    this.wordVariants.record(indexed.words);
     for (const label of new Set(labelIds)) this.stmts.insertLink.run(label, rowid);
     this.countLabels(new Set(labelIds), 1, 1);
     for (const a of indexed.addresses) this.stmts.insertAddress.run(rowid, a.field, a.norm);

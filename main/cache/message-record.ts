@@ -8,7 +8,7 @@ import type { gmail_v1 } from '@googleapis/gmail';
 import { decodeBytes } from '../../common/charset';
 import { messageIdKey } from '../../common/gmail-query/fields';
 import type { SearchableMessage } from '../../common/gmail-query/searchable';
-import { parseAddressList, tokenizeText, variantKey } from '../../common/gmail-query/text';
+import { parseAddressList, tokenizeText } from '../../common/gmail-query/text';
 import type { MessageSummary } from '../../common/mail-types';
 import { summarizeMessage } from '../gmail/message-parts';
 import { htmlToText } from '../../common/html-text';
@@ -142,6 +142,12 @@ const FTS_COLUMNS = [
   'filename',
 ] as const satisfies readonly (keyof FtsRow)[];
 
+/** Where a free-text word may be (Gmail's "anywhere"): rows of schema 4 keep each field once. */
+export const FREE_TEXT_COLUMNS = ['text', 'subject', 'addr_from', 'addr_to', 'addr_cc', 'addr_bcc', 'filename'] as const satisfies readonly (keyof FtsRow)[];
+
+/** `to:` means any recipient: To, Cc or Bcc. */
+export const RECIPIENT_COLUMNS = ['addr_to', 'addr_cc', 'addr_bcc'] as const satisfies readonly (keyof FtsRow)[];
+
 export const INSERT_FTS_SQL = `INSERT INTO message_fts (rowid, ${FTS_COLUMNS.join(', ')}) VALUES (?${', ?'.repeat(FTS_COLUMNS.length)})`;
 
 export function ftsValues(row: FtsRow): string[] {
@@ -161,6 +167,8 @@ export interface IndexedMessage {
   readonly hasAttachment: boolean;
   readonly hasListId: boolean;
   readonly messageIdNorm: string;
+  /** The distinct words of the free-text fields (for `word_variants`, word-variants.ts). */
+  readonly words: ReadonlySet<string>;
 }
 
 /** The FTS text of one message: every field the query language looks at, tokenised by text.ts. */
@@ -186,13 +194,16 @@ export function indexMessage(m: SearchableMessage): IndexedMessage {
   add('deliveredto', deliveredTo);
   return {
     searchable: m,
+    // Each field once: free text searches the body, subject, address and file name columns
+    // together (FREE_TEXT_COLUMNS), and variants are looked up, not stored (word-variants.ts).
+    // The stem columns stay in the table, empty, for the rows schema 3 wrote.
     fts: {
-      text: joinSegments(freeText),
-      text_stems: joinSegments(freeText.map((s) => s.map(variantKey))),
+      text: body.join(' '),
+      text_stems: '',
       subject: subject.join(' '),
-      subject_stems: subject.map(variantKey).join(' '),
+      subject_stems: '',
       addr_from: addressColumn(from),
-      addr_to: addressColumn([...to, ...cc, ...bcc]),
+      addr_to: addressColumn(to),
       addr_cc: addressColumn(cc),
       addr_bcc: addressColumn(bcc),
       addr_deliveredto: addressColumn(deliveredTo),
@@ -203,6 +214,7 @@ export function indexMessage(m: SearchableMessage): IndexedMessage {
     hasAttachment: named.length > 0,
     hasListId: m.listId.trim() !== '',
     messageIdNorm: messageIdKey(m.rfc822MessageId),
+    words: new Set(freeText.flat()),
   };
 }
 

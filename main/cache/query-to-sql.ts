@@ -4,8 +4,8 @@
  * table in shared/reference/gmail-search-semantics.md.
  *
  * Words and phrases become FTS5 phrase queries over pre-tokenised columns (the tokens of
- * common/gmail-query/text.ts; "|" separates fields so a phrase never spans two); word
- * variants use the parallel `*_stems` columns; labels go through the link table; dates,
+ * common/gmail-query/text.ts; "|" separates fields so a phrase never spans two); a word's
+ * variants are the indexed words filed under its variant key; labels go through the link table; dates,
  * sizes and flags through plain columns. Full-text leaves of an AND (negated ones too) or
  * of an OR are merged into one MATCH, so FTS5 combines its own posting lists.
  *
@@ -16,7 +16,17 @@ import { messageIdKey } from '../../common/gmail-query/fields';
 import { relativeAgeBound } from '../../common/gmail-query/dates';
 import { queryIncludesSpamTrash, resolveLabelCondition, type LabelCondition, type LabelInfo } from '../../common/gmail-query/labels';
 import { tokenizeText, variantKey } from '../../common/gmail-query/text';
-import { FALSE, TRUE, and, fts, group, not, or, placeholders, quotePhrase, sql, type Frag } from './sql-fragments';
+import { FREE_TEXT_COLUMNS, RECIPIENT_COLUMNS } from './message-record';
+import { FALSE, TRUE, and, fts, ftsAny, not, or, placeholders, quotePhrase, sql, type Frag } from './sql-fragments';
+
+/** Phrases one multi-token word's variants may become before the search settles for a superset. */
+const MAX_VARIANT_PHRASES = 64;
+
+const FREE_TEXT_SET = `{${FREE_TEXT_COLUMNS.join(' ')}}`;
+
+function cartesian(choices: readonly (readonly string[])[]): string[][] {
+  return choices.reduce<string[][]>((acc, words) => acc.flatMap((prefix) => words.map((w) => [...prefix, w])), [[]]);
+}
 
 /**
  * Row counts that decide, per label condition, between materialising the matching set
@@ -39,6 +49,8 @@ export interface SearchContext {
   /** The account's primary address, for from:me / to:me. */
   readonly accountEmail?: string;
   readonly planner?: SearchPlanner;
+  /** The indexed words whose variant key is `key` (WordVariants.wordsFor). */
+  readonly wordsFor: (key: string) => readonly string[];
 }
 
 export interface SearchSqlOptions {
@@ -73,14 +85,34 @@ class Compiler {
     }
     switch (node.field) {
       case 'any':
-        return stems ? fts('text_stems', node.tokens.map(variantKey)) : fts('text', node.tokens);
+        return stems ? this.variants(FREE_TEXT_COLUMNS, node.tokens) : fts(FREE_TEXT_COLUMNS, node.tokens);
       case 'subject':
-        return stems ? fts('subject_stems', node.tokens.map(variantKey)) : fts('subject', node.tokens);
+        return stems ? this.variants('subject', node.tokens) : fts('subject', node.tokens);
       case 'filename':
         return fts('filename', node.tokens);
       case 'list':
         return fts('list', node.tokens);
     }
+  }
+
+  /**
+   * A word with its variants: every indexed word sharing each token's variant key
+   * (word-variants.ts). A word of several tokens (`e-mail`) is a phrase: one phrase per
+   * combination, up to MAX_VARIANT_PHRASES; past that each token's variants are required
+   * anywhere in one field, a superset (a word with that many variants per part is rare).
+   */
+  private variants(columns: string | readonly string[], tokens: readonly string[]): Frag {
+    const choices = tokens.map((t) => this.ctx.wordsFor(variantKey(t)));
+    const combinations = choices.reduce((n, c) => n * c.length, 1);
+    if (combinations <= MAX_VARIANT_PHRASES) return ftsAny(columns, cartesian(choices));
+    return and(
+      choices.map((words) =>
+        ftsAny(
+          columns,
+          words.map((w) => [w]),
+        ),
+      ),
+    );
   }
 
   private addressLeaf(node: AddressNode): Frag {
@@ -96,7 +128,7 @@ class Compiler {
         whole ? [tokens.join(' '), ...fields] : [...fields],
       );
     }
-    return fts(`addr_${node.field}`, tokens);
+    return fts(node.field === 'to' ? RECIPIENT_COLUMNS : `addr_${node.field}`, tokens);
   }
 
   private labelLeaf(condition: LabelCondition): Frag {
@@ -118,15 +150,7 @@ class Compiler {
         );
       }
       case 'textSequence':
-        return condition.sequences.length === 0
-          ? FALSE
-          : {
-              kind: 'fts',
-              expr: group(
-                condition.sequences.map((s) => `text : ${quotePhrase(s)}`),
-                'OR',
-              ),
-            };
+        return condition.sequences.length === 0 ? FALSE : ftsAny(FREE_TEXT_COLUMNS, condition.sequences);
       case 'always':
         return TRUE;
       case 'never':
@@ -163,7 +187,7 @@ class Compiler {
       }
       case 'around':
         if (node.left.length === 0 || node.right.length === 0) return FALSE;
-        return { kind: 'fts', expr: `text : NEAR(${quotePhrase(node.left)} ${quotePhrase(node.right)}, ${node.distance})` };
+        return { kind: 'fts', expr: `${FREE_TEXT_SET} : NEAR(${quotePhrase(node.left)} ${quotePhrase(node.right)}, ${node.distance})` };
       case 'nothing':
         return FALSE;
       case 'not':

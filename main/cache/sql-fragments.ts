@@ -26,8 +26,17 @@ export function quotePhrase(tokens: readonly string[]): string {
   return `"${tokens.join(' ')}"`;
 }
 
-export function fts(column: string, tokens: readonly string[]): Frag {
-  return { kind: 'fts', expr: `${column} : ${quotePhrase(tokens)}` };
+/** The phrase `tokens` in any of `columns`. */
+export function fts(columns: string | readonly string[], tokens: readonly string[]): Frag {
+  return ftsAny(columns, [tokens]);
+}
+
+/** Any of these phrases, in any of `columns` (a phrase still matches within one column). */
+export function ftsAny(columns: string | readonly string[], phrases: readonly (readonly string[])[]): Frag {
+  const set = typeof columns === 'string' ? columns : columns.length === 1 ? columns[0]! : `{${columns.join(' ')}}`;
+  if (phrases.length === 0) return FALSE;
+  const body = phrases.length === 1 ? quotePhrase(phrases[0]!) : `(${phrases.map(quotePhrase).join(' OR ')})`;
+  return { kind: 'fts', expr: `${set} : ${body}` };
 }
 
 export function sql(text: string, params: readonly unknown[] = []): Frag {

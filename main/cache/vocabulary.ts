@@ -2,8 +2,8 @@
  * "Did you mean": a corrected query from the cache's own vocabulary.
  *
  * The words come from the FTS index itself (an `fts5vocab` table over `message_fts`, in the
- * connection's temp schema, so no migration): only the plain text and subject columns, whose
- * tokens are text.ts's folded words (the `_stems` columns hold stems, not words anyone types).
+ * connection's temp schema, so no migration): only the free-text columns, whose tokens are
+ * text.ts's folded words (the `_stems` columns of schema-3 rows hold stems, not words anyone types).
  * A query word of four letters or more that the mailbox doesn't have is replaced by the
  * closest word it has (Damerau edit distance at most 2, the more frequent on a tie).
  * Operators (`from:`, `label:`...), quoted phrases, `OR`/`AND`, numbers and CJK words stay
@@ -11,6 +11,7 @@
  */
 import { foldText, isCjkToken } from '../../common/gmail-query/text';
 import type { SqlDatabase } from './database';
+import { FREE_TEXT_COLUMNS } from './message-record';
 
 const MIN_WORD = 4;
 const MAX_DISTANCE = 2;
@@ -25,7 +26,7 @@ const SUBSTITUTION = 1.25;
 const RARE = 2;
 /** ...of a neighbour in this many times more messages. */
 const COMMON = 20;
-const TEXT_COLUMNS = new Set(['text', 'subject']);
+const TEXT_COLUMNS = new Set<string>(FREE_TEXT_COLUMNS);
 const VOCABULARY = 'temp.skimmer_vocabulary';
 
 interface Entry {

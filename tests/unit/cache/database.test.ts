@@ -16,6 +16,7 @@ import {
   type SqlDatabase,
 } from '../../../main/cache/database';
 import { MailStore } from '../../../main/cache/mail-store';
+import { searchLocal } from '../../../main/cache/local-search';
 import { LATEST_SCHEMA_VERSION } from '../../../main/cache/migrations/index';
 
 let dir: string;
@@ -177,7 +178,7 @@ describe('migrations', () => {
         },
       }),
     );
-    expect(schemaVersion(db)).toBe(3);
+    expect(schemaVersion(db)).toBe(LATEST_SCHEMA_VERSION);
     const columns = (db.prepare('PRAGMA table_info(messages)').all() as { name: string }[]).map((c) => c.name);
     expect(columns).not.toContain('message_json');
     expect(columns).not.toContain('to_header');
@@ -189,5 +190,32 @@ describe('migrations', () => {
     store.transaction(() => store.putMessage({ ...stored, id: '00000000000000b1', internalDate: '1700000200000', labelIds: ['INBOX'] }));
     expect(store.messageJson('00000000000000b1')?.payload?.body?.data).toBe('aGVsbG8');
     expect(store.messageCount()).toBe(3);
+  });
+
+  it('0004: words of schema-3 rows are filed under their variant keys, so variant search finds old and new rows alike', () => {
+    const file = join(dir, 'v3.db');
+    copyFileSync(fixture, file);
+    track(openCacheDatabase(file, { targetVersion: 3 })).close();
+    const db = track(openCacheDatabase(file));
+    expect(schemaVersion(db)).toBe(LATEST_SCHEMA_VERSION);
+    const store = new MailStore(db);
+    const ids = (q: string) => searchLocal(store, q).map((h) => h.id);
+    // The old rows: "quarterly report", "lunch plans" (in text and subject, as schema 3 wrote them).
+    expect(ids('quarter')).toEqual(['00000000000000a1']);
+    expect(ids('plan')).toEqual(['00000000000000a2']);
+    expect(ids('+plan')).toEqual([]);
+    const body = Buffer.from('We are planning the launch.').toString('base64url');
+    store.transaction(() =>
+      store.putMessage({
+        id: '00000000000000b1',
+        threadId: '00000000000000b1',
+        internalDate: '1700000200000',
+        labelIds: ['INBOX'],
+        payload: { mimeType: 'text/plain', headers: [{ name: 'Subject', value: 'Launch' }], body: { size: 27, data: body } },
+      }),
+    );
+    expect(ids('plans')).toEqual(['00000000000000b1', '00000000000000a2']);
+    expect(ids('"planning the launch"')).toEqual(['00000000000000b1']);
+    expect(ids('launches')).toEqual(['00000000000000b1']);
   });
 });
