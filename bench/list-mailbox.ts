@@ -15,10 +15,10 @@ import type { gmail_v1 } from '@googleapis/gmail';
 import { tokenizeText } from '../common/gmail-query/text';
 import { loadMailbox } from '../emulator/mailbox';
 import { formatMessage } from '../emulator/server/gmail/format';
-import { openCacheDatabase } from '../main/cache/database';
+import { storedSummaryJson } from '../main/cache/cached-rows';
+import { compactCache, openCacheDatabase } from '../main/cache/database';
 import { MailStore } from '../main/cache/mail-store';
 import { ftsValues, indexMessage, INSERT_FTS_SQL, orderKeyOf, searchableFromGmail, summaryOf, type IndexedMessage } from '../main/cache/message-record';
-import { encodeStoredMessage } from '../main/cache/stored-message';
 
 export const CORPUS = join(import.meta.dirname, '../../shared/corpus/mail');
 const MONTH = 30 * 24 * 3600 * 1000;
@@ -125,7 +125,6 @@ const SECONDARY_INDEXES = [
   'messages_generation',
   'message_labels_message',
   'message_addresses_norm',
-  'message_addresses_message',
 ];
 
 /** The order a sync stores them: pages of 100 newest first, each page oldest first (sync-engine). */
@@ -165,10 +164,11 @@ export function fillCache(file: string, n: number, bases: readonly Base[]): { bu
   const insertBody = db.prepare('INSERT INTO message_bodies (rowid, message) VALUES (?, ?)');
   const insertFts = db.prepare(INSERT_FTS_SQL);
   const insertLink = db.prepare('INSERT INTO message_labels (label_id, message_rowid) VALUES (?, ?)');
-  const insertAddress = db.prepare('INSERT INTO message_addresses (message_rowid, field, address_norm) VALUES (?, ?, ?)');
+  const insertAddress = db.prepare('INSERT OR IGNORE INTO message_addresses (message_rowid, field, address_norm) VALUES (?, ?, ?)');
   const started = performance.now();
   const order = syncOrder(n, bases);
   let rawBytes = 0;
+  let stored = 0;
   for (let start = 0; start < n; start += 10_000) {
     db.transaction(() => {
       for (const i of order.subarray(start, Math.min(n, start + 10_000))) {
@@ -193,9 +193,15 @@ export function fillCache(file: string, n: number, bases: readonly Base[]): { bu
           base.indexed.hasAttachment ? 1 : 0,
           base.indexed.hasListId ? 1 : 0,
           JSON.stringify(g.labels),
-          JSON.stringify(summaryOf(message)),
+          storedSummaryJson(summaryOf(message), {
+            id: g.id,
+            threadId: g.threadId,
+            internalDate: g.date,
+            subject: subjectOf(base, g),
+            sizeEstimate: base.full.sizeEstimate ?? 0,
+          }),
         );
-        insertBody.run(rowid, encodeStoredMessage(message));
+        insertBody.run(rowid, store.bodies.encode(message, stored++));
         insertFts.run(
           rowid,
           ...ftsValues({ ...f, subject: `${f.subject} ${extra}`, addr_from: `${tokenizeText(base.fromName).join(' ')} | ${fromTokens.join(' ')}` }),
@@ -210,6 +216,7 @@ export function fillCache(file: string, n: number, bases: readonly Base[]): { bu
   }
   for (const name of SECONDARY_INDEXES) db.exec(schema.get(name)!);
   db.exec('ANALYZE');
+  compactCache(db); // as the sync engine does once the initial sync is done
   db.close(); // no journal to checkpoint; the next open turns WAL back on
 
   return { buildMs: performance.now() - started, rawBytes };

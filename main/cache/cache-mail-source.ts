@@ -13,7 +13,7 @@ import type { LabelSummary, ListRow, MailSelector, MessageDetail, MessagePage, M
 import { GmailNotFoundError } from '../gmail/gmail-failures';
 import type { ListOptions, MailSource } from '../gmail/gmail-mail-source';
 import { detailMessage } from '../gmail/message-parts';
-import { rowsByRowid, summariesByIds, summaryFromRow, type RowData } from './cached-rows';
+import { ROW_COLUMNS, rowsByRowid, summariesByIds, summaryFromRow, type RowData } from './cached-rows';
 import { searchContext } from './local-search';
 import type { MailStore } from './mail-store';
 import { compileSearch, type SearchContext } from './query-to-sql';
@@ -99,7 +99,7 @@ export class CacheMailSource implements MailSource {
       const { sql, params } = compileSearch(parsed, ctx, {
         limit,
         beforeRowid: cursor,
-        columns: 'm.rowid AS rowid, m.thread_id AS thread_id, m.internal_date AS internal_date, m.label_ids AS label_ids, m.summary_json AS summary_json',
+        columns: ROW_COLUMNS,
       });
       const found = db.prepare(sql).all(...params) as RowData[];
       pageLength = found.length;

@@ -54,6 +54,7 @@ export function searchContext(store: MailStore, options: { now?: Date; includeSp
     ...(accountEmail ? { accountEmail } : {}),
     planner: searchPlanner(store),
     wordsFor: (key) => store.wordVariants.wordsFor(key),
+    rowids: store.rowids,
   };
 }
 

@@ -44,7 +44,7 @@ export function prepareMailStatements(db: SqlDatabase): Record<MailStatement, Da
     deleteLinks: db.prepare('DELETE FROM message_labels WHERE message_rowid = ?'),
     insertLink: db.prepare('INSERT OR IGNORE INTO message_labels (label_id, message_rowid) VALUES (?, ?)'),
     deleteAddresses: db.prepare('DELETE FROM message_addresses WHERE message_rowid = ?'),
-    insertAddress: db.prepare('INSERT INTO message_addresses (message_rowid, field, address_norm) VALUES (?, ?, ?)'),
+    insertAddress: db.prepare('INSERT OR IGNORE INTO message_addresses (message_rowid, field, address_norm) VALUES (?, ?, ?)'),
     fromOf: db.prepare('SELECT from_header, label_ids FROM messages WHERE rowid = ?'),
     addSender: db.prepare(`INSERT INTO senders (address, name, folded, message_count, last_date) VALUES (?, ?, ?, 1, ?)
       ON CONFLICT (address) DO UPDATE SET message_count = message_count + 1,

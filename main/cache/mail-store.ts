@@ -7,14 +7,14 @@ import type { LabelInfo } from '../../common/gmail-query/labels';
 import { foldText, parseAddressList } from '../../common/gmail-query/text';
 import type { LabelSummary } from '../../common/mail-types';
 import { scalar, type SqlDatabase } from './database';
-import { decodeStoredMessage, encodeStoredMessage } from './stored-message';
 import { ftsValues, indexMessage, orderKeyOf, searchableFromGmail, summaryOf } from './message-record';
 import { countLabelSummaries, readCacheStats, readLabelInfos, writeLabels, type CacheStats } from './label-summaries';
 import { prepareMailStatements } from './mail-statements';
-import { rowidBucket, slotHint, SLOTS_PER_MS } from './rowid-order';
+import { storedSummaryJson } from './cached-rows';
+import { rowidSchemeNamed, type RowidScheme } from './rowid-order';
 import { WordVariants } from './word-variants';
+import { BodyDictionaries } from './body-dictionaries';
 
-export { rowidBucket, SLOTS_PER_MS } from './rowid-order';
 export type { CacheStats } from './label-summaries';
 
 const SPAM_TRASH = new Set(['SPAM', 'TRASH']);
@@ -31,10 +31,15 @@ export class MailStore {
   private summaryMemo: { at: number; value: LabelSummary[] } | null = null;
 
   readonly wordVariants: WordVariants;
+  readonly bodies: BodyDictionaries;
+  /** How this file's rowids encode dates (rowid-order.ts). */
+  readonly rowids: RowidScheme;
 
   constructor(readonly db: SqlDatabase) {
     this.stmts = prepareMailStatements(db);
+    this.rowids = rowidSchemeNamed(this.getMeta('rowidScheme'));
     this.wordVariants = new WordVariants(db);
+    this.bodies = new BodyDictionaries(db);
   }
 
   transaction<T>(fn: () => T): T {
@@ -43,6 +48,7 @@ export class MailStore {
     } catch (error) {
       this.labelCountMemo = null; // rolled back: the in-memory counts may be off
       this.wordVariants.forgetFiled();
+      this.bodies.forgetUnsaved();
       throw error;
     }
   }
@@ -62,35 +68,37 @@ export class MailStore {
   /**
    * A free rowid whose order among all rows is the message's (internalDate, id) order, so
    * `ORDER BY rowid DESC` is newest first and FTS5 and the label index, both ordered by
-   * rowid, hand out matches newest first without sorting. A millisecond bucket holds
-   * 1024 slots; when neighbours leave no gap the bucket is renumbered.
+   * rowid, hand out matches newest first without sorting. When neighbours in the bucket
+   * leave no gap, the bucket is renumbered.
    */
   allocateRowid(internalDate: number, orderKey: string): number {
-    const base = rowidBucket(internalDate) * SLOTS_PER_MS;
-    const rows = this.stmts.bucketRows.all(base, base + SLOTS_PER_MS) as { rowid: number; internal_date: number; order_key: string }[];
+    const { slots } = this.rowids;
+    const base = this.rowids.bucket(internalDate) * slots;
+    const rows = this.stmts.bucketRows.all(base, base + slots) as { rowid: number; internal_date: number; order_key: string }[];
     const after = (r: { internal_date: number; order_key: string }) =>
       r.internal_date > internalDate || (r.internal_date === internalDate && r.order_key > orderKey);
     let position = rows.findIndex(after);
     if (position < 0) position = rows.length;
     const lower = position === 0 ? base - 1 : rows[position - 1]!.rowid;
-    const upper = position === rows.length ? base + SLOTS_PER_MS : rows[position]!.rowid;
-    if (upper - lower > 1) return Math.min(upper - 1, Math.max(lower + 1, base + slotHint(orderKey)));
+    const upper = position === rows.length ? base + slots : rows[position]!.rowid;
+    if (upper - lower > 1) return Math.min(upper - 1, Math.max(lower + 1, base + this.rowids.hint(internalDate, orderKey)));
     return this.renumberBucket(base, rows, position);
   }
 
   /** Spreads a full bucket's rows evenly (moving them) and returns the slot left free at `position`. */
   private renumberBucket(base: number, rows: readonly { rowid: number }[], position: number): number {
-    if (rows.length + 1 > SLOTS_PER_MS) throw new Error('More than 1024 messages in one millisecond');
+    const { slots } = this.rowids;
+    if (rows.length + 1 > slots) throw new Error(`More than ${slots} messages in one ${this.rowids.name === 'day' ? 'day' : 'millisecond'}`);
     const saved = rows.map((r) => {
       const row = this.db.prepare('SELECT label_ids, generation FROM messages WHERE rowid = ?').get(r.rowid) as { label_ids: string; generation: number };
       const body = this.stmts.bodyOf.get(r.rowid) as { message: StoredJson };
       this.removeRow(r.rowid);
       return { ...row, message: body.message };
     });
-    const step = SLOTS_PER_MS / (rows.length + 1);
+    const step = slots / (rows.length + 1);
     const slotOf = (i: number) => base + Math.floor(i * step + step / 2);
     saved.forEach((row, i) => {
-      const message = { ...decodeStoredMessage(row.message), labelIds: JSON.parse(row.label_ids) as string[] };
+      const message = { ...this.bodies.decode(row.message), labelIds: JSON.parse(row.label_ids) as string[] };
       this.insertRow(message, row.generation, slotOf(i < position ? i : i + 1));
     });
     return slotOf(position);
@@ -101,6 +109,7 @@ export class MailStore {
     const searchable = searchableFromGmail(message);
     const indexed = indexMessage(searchable);
     const labelIds = message.labelIds ?? [];
+    const storedBefore = this.labelCounts().total; // before this row: the counts then stay in step
     this.stmts.insertMessage.run(
       rowid,
       id,
@@ -116,10 +125,10 @@ export class MailStore {
       indexed.hasListId ? 1 : 0,
       labelIds.some((l) => SPAM_TRASH.has(l)) ? 1 : 0,
       JSON.stringify(labelIds),
-      JSON.stringify(summaryOf(message)),
+      storedSummaryJson(summaryOf(message), { ...searchable, id }),
       generation,
     );
-    this.stmts.insertBody.run(rowid, encodeStoredMessage(message));
+    this.stmts.insertBody.run(rowid, this.bodies.encode(message, storedBefore));
     this.stmts.insertFts.run(rowid, ...ftsValues(indexed.fts));
     this.wordVariants.record(indexed.words);
     for (const label of new Set(labelIds)) this.stmts.insertLink.run(label, rowid);
@@ -208,7 +217,7 @@ export class MailStore {
         }
       | undefined;
     if (!row) return null;
-    const message = decodeStoredMessage(row.message);
+    const message = this.bodies.decode(row.message);
     return { ...message, labelIds: JSON.parse(row.label_ids) as string[] };
   }
 

@@ -17,6 +17,7 @@ import { relativeAgeBound } from '../../common/gmail-query/dates';
 import { queryIncludesSpamTrash, resolveLabelCondition, type LabelCondition, type LabelInfo } from '../../common/gmail-query/labels';
 import { tokenizeText, variantKey } from '../../common/gmail-query/text';
 import { FREE_TEXT_COLUMNS, RECIPIENT_COLUMNS } from './message-record';
+import type { RowidScheme } from './rowid-order';
 import { FALSE, TRUE, and, fts, ftsAny, not, or, placeholders, quotePhrase, sql, type Frag } from './sql-fragments';
 
 /** Phrases one multi-token word's variants may become before the search settles for a superset. */
@@ -49,6 +50,8 @@ export interface SearchContext {
   /** The account's primary address, for from:me / to:me. */
   readonly accountEmail?: string;
   readonly planner?: SearchPlanner;
+  /** How the cache's rowids encode dates (date bounds become rowid ranges). */
+  readonly rowids: RowidScheme;
   /** The indexed words whose variant key is `key` (WordVariants.wordsFor). */
   readonly wordsFor: (key: string) => readonly string[];
 }

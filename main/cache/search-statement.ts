@@ -13,17 +13,17 @@
  * page costs what the first does.
  */
 import type { ParsedQuery } from '../../common/gmail-query/ast';
-import { rowidBucket, SLOTS_PER_MS } from './mail-store';
+import type { RowidScheme } from './rowid-order';
 import { compileScoped, type SearchContext, type SearchSqlOptions } from './query-to-sql';
 import { matchOf, placeholders, toSql, type Frag, type SqlFragment } from './sql-fragments';
 
 type LabelsFrag = Extract<Frag, { kind: 'labels' }>;
 
 /** A rowid bound implied by a date bound: a superset, the exact date test stays in the WHERE. */
-function rowidBound(range: Extract<Frag, { kind: 'range' }>, column: string): SqlFragment {
+function rowidBound(range: Extract<Frag, { kind: 'range' }>, column: string, rowids: RowidScheme): SqlFragment {
   return range.op === 'after'
-    ? { sql: `${column} >= ?`, params: [rowidBucket(range.at) * SLOTS_PER_MS] }
-    : { sql: `${column} < ?`, params: [(rowidBucket(range.at) + 1) * SLOTS_PER_MS] };
+    ? { sql: `${column} >= ?`, params: [rowids.bucket(range.at) * rowids.slots] }
+    : { sql: `${column} < ?`, params: [(rowids.bucket(range.at) + 1) * rowids.slots] };
 }
 
 /**
@@ -58,7 +58,7 @@ export function compileSearch(parsed: ParsedQuery, ctx: SearchContext, options: 
   if (checkRows) where.push({ sql: 'EXISTS (SELECT 1 FROM message_fts WHERE message_fts MATCH ? AND rowid = m.rowid)', params: [matched.expr] });
   if (label) where.push({ sql: 'd.label_id = ?', params: [label.labelIds[0]] });
   for (const c of rest) {
-    if (c.kind === 'range') where.push(rowidBound(c, driver));
+    if (c.kind === 'range') where.push(rowidBound(c, driver, ctx.rowids));
     where.push(label ? asFilter(toSql(c)) : toSql(c));
   }
   if (options.beforeRowid !== undefined && options.beforeRowid !== null) where.push({ sql: `${driver} < ?`, params: [options.beforeRowid] });

@@ -34,7 +34,24 @@ function movableBody(data: string): MovedBody | undefined {
 /** Stands for a body moved out of the JSON ("#" is not in the base64url alphabet). */
 const MOVED = '#';
 
-export function encodeStoredMessage(message: gmail_v1.Schema$Message): Buffer {
+/**
+ * Before the deflated bytes: this form was deflated against a dictionary (body-dictionaries.ts),
+ * whose id follows as 4 bytes. No raw deflate stream starts with 0xFE (block type 3 is reserved).
+ */
+const WITH_DICTIONARY = 0xfe;
+
+export interface CompressionDictionary {
+  readonly id: number;
+  readonly bytes: Buffer;
+}
+
+/** The dictionary a stored value was deflated against, if any. */
+function storedDictionaryId(value: Uint8Array): number | null {
+  return value[0] === WITH_DICTIONARY && value.length >= 5 ? Buffer.from(value.buffer, value.byteOffset, value.byteLength).readUInt32LE(1) : null;
+}
+
+/** The uncompressed v2 form: header, JSON with the bodies taken out, the bodies' bytes. */
+export function storedMessageBytes(message: gmail_v1.Schema$Message): Buffer {
   const copy = structuredClone(message);
   const bodies: MovedBody[] = [];
   const take = (part: Part | undefined): void => {
@@ -54,12 +71,34 @@ export function encodeStoredMessage(message: gmail_v1.Schema$Message): Buffer {
   header.writeUInt32LE(json.length, 1);
   header.writeUInt32LE(bodies.length, 5);
   bodies.forEach((b, i) => header.writeUInt32LE((b.bytes.length | (b.padded ? PADDED_BIT : 0)) >>> 0, 9 + 4 * i));
-  return deflateRawSync(Buffer.concat([header, json, ...bodies.map((b) => b.bytes)]));
+  return Buffer.concat([header, json, ...bodies.map((b) => b.bytes)]);
 }
 
-export function decodeStoredMessage(value: string | Uint8Array): gmail_v1.Schema$Message {
+export function encodeStoredMessage(message: gmail_v1.Schema$Message, dictionary?: CompressionDictionary): Buffer {
+  const bytes = storedMessageBytes(message);
+  if (!dictionary) return deflateRawSync(bytes);
+  const prefix = Buffer.alloc(5);
+  prefix[0] = WITH_DICTIONARY;
+  prefix.writeUInt32LE(dictionary.id, 1);
+  return Buffer.concat([prefix, deflateRawSync(bytes, { dictionary: dictionary.bytes })]);
+}
+
+/** `dictionaryOf` gives the bytes of a dictionary by id (needed only for rows stored with one). */
+export function decodeStoredMessage(value: string | Uint8Array, dictionaryOf?: (id: number) => Buffer): gmail_v1.Schema$Message {
   if (typeof value === 'string') return JSON.parse(value) as gmail_v1.Schema$Message;
-  const bytes = inflateRawSync(value);
+  return parseStoredBytes(inflateStored(value, dictionaryOf));
+}
+
+/** A stored value inflated (the v2 bytes, or older JSON); also the samples a dictionary is built from. */
+export function inflateStored(value: Uint8Array, dictionaryOf?: (id: number) => Buffer): Buffer {
+  const id = storedDictionaryId(value);
+  if (id === null) return inflateRawSync(value);
+  if (!dictionaryOf) throw new Error(`stored message needs compression dictionary ${id}`);
+  return inflateRawSync(value.subarray(5), { dictionary: dictionaryOf(id) });
+}
+
+/** The inflated form back to a message. */
+function parseStoredBytes(bytes: Buffer): gmail_v1.Schema$Message {
   const version = bytes[0];
   if (version !== SPLIT_BODIES && version !== SPLIT_BODIES_PADDED) return JSON.parse(bytes.toString('utf8')) as gmail_v1.Schema$Message;
   const jsonLength = bytes.readUInt32LE(1);

@@ -1,7 +1,7 @@
 import { migration0001 } from './0001-initial';
 import { migration0002 } from './0002-sync-state';
 import { migration0003 } from './0003-message-bodies';
-import { migration0004 } from './0004-word-variants';
+import { migration0004 } from './0004-compact-index';
 import type { Migration } from './types';
 
 export type { Migration } from './types';

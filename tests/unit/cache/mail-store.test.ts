@@ -7,7 +7,7 @@ import type { gmail_v1 } from '@googleapis/gmail';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openCacheDatabase, scalar } from '../../../main/cache/database';
 import { searchLocal } from '../../../main/cache/local-search';
-import { MailStore, rowidBucket, SLOTS_PER_MS } from '../../../main/cache/mail-store';
+import { MailStore } from '../../../main/cache/mail-store';
 import { plainMessage } from '../helpers/plain-message';
 
 function msg(id: string, date: number, body = 'hello world', labelIds = ['INBOX'], from = 'Ana Lima <ana@example.com>'): gmail_v1.Schema$Message {
@@ -37,7 +37,18 @@ describe('MailStore rowids', () => {
     expect(newestFirst()).toEqual(expected(ids, dates));
   });
 
-  it('renumbers a full millisecond bucket and keeps every row searchable and labelled', () => {
+  it('numbers a new cache by day: a bucket per UTC day, the time of day as the hint', () => {
+    expect(store.rowids.name).toBe('day');
+    const day = Date.UTC(2024, 4, 1);
+    store.putMessage(msg('m1', day + 6 * 3_600_000));
+    store.putMessage(msg('m2', day + 18 * 3_600_000));
+    const rowids = new Map(searchLocal(store, '').map((h) => [h.id, h.rowid]));
+    expect(Math.floor(rowids.get('m1')! / 65_536)).toBe(day / 86_400_000);
+    expect(rowids.get('m1')! % 65_536).toBe(16_384);
+    expect(rowids.get('m2')! % 65_536).toBe(49_152);
+  });
+
+  it('renumbers a full bucket and keeps every row searchable and labelled', () => {
     const date = 1_650_000_000_000;
     const ids = Array.from({ length: 300 }, (_, i) => `aaa${((i * 7919) % 300).toString(16).padStart(4, '0')}`);
     const dates = new Map(ids.map((id) => [id, date]));
@@ -47,7 +58,7 @@ describe('MailStore rowids', () => {
     expect(searchLocal(store, 'word17', { limit: 10 }).map((h) => h.id)).toEqual([ids[17]]);
     expect(searchLocal(store, 'is:starred', { limit: 1000 })).toHaveLength(150);
     expect(scalar<number>(store.db.prepare('SELECT count(*) FROM message_fts_docsize'))).toBe(300);
-    for (const h of searchLocal(store, '', { limit: 1000 })) expect(Math.floor(h.rowid / SLOTS_PER_MS)).toBe(rowidBucket(date));
+    for (const h of searchLocal(store, '', { limit: 1000 })) expect(Math.floor(h.rowid / store.rowids.slots)).toBe(store.rowids.bucket(date));
   });
 
   it('keeps dates far outside ±139 years ordered (clamped into one bucket)', () => {

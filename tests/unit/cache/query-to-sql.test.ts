@@ -4,6 +4,7 @@
  * checked against expected ids and against the emulator's evaluator on the same data.
  */
 import type { gmail_v1 } from '@googleapis/gmail';
+import { DAY_BUCKETS } from '../../../main/cache/rowid-order';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseGmailQuery } from '../../../common/gmail-query/parser';
 import { prepareMessage, searchMessages } from '../../../emulator/search/evaluate';
@@ -229,7 +230,11 @@ describe('query-to-sql', () => {
 
   it('compiles to one parameterised statement, merging full-text leaves into one MATCH', () => {
     const wordsFor = (key: string) => ({ meet: ['meet', 'meeting', 'meetings'], note: ['note', 'notes'] })[key] ?? [key];
-    const { sql, params } = compileSearch(parseGmailQuery('meeting notes from:amy is:unread'), { now: NOW, labels, wordsFor }, { limit: 10 });
+    const { sql, params } = compileSearch(
+      parseGmailQuery('meeting notes from:amy is:unread'),
+      { now: NOW, labels, wordsFor, rowids: DAY_BUCKETS },
+      { limit: 10 },
+    );
     expect(sql.match(/MATCH \?/g)).toHaveLength(1);
     const anywhere = '{text subject addr_from addr_to addr_cc addr_bcc filename}';
     expect(params).toContain(`(${anywhere} : ("meet" OR "meeting" OR "meetings") AND ${anywhere} : ("note" OR "notes") AND addr_from : "amy")`);
