@@ -19,6 +19,9 @@ export type { CacheStats } from './label-summaries';
 
 const SPAM_TRASH = new Set(['SPAM', 'TRASH']);
 
+/** How far from its neighbour a row goes when its hint is taken: room for 4 more between them. */
+const NEAR_STEP = 16;
+
 type StoredJson = string | Uint8Array;
 
 /** Gmail fields the cache keeps of each message (everything but `raw`). */
@@ -81,7 +84,13 @@ export class MailStore {
     if (position < 0) position = rows.length;
     const lower = position === 0 ? base - 1 : rows[position - 1]!.rowid;
     const upper = position === rows.length ? base + slots : rows[position]!.rowid;
-    if (upper - lower > 1) return Math.min(upper - 1, Math.max(lower + 1, base + this.rowids.hint(internalDate, orderKey)));
+    const hinted = base + this.rowids.hint(internalDate, orderKey);
+    if (upper - lower > 1) {
+      if (hinted > lower && hinted < upper) return hinted;
+      // Near the hint, a few slots in: a later neighbour can still go between.
+      const step = Math.min(NEAR_STEP, Math.floor((upper - lower) / 2));
+      return hinted <= lower ? lower + step : upper - step;
+    }
     return this.renumberBucket(base, rows, position);
   }
 

@@ -52,19 +52,17 @@ function storedDictionaryId(value: Uint8Array): number | null {
 
 /** The uncompressed v2 form: header, JSON with the bodies taken out, the bodies' bytes. */
 export function storedMessageBytes(message: gmail_v1.Schema$Message): Buffer {
-  const copy = structuredClone(message);
   const bodies: MovedBody[] = [];
-  const take = (part: Part | undefined): void => {
-    if (!part) return;
+  // A copy of the part tree only (headers are shared, never changed): the bodies moved out.
+  const take = (part: Part): Part => {
     const data = part.body?.data;
     const moved = data ? movableBody(data) : undefined;
-    if (moved) {
-      bodies.push(moved);
-      part.body = { ...part.body, data: MOVED };
-    }
-    for (const child of part.parts ?? []) take(child);
+    if (moved) bodies.push(moved);
+    const copy: Part = moved ? { ...part, body: { ...part.body, data: MOVED } } : { ...part };
+    if (part.parts) copy.parts = part.parts.map(take);
+    return copy;
   };
-  take(copy.payload);
+  const copy = message.payload ? { ...message, payload: take(message.payload) } : message;
   const json = Buffer.from(JSON.stringify(copy));
   const header = Buffer.alloc(9 + 4 * bodies.length);
   header[0] = SPLIT_BODIES_PADDED;
