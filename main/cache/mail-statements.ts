@@ -5,7 +5,6 @@ import { INSERT_FTS_SQL } from './message-record';
 
 type MailStatement =
   | 'rowidOf'
-  | 'bucketRows'
   | 'insertMessage'
   | 'insertBody'
   | 'bodyOf'
@@ -31,7 +30,6 @@ type MailStatement =
 export function prepareMailStatements(db: SqlDatabase): Record<MailStatement, Database.Statement> {
   return {
     rowidOf: db.prepare('SELECT rowid, label_ids FROM messages WHERE id = ?'),
-    bucketRows: db.prepare('SELECT rowid, internal_date, order_key FROM messages WHERE rowid >= ? AND rowid < ? ORDER BY rowid'),
     insertMessage: db.prepare(`INSERT INTO messages (rowid, id, thread_id, internal_date, order_key, history_id, size_estimate, subject,
       from_header, message_id_norm, has_attachment, has_list_id, spam_trash, label_ids, summary_json, generation)
       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),

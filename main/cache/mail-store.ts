@@ -12,15 +12,13 @@ import { countLabelSummaries, readCacheStats, readLabelInfos, writeLabels, type 
 import { prepareMailStatements } from './mail-statements';
 import { storedSummaryJson } from './cached-rows';
 import { rowidSchemeNamed, type RowidScheme } from './rowid-order';
+import { RowidAllocator } from './rowid-allocation';
 import { WordVariants } from './word-variants';
 import { BodyDictionaries } from './body-dictionaries';
 
 export type { CacheStats } from './label-summaries';
 
 const SPAM_TRASH = new Set(['SPAM', 'TRASH']);
-
-/** How far from its neighbour a row goes when its hint is taken: room for 4 more between them. */
-const NEAR_STEP = 16;
 
 type StoredJson = string | Uint8Array;
 
@@ -37,10 +35,12 @@ export class MailStore {
   readonly bodies: BodyDictionaries;
   /** How this file's rowids encode dates (rowid-order.ts). */
   readonly rowids: RowidScheme;
+  private readonly allocator: RowidAllocator;
 
   constructor(readonly db: SqlDatabase) {
     this.stmts = prepareMailStatements(db);
     this.rowids = rowidSchemeNamed(this.getMeta('rowidScheme'));
+    this.allocator = new RowidAllocator(db, this.rowids, (moves) => this.moveRows(moves));
     this.wordVariants = new WordVariants(db);
     this.bodies = new BodyDictionaries(db);
   }
@@ -68,49 +68,23 @@ export class MailStore {
     this.insertRow(message, generation, this.allocateRowid(internalDate, orderKeyOf(id)));
   }
 
-  /**
-   * A free rowid whose order among all rows is the message's (internalDate, id) order, so
-   * `ORDER BY rowid DESC` is newest first and FTS5 and the label index, both ordered by
-   * rowid, hand out matches newest first without sorting. When neighbours in the bucket
-   * leave no gap, the bucket is renumbered.
-   */
+  /** A free rowid in the message's (internalDate, id) order (rowid-allocation.ts). */
   allocateRowid(internalDate: number, orderKey: string): number {
-    const { slots } = this.rowids;
-    const base = this.rowids.bucket(internalDate) * slots;
-    const rows = this.stmts.bucketRows.all(base, base + slots) as { rowid: number; internal_date: number; order_key: string }[];
-    const after = (r: { internal_date: number; order_key: string }) =>
-      r.internal_date > internalDate || (r.internal_date === internalDate && r.order_key > orderKey);
-    let position = rows.findIndex(after);
-    if (position < 0) position = rows.length;
-    const lower = position === 0 ? base - 1 : rows[position - 1]!.rowid;
-    const upper = position === rows.length ? base + slots : rows[position]!.rowid;
-    const hinted = base + this.rowids.hint(internalDate, orderKey);
-    if (upper - lower > 1) {
-      if (hinted > lower && hinted < upper) return hinted;
-      // Near the hint, a few slots in: a later neighbour can still go between.
-      const step = Math.min(NEAR_STEP, Math.floor((upper - lower) / 2));
-      return hinted <= lower ? lower + step : upper - step;
-    }
-    return this.renumberBucket(base, rows, position);
+    return this.allocator.allocate(internalDate, orderKey);
   }
 
-  /** Spreads a full bucket's rows evenly (moving them) and returns the slot left free at `position`. */
-  private renumberBucket(base: number, rows: readonly { rowid: number }[], position: number): number {
-    const { slots } = this.rowids;
-    if (rows.length + 1 > slots) throw new Error(`More than ${slots} messages in one ${this.rowids.name === 'day' ? 'day' : 'millisecond'}`);
-    const saved = rows.map((r) => {
-      const row = this.db.prepare('SELECT label_ids, generation FROM messages WHERE rowid = ?').get(r.rowid) as { label_ids: string; generation: number };
-      const body = this.stmts.bodyOf.get(r.rowid) as { message: StoredJson };
-      this.removeRow(r.rowid);
-      return { ...row, message: body.message };
+  /** Moves rows to new rowids (to make room for one between them): read, removed, written again. */
+  private moveRows(moves: readonly { from: number; to: number }[]): void {
+    const saved = moves.map(({ from, to }) => {
+      const row = this.db.prepare('SELECT label_ids, generation FROM messages WHERE rowid = ?').get(from) as { label_ids: string; generation: number };
+      const body = this.stmts.bodyOf.get(from) as { message: StoredJson };
+      this.removeRow(from);
+      return { ...row, message: body.message, to };
     });
-    const step = slots / (rows.length + 1);
-    const slotOf = (i: number) => base + Math.floor(i * step + step / 2);
-    saved.forEach((row, i) => {
+    for (const row of saved) {
       const message = { ...this.bodies.decode(row.message), labelIds: JSON.parse(row.label_ids) as string[] };
-      this.insertRow(message, row.generation, slotOf(i < position ? i : i + 1));
-    });
-    return slotOf(position);
+      this.insertRow(message, row.generation, row.to);
+    }
   }
 
   private insertRow(message: gmail_v1.Schema$Message, generation: number, rowid: number): void {

@@ -65,6 +65,33 @@ describe('MailStore rowids', () => {
     for (const h of searchLocal(store, '', { limit: 1000 })) expect(Math.floor(h.rowid / store.rowids.slots)).toBe(store.rowids.bucket(date));
   });
 
+  it('makes room for mail of one moment by moving its neighbours only, not the whole day', () => {
+    const day = Date.UTC(2024, 4, 1);
+    const dates = new Map<string, number>();
+    store.transaction(() => {
+      for (let h = 0; h < 24; h++) {
+        const id = `b${h.toString(16).padStart(2, '0')}`;
+        dates.set(id, day + h * 3_600_000);
+        store.putMessage(msg(id, dates.get(id)!));
+      }
+    });
+    const rowidOf = (id: string) => scalar<number>(store.db.prepare('SELECT rowid FROM messages WHERE id = ?'), id);
+    const hourRowids = [...dates.keys()].map(rowidOf);
+    // 300 messages of 12:00:00.000 exactly, in an order that keeps landing between two neighbours.
+    const noon = day + 12 * 3_600_000;
+    const ids = Array.from({ length: 300 }, (_, i) => `c${(i % 2 ? 300 - i : i).toString(16).padStart(4, '0')}`);
+    store.transaction(() => {
+      for (const id of ids) {
+        dates.set(id, noon);
+        store.putMessage(msg(id, noon));
+      }
+    });
+    expect(newestFirst()).toEqual(expected([...dates.keys()], dates));
+    // The other hours of the day kept their rowids, all but the next hour's (the window reached it).
+    const moved = [...dates.keys()].slice(0, 24).filter((id, i) => rowidOf(id) !== hourRowids[i]);
+    expect(moved.length).toBeLessThanOrEqual(2);
+  });
+
   it('keeps dates far outside ±139 years ordered (clamped into one bucket)', () => {
     const dates = new Map([
       ['1', -9e15],
