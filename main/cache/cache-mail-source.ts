@@ -17,7 +17,6 @@ import { ROW_COLUMNS, rowsByRowid, summariesByIds, summaryFromRow, type RowData 
 import { searchContext } from './local-search';
 import type { MailStore } from './mail-store';
 import { compileSearch, type SearchContext } from './query-to-sql';
-import { runSearch } from './search-statement';
 
 export interface SenderSuggestion {
   readonly name: string;
@@ -97,7 +96,12 @@ export class CacheMailSource implements MailSource {
     let last: number | null;
     let pageLength: number;
     if (!options.threads) {
-      const found = runSearch<RowData>(db, compileSearch(parsed, ctx, { limit, beforeRowid: cursor, columns: ROW_COLUMNS }));
+      const { sql, params } = compileSearch(parsed, ctx, {
+        limit,
+        beforeRowid: cursor,
+        columns: ROW_COLUMNS,
+      });
+      const found = db.prepare(sql).all(...params) as RowData[];
       pageLength = found.length;
       rows = found.map((r) => singleMessageRow(summaryFromRow(r)));
       last = found[found.length - 1]?.rowid ?? null;
@@ -175,8 +179,8 @@ export class CacheMailSource implements MailSource {
     const chunk = Math.ceil(limit * 1.5) + 10;
     let before = cursor;
     for (;;) {
-      const compiled = compileSearch(parsed, ctx, { limit: chunk, beforeRowid: before, columns: 'm.rowid AS rowid, m.thread_id AS thread_id' });
-      const rows = runSearch<{ rowid: number; thread_id: string }>(this.store.db, compiled);
+      const { sql, params } = compileSearch(parsed, ctx, { limit: chunk, beforeRowid: before, columns: 'm.rowid AS rowid, m.thread_id AS thread_id' });
+      const rows = this.store.db.prepare(sql).all(...params) as { rowid: number; thread_id: string }[];
       const fresh: { thread_id: string; newest: number }[] = [];
       walk.floor = rows.length < chunk ? null : rows[rows.length - 1]!.rowid;
       for (const r of rows) {

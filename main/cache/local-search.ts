@@ -6,7 +6,6 @@ import { parseGmailQuery } from '../../common/gmail-query/parser';
 import type { ParsedQuery } from '../../common/gmail-query/ast';
 import { scalar, type SqlDatabase } from './database';
 import { compileSearch, type SearchContext, type SearchPlanner } from './query-to-sql';
-import { runSearch } from './search-statement';
 import type { MailStore } from './mail-store';
 
 export interface SearchHit {
@@ -60,7 +59,8 @@ export function searchContext(store: MailStore, options: { now?: Date; includeSp
 }
 
 export function searchParsed(db: SqlDatabase, parsed: ParsedQuery, ctx: SearchContext, options: LocalSearchOptions = {}): SearchHit[] {
-  return runSearch<SearchHit>(db, compileSearch(parsed, ctx, { limit: options.limit ?? 50, beforeRowid: options.beforeRowid ?? null }));
+  const { sql, params } = compileSearch(parsed, ctx, { limit: options.limit ?? 50, beforeRowid: options.beforeRowid ?? null });
+  return db.prepare(sql).all(...params) as SearchHit[];
 }
 
 export function searchLocal(store: MailStore, query: string, options: LocalSearchOptions = {}): SearchHit[] {

@@ -15,8 +15,6 @@
 export interface RowidScheme {
   readonly name: 'day' | 'ms';
   readonly slots: number;
-  /** Rowids a day of mail spans. */
-  readonly perDay: number;
   /** The bucket of a date (clamped: rows further out share the end buckets, still ordered). */
   bucket(internalDate: number): number;
   /** Where in its bucket a message would sit by itself, 0 .. slots - 1. */
@@ -50,7 +48,6 @@ function idFraction(orderKey: string): number {
 export const DAY_BUCKETS: RowidScheme = {
   name: 'day',
   slots: DAY_SLOTS,
-  perDay: DAY_SLOTS,
   bucket: (internalDate) => clamp(Math.floor(finite(internalDate) / DAY_MS), MAX_DAY),
   hint(internalDate, orderKey) {
     const offset = finite(internalDate) - this.bucket(internalDate) * DAY_MS;
@@ -64,7 +61,6 @@ export const DAY_BUCKETS: RowidScheme = {
 export const MILLISECOND_BUCKETS: RowidScheme = {
   name: 'ms',
   slots: MS_SLOTS,
-  perDay: DAY_MS * MS_SLOTS,
   bucket: (internalDate) => clamp(Math.trunc(finite(internalDate)), MAX_MS),
   hint: (_internalDate, orderKey) => Math.floor(idFraction(orderKey) * MS_SLOTS),
 };

@@ -13,7 +13,6 @@
  * page costs what the first does.
  */
 import type { ParsedQuery } from '../../common/gmail-query/ast';
-import { scalar, type SqlDatabase } from './database';
 import type { RowidScheme } from './rowid-order';
 import { compileScoped, type SearchContext, type SearchSqlOptions } from './query-to-sql';
 import { matchOf, placeholders, toSql, type Frag, type SqlFragment } from './sql-fragments';
@@ -41,46 +40,8 @@ function drivingLabel(conjuncts: readonly Frag[]): LabelsFrag | null {
   return candidates.reduce<LabelsFrag | null>((best, c) => (best === null || c.count < best.count ? c : best), null);
 }
 
-/**
- * FTS5 walks a term's postings newest first from the newest one, even below a rowid bound:
- * under `before:` or a deep page's cursor it steps through every newer match first (32 ms
- * for `enron before:2005` at 1M). Forwards it seeks, so such a page is read as windows
- * oldest-first, from the bound back in time (a week, then four times wider each step),
- * until the page is full.
- */
-export interface WindowedSearch {
-  /** The statement with `f.rowid >= ? AND f.rowid < ?` appended and ORDER BY f.rowid ASC, no LIMIT. */
-  readonly sql: string;
-  readonly params: readonly unknown[];
-  readonly upper: number;
-  readonly lower: number | null;
-  readonly limit: number;
-  readonly firstSpan: number;
-}
-
-export interface CompiledSearch extends SqlFragment {
-  readonly windowed?: WindowedSearch;
-}
-
-/** Runs a compiled page: one statement, or windows back in time when FTS5 drives under an upper bound. */
-export function runSearch<T>(db: SqlDatabase, compiled: CompiledSearch): T[] {
-  const w = compiled.windowed;
-  if (!w) return db.prepare(compiled.sql).all(...compiled.params) as T[];
-  const floor = w.lower ?? Number(scalar<number | null>(db.prepare('SELECT min(rowid) FROM messages')) ?? 0);
-  const statement = db.prepare(w.sql);
-  const out: T[] = [];
-  let high = w.upper;
-  for (let span = w.firstSpan; out.length < w.limit && high > floor; span *= 4) {
-    const low = Math.max(floor, high - span);
-    const rows = statement.all(...w.params, low, high) as T[];
-    for (let i = rows.length - 1; i >= 0 && out.length < w.limit; i--) out.push(rows[i]!);
-    high = low;
-  }
-  return out;
-}
-
 /** One statement: the matching messages, newest first, one page older than `beforeRowid`. */
-export function compileSearch(parsed: ParsedQuery, ctx: SearchContext, options: SearchSqlOptions): CompiledSearch {
+export function compileSearch(parsed: ParsedQuery, ctx: SearchContext, options: SearchSqlOptions): SqlFragment {
   const scoped = compileScoped(parsed, ctx);
   const conjuncts = scoped.kind === 'and' ? scoped.children : [scoped];
   const columns = options.columns ?? 'm.rowid AS rowid, m.id AS id, m.thread_id AS threadId, m.internal_date AS internalDate';
@@ -96,26 +57,11 @@ export function compileSearch(parsed: ParsedQuery, ctx: SearchContext, options: 
   if (merged) where.push({ sql: 'f.message_fts MATCH ?', params: [merged.expr] });
   if (checkRows) where.push({ sql: 'EXISTS (SELECT 1 FROM message_fts WHERE message_fts MATCH ? AND rowid = m.rowid)', params: [matched.expr] });
   if (label) where.push({ sql: 'd.label_id = ?', params: [label.labelIds[0]] });
-  const uppers: number[] = [];
-  const lowers: number[] = [];
-  // Left out of the windowed form: FTS5 takes one rowid bound each way (two upper ones matched
-  // nothing), and the window's own lie within them.
-  const bounds = new Set<SqlFragment>();
   for (const c of rest) {
-    if (c.kind === 'range') {
-      const bound = rowidBound(c, driver, ctx.rowids);
-      where.push(bound);
-      (c.op === 'before' ? uppers : lowers).push(Number(bound.params[0]));
-      bounds.add(bound);
-    }
+    if (c.kind === 'range') where.push(rowidBound(c, driver, ctx.rowids));
     where.push(label ? asFilter(toSql(c)) : toSql(c));
   }
-  if (options.beforeRowid !== undefined && options.beforeRowid !== null) {
-    const bound = { sql: `${driver} < ?`, params: [options.beforeRowid] };
-    where.push(bound);
-    bounds.add(bound);
-    uppers.push(options.beforeRowid);
-  }
+  if (options.beforeRowid !== undefined && options.beforeRowid !== null) where.push({ sql: `${driver} < ?`, params: [options.beforeRowid] });
   if (options.onlyRowids) where.push({ sql: `${driver} IN (${placeholders(options.onlyRowids.length)})`, params: options.onlyRowids });
   // CROSS JOIN keeps the driver outermost; its primary key (label_id, message_rowid) gives the output order.
   const from = merged
@@ -124,17 +70,8 @@ export function compileSearch(parsed: ParsedQuery, ctx: SearchContext, options: 
       ? 'message_labels d CROSS JOIN messages m ON m.rowid = d.message_rowid'
       : 'messages m';
   const whereSql = where.length ? ` WHERE ${where.map((w) => w.sql).join(' AND ')}` : '';
-  const params = where.flatMap((w) => w.params);
-  const compiled = { sql: `SELECT ${columns} FROM ${from}${whereSql} ORDER BY ${driver} DESC LIMIT ?`, params: [...params, options.limit] };
-  if (!merged || uppers.length === 0) return compiled;
-  const kept = where.filter((w) => !bounds.has(w));
-  const windowed: WindowedSearch = {
-    sql: `SELECT ${columns} FROM ${from} WHERE ${[...kept.map((w) => w.sql), 'f.rowid >= ?', 'f.rowid < ?'].join(' AND ')} ORDER BY f.rowid ASC`,
-    params: kept.flatMap((w) => w.params),
-    upper: Math.min(...uppers),
-    lower: lowers.length ? Math.max(...lowers) : null,
-    limit: options.limit,
-    firstSpan: 7 * ctx.rowids.perDay,
+  return {
+    sql: `SELECT ${columns} FROM ${from}${whereSql} ORDER BY ${driver} DESC LIMIT ?`,
+    params: [...where.flatMap((w) => w.params), options.limit],
   };
-  return { ...compiled, windowed };
 }
