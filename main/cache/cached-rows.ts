@@ -25,7 +25,9 @@ export const ROW_COLUMNS =
 /** Summary fields that have a column of their own: stored in summary_json only where they differ from it. */
 const FROM_COLUMNS = ['id', 'threadId', 'internalDate', 'subject', 'sizeEstimate'] as const;
 
-function columnValues(row: Omit<RowData, 'rowid' | 'label_ids' | 'summary_json'>): Pick<MessageSummary, (typeof FROM_COLUMNS)[number]> {
+type ColumnFields = Pick<MessageSummary, (typeof FROM_COLUMNS)[number]>;
+
+function columnValues(row: RowData): ColumnFields {
   return { id: row.id, threadId: row.thread_id, internalDate: row.internal_date, subject: row.subject, sizeEstimate: row.size_estimate };
 }
 
@@ -34,11 +36,10 @@ function columnValues(row: Omit<RowData, 'rowid' | 'label_ids' | 'summary_json'>
  * subject, size) and less the labels (label_ids is the truth, read with every row): about a
  * third of what the whole summary took.
  */
-export function storedSummaryJson(summary: MessageSummary, columns: Pick<MessageSummary, (typeof FROM_COLUMNS)[number]>): string {
-  const known = columns;
+export function storedSummaryJson(summary: MessageSummary, columns: ColumnFields): string {
   const { labelIds: _labels, unread: _unread, starred: _starred, ...rest } = summary;
   const kept: Record<string, unknown> = { ...rest };
-  for (const key of FROM_COLUMNS) if (kept[key] === known[key]) delete kept[key];
+  for (const key of FROM_COLUMNS) if (kept[key] === columns[key]) delete kept[key];
   return JSON.stringify(kept);
 }
 

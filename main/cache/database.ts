@@ -65,25 +65,30 @@ export function migrate(db: SqlDatabase, migrations: readonly Migration[] = MIGR
     // Outside the transaction (VACUUM can't run in one); skipped on a fresh, empty file, and on a
     // very large one (it rewrites the whole file at open and needs as much free disk): there the
     // freed pages are simply reused by the next syncs.
-    if (applied && m.vacuum && current > 0 && fileBytes(db) <= VACUUM_MAX_BYTES) db.exec('VACUUM');
+    if (applied && m.vacuum && current > 0) vacuumIfSmall(db);
   }
+}
+
+/** VACUUM, unless the file is over VACUUM_MAX_BYTES (it needs as much free disk): true when it ran. */
+function vacuumIfSmall(db: SqlDatabase): boolean {
+  if (fileBytes(db) > VACUUM_MAX_BYTES) return false;
+  db.exec('VACUUM');
+  return true;
 }
 
 /**
  * Rewrites the file compactly once its initial sync is done. A sync stores pages newest
- * first, so each page lands left of the last and b-tree pages split half full: on the
- * corpus the file is about a fifth smaller afterwards, and the full-text index is merged. Bounded like the migrations' VACUUM
- * (it needs as much free disk as the file); a larger cache simply stays as it is. A
- * connection that holds the lock past the timeout only postpones it. True when it ran.
+ * first, so each page lands left of the last and b-tree pages split half full (the corpus
+ * file is about a fifth smaller afterwards); the sync also wrote the full-text index a page
+ * at a time, as many small segments, which `optimize` merges. Bounded like the migrations'
+ * VACUUM; a larger cache stays as it is. A connection that holds the lock past the timeout
+ * only postpones it. True when it ran.
  */
 export function compactCache(db: SqlDatabase): boolean {
   if (fileBytes(db) > VACUUM_MAX_BYTES) return false;
   try {
-    // The sync wrote the index a page at a time, as many small segments: merged into one, the
-    // terms they share are stored once.
     db.exec("INSERT INTO message_fts (message_fts) VALUES ('optimize')");
-    db.exec('VACUUM');
-    return true;
+    return vacuumIfSmall(db);
   } catch (error) {
     if (isBusyError(error)) return false;
     throw error;

@@ -17,6 +17,7 @@ type MailStatement =
   | 'deleteAddresses'
   | 'insertAddress'
   | 'fromOf'
+  | 'labelsAndGeneration'
   | 'addSender'
   | 'removeSender'
   | 'updateLabels'
@@ -44,6 +45,7 @@ export function prepareMailStatements(db: SqlDatabase): Record<MailStatement, Da
     deleteAddresses: db.prepare('DELETE FROM message_addresses WHERE message_rowid = ?'),
     insertAddress: db.prepare('INSERT OR IGNORE INTO message_addresses (message_rowid, field, address_norm) VALUES (?, ?, ?)'),
     fromOf: db.prepare('SELECT from_header, label_ids FROM messages WHERE rowid = ?'),
+    labelsAndGeneration: db.prepare('SELECT label_ids, generation FROM messages WHERE rowid = ?'),
     addSender: db.prepare(`INSERT INTO senders (address, name, folded, message_count, last_date) VALUES (?, ?, ?, 1, ?)
       ON CONFLICT (address) DO UPDATE SET message_count = message_count + 1,
       name = CASE WHEN excluded.last_date >= last_date AND excluded.name <> '' THEN excluded.name ELSE name END,

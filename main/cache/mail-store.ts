@@ -76,7 +76,7 @@ export class MailStore {
   /** Moves rows to new rowids (to make room for one between them): read, removed, written again. */
   private moveRows(moves: readonly { from: number; to: number }[]): void {
     const saved = moves.map(({ from, to }) => {
-      const row = this.db.prepare('SELECT label_ids, generation FROM messages WHERE rowid = ?').get(from) as { label_ids: string; generation: number };
+      const row = this.stmts.labelsAndGeneration.get(from) as { label_ids: string; generation: number };
       const body = this.stmts.bodyOf.get(from) as { message: StoredJson };
       this.removeRow(from);
       return { ...row, message: body.message, to };

@@ -18,12 +18,10 @@ import { queryIncludesSpamTrash, resolveLabelCondition, type LabelCondition, typ
 import { tokenizeText, variantKey } from '../../common/gmail-query/text';
 import { FREE_TEXT_COLUMNS, RECIPIENT_COLUMNS } from './message-record';
 import type { RowidScheme } from './rowid-order';
-import { FALSE, TRUE, and, fts, ftsAny, not, or, placeholders, quotePhrase, sql, type Frag } from './sql-fragments';
+import { FALSE, TRUE, and, columnSet, fts, ftsAny, not, or, placeholders, quotePhrase, sql, type Frag } from './sql-fragments';
 
 /** Phrases one multi-token word's variants may become before the search settles for a superset. */
 const MAX_VARIANT_PHRASES = 64;
-
-const FREE_TEXT_SET = `{${FREE_TEXT_COLUMNS.join(' ')}}`;
 
 function cartesian(choices: readonly (readonly string[])[]): string[][] {
   return choices.reduce<string[][]>((acc, words) => acc.flatMap((prefix) => words.map((w) => [...prefix, w])), [[]]);
@@ -190,7 +188,7 @@ class Compiler {
       }
       case 'around':
         if (node.left.length === 0 || node.right.length === 0) return FALSE;
-        return { kind: 'fts', expr: `${FREE_TEXT_SET} : NEAR(${quotePhrase(node.left)} ${quotePhrase(node.right)}, ${node.distance})` };
+        return { kind: 'fts', expr: `${columnSet(FREE_TEXT_COLUMNS)} : NEAR(${quotePhrase(node.left)} ${quotePhrase(node.right)}, ${node.distance})` };
       case 'nothing':
         return FALSE;
       case 'not':

@@ -31,9 +31,14 @@ export function fts(columns: string | readonly string[], tokens: readonly string
   return ftsAny(columns, [tokens]);
 }
 
+/** An FTS5 column filter: `col` or `{col1 col2}`. */
+export function columnSet(columns: string | readonly string[]): string {
+  return typeof columns === 'string' ? columns : columns.length === 1 ? columns[0]! : `{${columns.join(' ')}}`;
+}
+
 /** Any of these phrases, in any of `columns` (a phrase still matches within one column). */
 export function ftsAny(columns: string | readonly string[], phrases: readonly (readonly string[])[]): Frag {
-  const set = typeof columns === 'string' ? columns : columns.length === 1 ? columns[0]! : `{${columns.join(' ')}}`;
+  const set = columnSet(columns);
   if (phrases.length === 0) return FALSE;
   const body = phrases.length === 1 ? quotePhrase(phrases[0]!) : `(${phrases.map(quotePhrase).join(' OR ')})`;
   return { kind: 'fts', expr: `${set} : ${body}` };

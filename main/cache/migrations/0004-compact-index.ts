@@ -1,6 +1,6 @@
 /**
- * Schema 4, a smaller index. Word variants are looked up instead of indexed twice. `word_variants` files each
- * indexed word under its variant key (word-variants.ts); new rows leave the `*_stems` columns
+ * Schema 4, a smaller index. Word variants are looked up instead of indexed twice:
+ * `word_variants` files each indexed word under its variant key (word-variants.ts); new rows leave the `*_stems` columns
  * empty and keep each field once (the free-text columns are searched together), so the FTS
  * index is about half its schema-3 size. Rows written by schema 3 keep their postings (the
  * stem columns are simply no longer read) and are found the same way: their `text` column
@@ -12,7 +12,7 @@
  * message rowid itself. A message naming one address twice in one field keeps one row.
  *
  * A new cache's rowids count days, not milliseconds (rowid-order.ts: FTS5's postings are
- * rowid gaps, a third smaller so); a cache that has rows keeps its numbering.
+ * rowid gaps, about a quarter smaller so); a cache that has rows keeps its numbering.
  *
  * `body_dictionaries` holds the preset dictionaries stored messages are deflated against
  * from now on (body-dictionaries.ts); rows stored before keep their plain deflate.
