@@ -16,7 +16,8 @@ import { tokenizeText } from '../common/gmail-query/text';
 import { loadMailbox } from '../emulator/mailbox';
 import { formatMessage } from '../emulator/server/gmail/format';
 import { storedSummaryJson } from '../main/cache/cached-rows';
-import { compactCache, openCacheDatabase } from '../main/cache/database';
+import { compactCacheHere } from '../main/cache/compaction';
+import { openCacheDatabase } from '../main/cache/database';
 import { MailStore } from '../main/cache/mail-store';
 import { ftsValues, indexMessage, INSERT_FTS_SQL, orderKeyOf, searchableFromGmail, summaryOf, type IndexedMessage } from '../main/cache/message-record';
 
@@ -216,7 +217,7 @@ export function fillCache(file: string, n: number, bases: readonly Base[]): { bu
   }
   for (const name of SECONDARY_INDEXES) db.exec(schema.get(name)!);
   db.exec('ANALYZE');
-  compactCache(db); // as the sync engine does once the initial sync is done
+  compactCacheHere(db); // as the sync engine does once the initial sync is done (there off the main thread)
   db.close(); // no journal to checkpoint; the next open turns WAL back on
 
   return { buildMs: performance.now() - started, rawBytes };

@@ -16,7 +16,7 @@ import { detailMessage } from '../gmail/message-parts';
 import { ROW_COLUMNS, rowsByRowid, summariesByIds, summaryFromRow, type RowData } from './cached-rows';
 import { searchContext } from './local-search';
 import type { MailStore } from './mail-store';
-import { compileSearch, type SearchContext } from './query-to-sql';
+import { compileSearch, searchRows, type SearchContext } from './query-to-sql';
 
 export interface SenderSuggestion {
   readonly name: string;
@@ -96,12 +96,7 @@ export class CacheMailSource implements MailSource {
     let last: number | null;
     let pageLength: number;
     if (!options.threads) {
-      const { sql, params } = compileSearch(parsed, ctx, {
-        limit,
-        beforeRowid: cursor,
-        columns: ROW_COLUMNS,
-      });
-      const found = db.prepare(sql).all(...params) as RowData[];
+      const found = searchRows<RowData>(db, parsed, ctx, { limit, beforeRowid: cursor, columns: ROW_COLUMNS });
       pageLength = found.length;
       rows = found.map((r) => singleMessageRow(summaryFromRow(r)));
       last = found[found.length - 1]?.rowid ?? null;
@@ -179,8 +174,11 @@ export class CacheMailSource implements MailSource {
     const chunk = Math.ceil(limit * 1.5) + 10;
     let before = cursor;
     for (;;) {
-      const { sql, params } = compileSearch(parsed, ctx, { limit: chunk, beforeRowid: before, columns: 'm.rowid AS rowid, m.thread_id AS thread_id' });
-      const rows = this.store.db.prepare(sql).all(...params) as { rowid: number; thread_id: string }[];
+      const rows = searchRows<{ rowid: number; thread_id: string }>(this.store.db, parsed, ctx, {
+        limit: chunk,
+        beforeRowid: before,
+        columns: 'm.rowid AS rowid, m.thread_id AS thread_id',
+      });
       const fresh: { thread_id: string; newest: number }[] = [];
       walk.floor = rows.length < chunk ? null : rows[rows.length - 1]!.rowid;
       for (const r of rows) {

@@ -76,25 +76,6 @@ function vacuumIfSmall(db: SqlDatabase): boolean {
   return true;
 }
 
-/**
- * Rewrites the file compactly once its initial sync is done. A sync stores pages newest
- * first, so each page lands left of the last and b-tree pages split half full (the corpus
- * file is about a fifth smaller afterwards); the sync also wrote the full-text index a page
- * at a time, as many small segments, which `optimize` merges. Bounded like the migrations'
- * VACUUM; a larger cache stays as it is. A connection that holds the lock past the timeout
- * only postpones it. True when it ran.
- */
-export function compactCache(db: SqlDatabase): boolean {
-  if (fileBytes(db) > VACUUM_MAX_BYTES) return false;
-  try {
-    db.exec("INSERT INTO message_fts (message_fts) VALUES ('optimize')");
-    return vacuumIfSmall(db);
-  } catch (error) {
-    if (isBusyError(error)) return false;
-    throw error;
-  }
-}
-
 /** Caches up to this size are integrity-checked at open (quick_check walks the whole file). */
 const QUICK_CHECK_MAX_BYTES = 256 * 1024 * 1024;
 

@@ -5,7 +5,7 @@
 import { parseGmailQuery } from '../../common/gmail-query/parser';
 import type { ParsedQuery } from '../../common/gmail-query/ast';
 import { scalar, type SqlDatabase } from './database';
-import { compileSearch, type SearchContext, type SearchPlanner } from './query-to-sql';
+import { searchRows, type SearchContext, type SearchPlanner } from './query-to-sql';
 import type { MailStore } from './mail-store';
 
 export interface SearchHit {
@@ -42,6 +42,8 @@ export function searchPlanner(store: MailStore): SearchPlanner {
     threshold: Math.max(MIN_PER_ROW, Math.round(total * PER_ROW_SHARE)),
     labelCount: (ids) => ids.reduce((sum, id) => sum + (counts.get(id) ?? 0), 0),
     fewBySize: (op, bytes) => Number(scalar<number>(probe(op), bytes)) < FEW_BY_SIZE,
+    rowsFrom: (date) =>
+      Number(scalar<number>(store.db.prepare('SELECT coalesce(sum(messages), 0) FROM date_histogram WHERE period >= ?'), Math.floor(date / 2 ** 31))),
   };
 }
 
@@ -59,8 +61,7 @@ export function searchContext(store: MailStore, options: { now?: Date; includeSp
 }
 
 export function searchParsed(db: SqlDatabase, parsed: ParsedQuery, ctx: SearchContext, options: LocalSearchOptions = {}): SearchHit[] {
-  const { sql, params } = compileSearch(parsed, ctx, { limit: options.limit ?? 50, beforeRowid: options.beforeRowid ?? null });
-  return db.prepare(sql).all(...params) as SearchHit[];
+  return searchRows<SearchHit>(db, parsed, ctx, { limit: options.limit ?? 50, beforeRowid: options.beforeRowid ?? null });
 }
 
 export function searchLocal(store: MailStore, query: string, options: LocalSearchOptions = {}): SearchHit[] {

@@ -39,6 +39,8 @@ export interface SearchPlanner {
   labelCount(labelIds: readonly string[]): number;
   /** True when fewer than a few thousand messages are larger (or smaller) than `bytes`: worth materialising. */
   fewBySize?(op: 'larger' | 'smaller', bytes: number): boolean;
+  /** About how many messages are dated at or after `date` (ms; counted by stretches of about 25 days, date_histogram). */
+  rowsFrom?(date: number): number;
 }
 
 export interface SearchContext {
@@ -58,6 +60,8 @@ export interface SearchSqlOptions {
   readonly limit: number;
   /** Keyset paging: only rows older than this rowid (the last row of the previous page). */
   readonly beforeRowid?: number | null;
+  /** Only rows at or above this rowid, walked by rowid with the words checked per row (searchRows' date probe). */
+  readonly rowidFloor?: number;
   /** Only among these rows (which of a conversation's messages match). */
   readonly onlyRowids?: readonly number[];
   /** Columns to select from `messages m` (default: rowid, id, threadId, internalDate). */
@@ -214,4 +218,4 @@ export function compileScoped(parsed: ParsedQuery, ctx: SearchContext): Frag {
   return ctx.includeSpamTrash || queryIncludesSpamTrash(parsed.ast) ? query : and([sql('m.spam_trash = 0'), query]);
 }
 
-export { compileSearch } from './search-statement';
+export { compileSearch, searchRows } from './search-statement';

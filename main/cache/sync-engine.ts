@@ -22,7 +22,7 @@ import { KEY_HISTORY, KEY_INITIAL, initialSyncProgress, type InitialState } from
 import type { MailStore } from './mail-store';
 import { foldHistory } from './history-changes';
 import type { SyncApi, SyncEngineOptions, SyncEvents, SyncPhase, SyncProgress, SyncResult } from './sync-types';
-import { compactCache } from './database';
+import { compactCache } from './compaction';
 
 export type { SyncApi, SyncEngineOptions, SyncPhase, SyncProgress, SyncResult } from './sync-types';
 import { isInvalidPageToken, messagePath, planFetch, sortOldestFirst, threadPath } from './sync-plan';
@@ -235,7 +235,9 @@ export class SyncEngine extends TypedEmitter<SyncEvents> {
       this.store.setState(KEY_HISTORY, finished.startHistoryId);
       this.store.setState(KEY_INITIAL, undefined);
     });
-    compactCache(this.store.db);
+    // Off this thread: the lists keep answering from the old snapshot meanwhile. Nothing else
+    // writes until it is done; a failure costs only disk space, never the sync.
+    await compactCache(this.store.db).catch(() => undefined);
     // Whatever changed while we were listing is in the history since the profile was read.
     const catchUp = await this.runIncremental(finished.startHistoryId);
     return {

@@ -16,7 +16,7 @@ import {
   type SqlDatabase,
 } from '../../../main/cache/database';
 import { MailStore } from '../../../main/cache/mail-store';
-import { searchLocal } from '../../../main/cache/local-search';
+import { searchContext, searchLocal } from '../../../main/cache/local-search';
 import { LATEST_SCHEMA_VERSION } from '../../../main/cache/migrations/index';
 
 let dir: string;
@@ -227,5 +227,26 @@ describe('migrations', () => {
     expect(ids('plans')).toEqual(['00000000000000b1', '00000000000000a2']);
     expect(ids('"planning the launch"')).toEqual(['00000000000000b1']);
     expect(ids('launches')).toEqual(['00000000000000b1']);
+  });
+
+  it('0005: the date histogram counts the rows already there, and triggers keep it in step', () => {
+    const file = join(dir, 'v4.db');
+    copyFileSync(fixture, file);
+    const v4 = openCacheDatabase(file, { targetVersion: 4 });
+    const dates = v4.prepare('SELECT internal_date FROM messages').pluck().all() as number[];
+    v4.close();
+    expect(dates.length).toBeGreaterThan(0);
+    const db = track(openCacheDatabase(file));
+    const store = new MailStore(db);
+    const rowsFrom = searchContext(store).planner!.rowsFrom!;
+    expect(rowsFrom(0)).toBe(dates.length);
+    expect(rowsFrom(Math.max(...dates) + 2 ** 32)).toBe(0);
+    store.transaction(() =>
+      store.putMessage({ id: '00000000000000c1', threadId: '00000000000000c1', internalDate: String(Date.UTC(2030, 0, 1)), labelIds: ['INBOX'] }),
+    );
+    expect(rowsFrom(Date.UTC(2029, 11, 1))).toBe(1);
+    expect(rowsFrom(0)).toBe(dates.length + 1);
+    store.transaction(() => store.deleteMessage('00000000000000c1'));
+    expect(rowsFrom(Date.UTC(2029, 11, 1))).toBe(0);
   });
 });
