@@ -22,6 +22,7 @@ import { KEY_HISTORY, KEY_INITIAL, initialSyncProgress, type InitialState } from
 import type { MailStore } from './mail-store';
 import { foldHistory } from './history-changes';
 import type { SyncApi, SyncEngineOptions, SyncEvents, SyncPhase, SyncProgress, SyncResult } from './sync-types';
+import { log } from '../logging/log';
 import { compactCache } from './compaction';
 
 export type { SyncApi, SyncEngineOptions, SyncPhase, SyncProgress, SyncResult } from './sync-types';
@@ -237,7 +238,10 @@ export class SyncEngine extends TypedEmitter<SyncEvents> {
     });
     // Off this thread: the lists keep answering from the old snapshot meanwhile. Nothing else
     // writes until it is done; a failure costs only disk space, never the sync.
-    await compactCache(this.store.db).catch(() => undefined);
+    await compactCache(this.store.db).then(
+      (outcome) => log.info('cache', 'compaction after the initial sync', outcome),
+      (error: unknown) => log.warn('cache', 'the compaction after the initial sync failed', error),
+    );
     // Whatever changed while we were listing is in the history since the profile was read.
     const catchUp = await this.runIncremental(finished.startHistoryId);
     return {
