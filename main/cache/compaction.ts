@@ -64,7 +64,7 @@ function databaseFile(db: SqlDatabase): string | null {
 }
 
 /** Where the compaction stands before it runs: skipped (and why), or the statements for the file. */
-function prepare(db: SqlDatabase): { file: string; bytesBefore: number; statements: string[] } | CompactionOutcome {
+function prepare(db: SqlDatabase): Plan | CompactionOutcome {
   const file = databaseFile(db);
   if (file === null) return { ran: false, reason: 'in-memory' };
   const bytesBefore = statSync(file).size;
@@ -72,13 +72,20 @@ function prepare(db: SqlDatabase): { file: string; bytesBefore: number; statemen
   return { file, bytesBefore, statements: compactionStatements(file) };
 }
 
-function finished(file: string, bytesBefore: number, error?: unknown): CompactionOutcome {
-  // Another connection held the lock past the timeout: that only postpones the compaction.
-  if (error !== undefined) {
-    if (isBusyError(error)) return { ran: false, reason: 'busy' };
-    throw error;
-  }
-  return { ran: true, bytesBefore, bytesAfter: statSync(file).size };
+interface Plan {
+  readonly file: string;
+  readonly bytesBefore: number;
+  readonly statements: string[];
+}
+
+function compacted(plan: Plan): CompactionOutcome {
+  return { ran: true, bytesBefore: plan.bytesBefore, bytesAfter: statSync(plan.file).size };
+}
+
+/** Another connection held the lock past the timeout: that only postpones the compaction. Anything else is thrown. */
+function postponed(error: unknown): CompactionOutcome {
+  if (isBusyError(error)) return { ran: false, reason: 'busy' };
+  throw error;
 }
 
 /** Compacts the cache behind `db` on a connection of its own in a worker thread; `db` stays usable for reading meanwhile. */
@@ -90,9 +97,9 @@ export async function compactCache(db: SqlDatabase): Promise<CompactionOutcome> 
   } catch (error) {
     // No worker to run it (it could not start or load libsql): here, as before, rather than never.
     if (error instanceof WorkerFailedError) return compactCacheHere(db);
-    return finished(plan.file, plan.bytesBefore, error);
+    return postponed(error);
   }
-  return finished(plan.file, plan.bytesBefore);
+  return compacted(plan);
 }
 
 /** The same on `db` itself, synchronously: the bench's bulk load, which has nothing else to do meanwhile. */
@@ -102,11 +109,11 @@ export function compactCacheHere(db: SqlDatabase): CompactionOutcome {
   try {
     for (const statement of plan.statements) db.exec(statement);
   } catch (error) {
-    return finished(plan.file, plan.bytesBefore, error);
+    return postponed(error);
   } finally {
     for (const statement of RESET) db.exec(statement);
   }
-  return finished(plan.file, plan.bytesBefore);
+  return compacted(plan);
 }
 
 /**

@@ -34,6 +34,9 @@ const MIN_PER_ROW = 2_000;
 /** At most this many size matches are materialised (counted through the size index, so the probe stays cheap). */
 const FEW_BY_SIZE = 2_000;
 
+/** date_histogram's stretch of dates: 2^31 ms, about 25 days (migration 0005 files a message under `internal_date >> 31`). */
+const HISTOGRAM_PERIOD_MS = 2 ** 31;
+
 export function searchPlanner(store: MailStore): SearchPlanner {
   const { counts, total } = store.labelCounts();
   const probe = (op: 'larger' | 'smaller') =>
@@ -43,7 +46,9 @@ export function searchPlanner(store: MailStore): SearchPlanner {
     labelCount: (ids) => ids.reduce((sum, id) => sum + (counts.get(id) ?? 0), 0),
     fewBySize: (op, bytes) => Number(scalar<number>(probe(op), bytes)) < FEW_BY_SIZE,
     rowsFrom: (date) =>
-      Number(scalar<number>(store.db.prepare('SELECT coalesce(sum(messages), 0) FROM date_histogram WHERE period >= ?'), Math.floor(date / 2 ** 31))),
+      Number(
+        scalar<number>(store.db.prepare('SELECT coalesce(sum(messages), 0) FROM date_histogram WHERE period >= ?'), Math.floor(date / HISTOGRAM_PERIOD_MS)),
+      ),
   };
 }
 

@@ -51,13 +51,17 @@ export interface SearchStatement extends SqlFragment {
     readonly atLeast: number;
     /** The exact dates (internalDate): the rowid range is whole days. */
     readonly dateBelow: number;
-    readonly dateFrom: number | null;
+    readonly dateFrom: number;
   };
 }
 
 /** One statement: the matching messages, newest first, one page older than `beforeRowid`. */
 export function compileSearch(parsed: ParsedQuery, ctx: SearchContext, options: SearchSqlOptions): SearchStatement {
-  const scoped = compileScoped(parsed, ctx);
+  return statementFor(compileScoped(parsed, ctx), ctx, options);
+}
+
+/** The statement for a query already compiled (compileScoped: its word variants are read once, however many statements follow). */
+function statementFor(scoped: Frag, ctx: SearchContext, options: SearchSqlOptions): SearchStatement {
   const conjuncts = scoped.kind === 'and' ? scoped.children : [scoped];
   const columns = options.columns ?? 'm.rowid AS rowid, m.id AS id, m.thread_id AS threadId, m.internal_date AS internalDate';
   if (conjuncts.some((c) => c.kind === 'const' && !c.value)) return { sql: `SELECT ${columns} FROM messages m WHERE 0 LIMIT 0`, params: [] };
@@ -75,8 +79,10 @@ export function compileSearch(parsed: ParsedQuery, ctx: SearchContext, options: 
   // One rowid range on the driver, the tightest of every bound: given two lower bounds, SQLite
   // may seek by the looser one and filter by the other (178 ms instead of 0.1 at 1M).
   const ranges = rest.filter((c): c is RangeFrag => c.kind === 'range');
-  const below = tightest(Math.min, [...ranges.filter((r) => r.op === 'before').map((r) => boundRowid(r, ctx.rowids)), options.beforeRowid]);
-  const atLeast = tightest(Math.max, [...ranges.filter((r) => r.op === 'after').map((r) => boundRowid(r, ctx.rowids)), options.rowidFloor]);
+  const befores = ranges.filter((r) => r.op === 'before');
+  const afters = ranges.filter((r) => r.op === 'after');
+  const below = tightest(Math.min, [...befores.map((r) => boundRowid(r, ctx.rowids)), options.beforeRowid]);
+  const atLeast = tightest(Math.max, [...afters.map((r) => boundRowid(r, ctx.rowids)), options.rowidFloor]);
   if (below !== null) where.push({ sql: `${driver} < ?`, params: [below] });
   if (atLeast !== null) where.push({ sql: `${driver} >= ?`, params: [atLeast] });
   for (const c of rest) where.push(label ? asFilter(toSql(c)) : toSql(c));
@@ -92,15 +98,14 @@ export function compileSearch(parsed: ParsedQuery, ctx: SearchContext, options: 
     sql: `SELECT ${columns} FROM ${from}${whereSql} ORDER BY ${driver} DESC LIMIT ?`,
     params: [...where.flatMap((w) => w.params), options.limit],
   };
-  if (!merged || below === null || !ranges.some((r) => r.op === 'before')) return statement;
-  const dates = {
-    dateBelow: Math.min(...ranges.filter((r) => r.op === 'before').map((r) => r.at)),
-    dateFrom: tightest(
-      Math.max,
-      ranges.filter((r) => r.op === 'after').map((r) => r.at),
-    ),
+  if (!merged || below === null || befores.length === 0) return statement;
+  const belowDate = {
+    below,
+    atLeast: atLeast ?? Number.MIN_SAFE_INTEGER,
+    dateBelow: Math.min(...befores.map((r) => r.at)),
+    dateFrom: Math.max(Number.MIN_SAFE_INTEGER, ...afters.map((r) => r.at)),
   };
-  return { ...statement, belowDate: { below, atLeast: atLeast ?? Number.MIN_SAFE_INTEGER, ...dates } };
+  return { ...statement, belowDate };
 }
 
 /** The tightest of these bounds (`pick`: Math.min for upper bounds, Math.max for lower), or null for none. */
@@ -136,7 +141,8 @@ const WINDOW_SQL =
  * walk; what they don't fill, FTS5 drives on from below them, so the page is the same either way.
  */
 export function searchRows<T>(db: SqlDatabase, parsed: ParsedQuery, ctx: SearchContext, options: SearchSqlOptions): T[] {
-  const statement = compileSearch(parsed, ctx, options);
+  const scoped = compileScoped(parsed, ctx);
+  const statement = statementFor(scoped, ctx, options);
   const bounds = statement.belowDate;
   const run = (s: SqlFragment) => db.prepare(s.sql).all(...s.params) as T[];
   const newer = bounds ? (ctx.planner?.rowsFrom?.(bounds.dateBelow) ?? 0) : 0;
@@ -145,12 +151,12 @@ export function searchRows<T>(db: SqlDatabase, parsed: ParsedQuery, ctx: SearchC
   let top = bounds.below;
   /** Checks the next `size` rows below `top`; true when the page is settled (full, or no older rows in range). */
   const probe = (size: number): boolean => {
-    const window = db.prepare(WINDOW_SQL).get(top, bounds.atLeast, bounds.dateBelow, bounds.dateFrom ?? Number.MIN_SAFE_INTEGER, size) as {
+    const window = db.prepare(WINDOW_SQL).get(top, bounds.atLeast, bounds.dateBelow, bounds.dateFrom, size) as {
       n: number;
       floor: number | null;
     };
     if (window.floor === null) return true;
-    found.push(...run(compileSearch(parsed, ctx, { ...options, beforeRowid: top, rowidFloor: window.floor, limit: options.limit - found.length })));
+    found.push(...run(statementFor(scoped, ctx, { ...options, beforeRowid: top, rowidFloor: window.floor, limit: options.limit - found.length })));
     top = window.floor;
     return found.length >= options.limit || window.n < size;
   };
@@ -160,5 +166,5 @@ export function searchRows<T>(db: SqlDatabase, parsed: ParsedQuery, ctx: SearchC
   const needed = density === 0 ? Infinity : Math.ceil(((options.limit - found.length) * 1.5) / density);
   const worthIt = PROBE_FIRST + needed <= PROBE_MOST && needed * ROW_CHECK_POSTINGS < density * newer;
   if (worthIt && probe(needed)) return found;
-  return [...found, ...run(compileSearch(parsed, ctx, { ...options, beforeRowid: top, limit: options.limit - found.length }))];
+  return [...found, ...run(statementFor(scoped, ctx, { ...options, beforeRowid: top, limit: options.limit - found.length }))];
 }
